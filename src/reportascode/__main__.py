@@ -1,0 +1,3 @@
+from reportascode.cli import main
+
+main()

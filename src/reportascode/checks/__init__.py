@@ -1,0 +1,21 @@
+"""The domain check catalogue: each check a small function registered by id.
+
+Importing this package imports every check family module, which registers its checks in :data:`CHECKS`.
+"""
+
+from __future__ import annotations
+
+from reportascode.checks.registry import CHECKS, Check, CheckContext, register
+
+__all__ = ["CHECKS", "Check", "CheckContext", "load_all", "register"]
+
+
+def load_all() -> dict[str, Check]:
+    """Import every check family module (each registers its checks on import) and return the catalogue."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__):
+        if module.name not in ("registry",) and not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+    return CHECKS

@@ -1,0 +1,107 @@
+"""The check registry and the context a check reads a report through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from reportascode.findings import Finding, Severity, make_args
+from reportascode.loader import resolve_pointer
+
+if TYPE_CHECKING:
+    from reportascode.config import Config
+    from reportascode.workspace import Report
+
+CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One registered check. ``basis``: V regulation (verified), A agency claim, I internal design choice."""
+
+    id: str
+    severity: Severity
+    reads: tuple[str, ...]
+    basis: str
+    func: CheckFunction
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def register(
+    check_id: str, severity: Severity, reads: tuple[str, ...], basis: str = "V"
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register ``func`` as check ``check_id``. Its messages live in the catalogues under ``check.<id>``."""
+
+    def decorate(func: CheckFunction) -> CheckFunction:
+        if check_id in CHECKS:
+            raise ValueError(f"check {check_id} registered twice")
+        CHECKS[check_id] = Check(check_id, severity, reads, basis, func)
+        return func
+
+    return decorate
+
+
+class CheckContext:
+    """What a check sees: one report's data (by file name), its previous year, the config, and a finding maker."""
+
+    def __init__(self, report: Report, config: Config, check: Check) -> None:
+        self.report = report
+        self.config = config
+        self.check = check
+
+    @property
+    def year(self) -> int:
+        return self.report.year
+
+    @property
+    def previous(self) -> Report | None:
+        return self.report.previous
+
+    def data(self, name: str) -> Any:
+        """A file's plain data; ``None`` when it is missing or unreadable."""
+        return self.report.data(name)
+
+    def get(self, name: str, pointer: str, default: Any = None) -> Any:
+        """The value at ``pointer`` in file ``name``, or ``default`` when absent."""
+        data = self.data(name)
+        if data is None:
+            return default
+        try:
+            return resolve_pointer(data, pointer)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return default
+
+    def threshold(self, name: str, default: Decimal | int | str) -> Decimal:
+        return self.config.threshold(self.check.id, name, default)
+
+    def finding(self, name: str, pointer: str, key: str | None = None, at: str = "value",
+                **args: Any) -> Finding:
+        """A finding of this check at ``pointer`` in file ``name``.
+
+        ``at`` is ``value`` (the value that is wrong), ``key`` (the key naming it) or ``container`` (for a
+        missing member: the key of the mapping that should hold it). ``key`` defaults to ``check.<id>``.
+        """
+        doc = self.report.document(name)
+        if doc is None:
+            line, column = 1, 1
+        elif at == "key":
+            line, column = doc.key_position(pointer)
+        elif at == "container":
+            line, column = doc.container_position(pointer)
+        else:
+            line, column = doc.value_position(pointer)
+        return Finding(
+            rule=self.check.id,
+            severity=self.check.severity,
+            file=self.report.file_path(name),
+            line=line,
+            column=column,
+            pointer=pointer,
+            message_key=key or f"check.{self.check.id}",
+            args=make_args(args),
+            report=self.report.id,
+        )

@@ -1,0 +1,71 @@
+"""The ``rac`` command. Commands live one per module and are imported only when invoked, so that
+``rac validate`` in a pre-commit hook pays for nothing it does not use. Exit codes are decided here."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from reportascode import __version__
+from reportascode.errors import RacError
+
+# command name -> "module:function"; each module holds one click command.
+COMMANDS: dict[str, str] = {
+    "validate": "reportascode.cli.validate_cmd:validate",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, _, attribute = target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rac")
+@click.option("--traceback", is_flag=True, help="Show the Python traceback of an internal error.")
+@click.pass_context
+def cli(ctx: click.Context, traceback: bool) -> None:
+    """reportascode: the annual report (年报) of a call-centre licence, as code."""
+    ctx.ensure_object(dict)
+    ctx.obj["traceback"] = traceback
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the command and map every outcome onto the exit codes of design §3."""
+    args = sys.argv[1:] if argv is None else argv
+    show_traceback = "--traceback" in args
+    try:
+        code: Any = cli.main(args=args, prog_name="rac", standalone_mode=False)
+    except click.exceptions.Exit as exit_:
+        code = exit_.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        code = 2
+    except click.ClickException as exc:
+        exc.show()
+        code = 2
+    except RacError as exc:
+        from reportascode.messages import default_language
+
+        click.echo(f"rac: {exc.text(default_language())}", err=True)
+        code = exc.exit_code
+    except Exception as exc:  # a bug: one line, the traceback only on request
+        if show_traceback:
+            raise
+        from reportascode.messages import default_language, message
+
+        detail = f"{type(exc).__name__}: {exc}"
+        click.echo(f"rac: {message('cli.internal_error', default_language(), {'detail': detail})}", err=True)
+        code = 3
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,34 @@
+"""``rac validate [PATH…]``"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reportascode.cli.options import format_option, lang_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option()
+@lang_option
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--parser", type=click.Choice(["ruamel", "libyaml"]), default="ruamel", show_default=True,
+              help="YAML parser for reading (libyaml is faster; both give the same data).")
+def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, strict: bool, parser: str) -> None:
+    """Validate reports: schema and domain checks, with findings at file:line:col.
+
+    PATHs are report folders or files inside them (pre-commit passes files); each maps to its whole report.
+    Without PATH, every report in the workspace.
+    """
+    from reportascode.formatters import FORMATTERS
+    from reportascode.messages import default_language
+    from reportascode.session import open_session
+
+    session = open_session(paths, parser)
+    result = session.validate()
+    language = lang or default_language(session.config.lang)
+    click.echo(FORMATTERS[output_format](result, language), nl=False)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise SystemExit(1 if failed else 0)

@@ -1,0 +1,45 @@
+"""The finding record: what validation says about a report, kept apart from the tool's own errors."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one place. ``file`` is relative to the workspace root, with forward slashes."""
+
+    rule: str
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    pointer: str
+    message_key: str
+    args: tuple[tuple[str, Any], ...] = ()
+    report: str = ""
+    waived_by: str | None = field(default=None, compare=False)
+
+    @property
+    def arguments(self) -> dict[str, Any]:
+        return dict(self.args)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.pointer)
+
+
+def make_args(values: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """Freeze keyword arguments in a stable order so equal findings compare equal."""
+    return tuple(sorted(values.items()))

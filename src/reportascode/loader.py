@@ -1,0 +1,329 @@
+"""The one place that parses YAML: text in, plain data plus a position index out.
+
+The parser only builds the node tree (ruamel.yaml by default; libyaml through PyYAML when asked for speed);
+scalars are resolved here, by one rule for both parsers, so the data never depends on which parser ran:
+
+* YAML 1.2 core: ``true``/``false``, ``null``/``~``/empty, decimal integers, decimal numbers;
+* ``yes``/``no``/``on``/``off``, dates and times stay strings (dates are checked by the schemas' formats);
+* a number with a leading zero (``0755``, ``010020``) stays a string: never octal, never a lost digit;
+* decimals become :class:`~decimal.Decimal` from the scalar's own text, never float;
+* quoted and block scalars are always strings.
+
+Hostile input is bounded before anything walks it: file size, nesting depth, alias expansion and cycles,
+duplicate keys, tabs, and encodings other than UTF-8 all become :class:`LoadProblem` records with a position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
+_TAB_AFTER_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[^\s#'\"][^:#\t]*:\t")
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Something wrong with a file as YAML. ``line``/``column`` are 1-based."""
+
+    rule: str
+    line: int
+    column: int
+    pointer: str
+    message_key: str
+    args: tuple[tuple[str, Any], ...] = ()
+    fatal: bool = True
+
+
+@dataclass
+class Document:
+    """One parsed file: its plain data and where every key and value stands in the text."""
+
+    path: str
+    data: Any = None
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    value_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: list[LoadProblem] = field(default_factory=list)
+    empty: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.fatal for p in self.problems)
+
+    def value_position(self, pointer: str) -> tuple[int, int]:
+        """Where the value at ``pointer`` starts; for a missing value, the nearest existing ancestor."""
+        return self._nearest(pointer, self.value_positions)
+
+    def key_position(self, pointer: str) -> tuple[int, int]:
+        """Where the key of ``pointer`` stands (list items and the root have no key: their value)."""
+        if pointer in self.key_positions:
+            return self.key_positions[pointer]
+        return self.value_position(pointer)
+
+    def container_position(self, pointer: str) -> tuple[int, int]:
+        """Where a missing member of the mapping at ``pointer`` is reported: that mapping's own key."""
+        while pointer:
+            if pointer in self.key_positions:
+                return self.key_positions[pointer]
+            if pointer in self.value_positions:
+                return self.value_positions[pointer]
+            pointer = parent_pointer(pointer)
+        return (1, 1)
+
+    @staticmethod
+    def _nearest(pointer: str, index: dict[str, tuple[int, int]]) -> tuple[int, int]:
+        while pointer:
+            if pointer in index:
+                return index[pointer]
+            pointer = parent_pointer(pointer)
+        return index.get("", (1, 1))
+
+
+def escape_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join_pointer(parent: str, token: str | int) -> str:
+    return f"{parent}/{escape_token(str(token))}"
+
+
+def parent_pointer(pointer: str) -> str:
+    return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+def split_pointer(pointer: str) -> list[str]:
+    return [unescape_token(t) for t in pointer.split("/")[1:]] if pointer else []
+
+
+def resolve_pointer(data: Any, pointer: str) -> Any:
+    """The value at ``pointer``; raises KeyError/IndexError when it is absent."""
+    for token in split_pointer(pointer):
+        data = data[int(token)] if isinstance(data, list) else data[token]
+    return data
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an untagged plain scalar by the rule in this module's docstring."""
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _LEADING_ZERO.match(text):
+        return text
+    if _INT.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text):
+        return Decimal(text)
+    return text
+
+
+def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
+    """Bytes to text. UTF-8 (a BOM is allowed); anything else is a problem that names the likely encoding."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0)):
+        return None, LoadProblem("LOAD-ENCODING", 1, 1, "", "load.utf16")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        try:
+            raw.decode("gb18030")
+            key = "load.gbk"
+        except UnicodeDecodeError:
+            key = "load.not_utf8"
+        return None, LoadProblem("LOAD-ENCODING", line, column, "", key, (("byte", exc.start),))
+
+
+def prescan(text: str) -> LoadProblem | None:
+    """Refuse what would make a parser recurse too deep, and tabs YAML parsers disagree about."""
+    flow_depth = 0
+    in_single = in_double = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if stripped.startswith("\t") and stripped.strip():
+            return LoadProblem("LOAD-TAB", number, indent + 1, "", "load.tab_indent")
+        if _TAB_AFTER_KEY.match(line):
+            return LoadProblem("LOAD-TAB", number, line.index("\t") + 1, "", "load.tab_after_key")
+        if indent > 4 * MAX_DEPTH:
+            return LoadProblem("LOAD-DEPTH", number, indent + 1, "", "load.depth", (("limit", MAX_DEPTH),))
+        for column, char in enumerate(line, start=1):
+            if in_double:
+                in_double = char != '"'
+            elif in_single:
+                in_single = char != "'"
+            elif char == "#" and (column == 1 or line[column - 2] in " \t"):
+                break
+            elif char == '"':
+                in_double = True
+            elif char == "'" and (column == 1 or line[column - 2] in " [{,:"):
+                in_single = True
+            elif char in "[{":
+                flow_depth += 1
+                if flow_depth > MAX_DEPTH:
+                    return LoadProblem("LOAD-DEPTH", number, column, "", "load.depth", (("limit", MAX_DEPTH),))
+            elif char in "]}":
+                flow_depth = max(0, flow_depth - 1)
+    return None
+
+
+def compose_ruamel(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt").compose(text)
+
+
+def compose_libyaml(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.compose(text, Loader=loader)
+
+
+def _syntax_problem(exc: Exception) -> LoadProblem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    detail = f"{context}; {problem}" if context else str(problem)
+    return LoadProblem("LOAD-SYNTAX", line, column, "", "load.syntax", (("detail", detail),))
+
+
+class _Converter:
+    """Walks a node tree into plain data, recording positions and bounding alias expansion."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.visits = 0
+        self.in_progress: set[int] = set()
+
+    def problem(self, rule: str, node: Any, pointer: str, message_key: str, **args: Any) -> None:
+        mark = node.start_mark
+        self.doc.problems.append(
+            LoadProblem(rule, mark.line + 1, mark.column + 1, pointer, message_key, tuple(sorted(args.items())))
+        )
+
+    def convert(self, node: Any, pointer: str, depth: int) -> Any:
+        self.visits += 1
+        if self.visits > MAX_NODES:
+            raise _Abort(LoadProblem("LOAD-ALIAS", *_pos(node), pointer, "load.too_many_nodes",
+                                     (("limit", MAX_NODES),)))
+        if depth > MAX_DEPTH:
+            raise _Abort(LoadProblem("LOAD-DEPTH", *_pos(node), pointer, "load.depth", (("limit", MAX_DEPTH),)))
+        self.doc.value_positions.setdefault(pointer, _pos(node))
+        tag = node.tag or ""
+        if not tag.startswith(_YAML_TAG_PREFIX) and tag not in ("?", "!"):
+            self.problem("LOAD-TAG", node, pointer, "load.tag", tag=tag)
+        if isinstance(node.value, str):
+            return resolve_plain(node.value) if node.style in (None, "") else node.value
+        if id(node) in self.in_progress:
+            raise _Abort(LoadProblem("LOAD-ALIAS", *_pos(node), pointer, "load.alias_cycle"))
+        self.in_progress.add(id(node))
+        try:
+            if (node.value and isinstance(node.value[0], tuple)) or tag.endswith(":map"):
+                return self.mapping(node, pointer, depth)
+            return [self.convert(item, join_pointer(pointer, i), depth + 1) for i, item in enumerate(node.value)]
+        finally:
+            self.in_progress.discard(id(node))
+
+    def mapping(self, node: Any, pointer: str, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node.value, str):
+                self.problem("LOAD-SYNTAX", key_node, pointer, "load.complex_key")
+                continue
+            key = key_node.value
+            child = join_pointer(pointer, key)
+            if key in result:
+                self.problem("LOAD-DUPLICATE-KEY", key_node, child, "load.duplicate_key", key=key,
+                             first_line=self.doc.key_positions[child][0])
+                continue
+            self.doc.key_positions[child] = _pos(key_node)
+            result[key] = self.convert(value_node, child, depth + 1)
+        return result
+
+
+class _Abort(Exception):
+    def __init__(self, problem: LoadProblem) -> None:
+        super().__init__(problem.message_key)
+        self.problem = problem
+
+
+def _pos(node: Any) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def load_bytes(raw: bytes, path: str, parser: str = "ruamel", max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Parse one file's bytes. Never raises for bad input: problems are recorded on the document."""
+    doc = Document(path=path)
+    if len(raw) > max_bytes:
+        doc.problems.append(LoadProblem("LOAD-SIZE", 1, 1, "", "load.too_large",
+                                        (("limit", max_bytes), ("size", len(raw)))))
+        return doc
+    text, problem = decode(raw)
+    if problem is not None or text is None:
+        doc.problems.append(problem or LoadProblem("LOAD-ENCODING", 1, 1, "", "load.not_utf8"))
+        return doc
+    return load_text(text, path, parser, doc)
+
+
+def load_text(text: str, path: str, parser: str = "ruamel", doc: Document | None = None) -> Document:
+    doc = doc or Document(path=path)
+    problem = prescan(text)
+    if problem is not None:
+        doc.problems.append(problem)
+        return doc
+    compose = compose_libyaml if parser == "libyaml" else compose_ruamel
+    try:
+        root = compose(text)
+    except RecursionError:
+        doc.problems.append(LoadProblem("LOAD-DEPTH", 1, 1, "", "load.depth", (("limit", MAX_DEPTH),)))
+        return doc
+    except Exception as exc:  # every parser error is a finding about the text, not a crash
+        if not hasattr(exc, "problem_mark") and not type(exc).__module__.startswith(("ruamel", "yaml")):
+            raise
+        doc.problems.append(_syntax_problem(exc))
+        return doc
+    if root is None:
+        doc.empty = True
+        return doc
+    try:
+        doc.data = _Converter(doc).convert(root, "", 0)
+    except _Abort as abort:
+        doc.problems.append(abort.problem)
+        doc.data = None
+        return doc
+    doc.empty = doc.data is None
+    return doc
+
+
+def iter_leaves(data: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """Every scalar of ``data`` with its pointer, in document order."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_leaves(value, join_pointer(pointer, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from iter_leaves(value, join_pointer(pointer, index))
+    else:
+        yield pointer, data

@@ -1,0 +1,172 @@
+"""Finds, loads and compiles the JSON Schemas: a workspace's own ``schemas/`` first, then the packaged ones.
+
+``$ref`` resolves only among those files: anything else (an ``http://`` URL, a path outside) is refused,
+so validation never touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+REPORT_FILES = (
+    "meta",
+    "company",
+    "licence",
+    "operations",
+    "finance",
+    "branches",
+    "numbers",
+    "trunks",
+    "compliance",
+    "signatures",
+    "explanations",
+)
+DEFAULT_VERSION = "1.0"
+_BASE = "file:///reportascode/schemas/"
+
+
+class RefusedReference(Exception):
+    """A ``$ref`` that leaves the workspace and the package."""
+
+    def __init__(self, ref: str) -> None:
+        super().__init__(ref)
+        self.ref = ref
+
+
+def packaged_schema_dir() -> Path:
+    return Path(str(resources.files("reportascode") / "schemas"))
+
+
+@dataclass(frozen=True)
+class FieldLabel:
+    zh: str
+    en: str
+    unit: str | None = None
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class SchemaStore:
+    """All schemas of one workspace. Validators are compiled once per process and version."""
+
+    def __init__(self, workspace_root: Path | None = None) -> None:
+        self.search = [d for d in ([workspace_root / "schemas"] if workspace_root else []) if d.is_dir()]
+        self.search.append(packaged_schema_dir())
+        self._raw: dict[tuple[str, str], dict[str, Any]] = {}
+        self._validators: dict[tuple[str, str], Any] = {}
+        self._labels: dict[tuple[str, str], dict[str, FieldLabel]] = {}
+
+    @cached_property
+    def versions(self) -> tuple[str, ...]:
+        found = {p.name for d in self.search for p in d.iterdir() if p.is_dir() and not p.name.startswith(".")}
+        return tuple(sorted(found))
+
+    def path(self, version: str, name: str) -> Path | None:
+        for directory in self.search:
+            candidate = directory / version / f"{name}.schema.json"
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def raw(self, version: str, name: str) -> dict[str, Any]:
+        key = (version, name)
+        if key not in self._raw:
+            path = self.path(version, name)
+            if path is None:
+                raise FileNotFoundError(f"schema {version}/{name}.schema.json")
+            self._raw[key] = json.loads(path.read_text(encoding="utf-8"))
+        return self._raw[key]
+
+    def validator(self, version: str, name: str) -> Any:
+        key = (version, name)
+        if key not in self._validators:
+            self._validators[key] = self._compile(version, name)
+        return self._validators[key]
+
+    def _compile(self, version: str, name: str) -> Any:
+        from jsonschema import Draft202012Validator, validators
+        from referencing import Registry, Resource
+
+        def retrieve(uri: str) -> Resource:
+            prefix = f"{_BASE}{version}/"
+            if uri.startswith(prefix) and uri.endswith(".schema.json") and "/" not in uri[len(prefix):]:
+                other = uri[len(prefix): -len(".schema.json")]
+                if self.path(version, other) is not None:
+                    return Resource.from_contents(self.raw(version, other))
+            raise RefusedReference(uri)
+
+        extended = validators.extend(Draft202012Validator, {"x-decimals": _decimals_keyword})
+        registry: Registry = Registry(retrieve=retrieve)  # type: ignore[call-arg]
+        schema = self.raw(version, name)
+        resource = Resource.from_contents(schema)
+        registry = registry.with_resource(f"{_BASE}{version}/{name}.schema.json", resource)
+        schema_with_base = {**schema, "$id": f"{_BASE}{version}/{name}.schema.json"}
+        return extended(schema_with_base, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    def labels(self, version: str, name: str) -> dict[str, FieldLabel]:
+        """Field labels by pointer pattern (``/by_province/*/seats``), from the schemas' titles."""
+        key = (version, name)
+        if key not in self._labels:
+            table: dict[str, FieldLabel] = {}
+            self._collect_labels(version, self.raw(version, name), "", table, 0)
+            self._labels[key] = table
+        return self._labels[key]
+
+    def label(self, version: str, name: str, pointer: str, lang: str) -> str:
+        """The best label for ``pointer``: its own title, with the nearest titled ancestor for list items."""
+        pattern = "/".join("*" if t.isdigit() else t for t in pointer.split("/"))
+        table = self.labels(version, name)
+        found = table.get(pattern)
+        if found is not None:
+            return found.text(lang)
+        return pointer or name
+
+    def _resolve(self, version: str, node: dict[str, Any]) -> dict[str, Any]:
+        for _ in range(10):
+            ref = node.get("$ref")
+            if not isinstance(ref, str):
+                break
+            target_file, _, fragment = ref.partition("#")
+            target = self.raw(version, target_file.removesuffix(".schema.json")) if target_file else node
+            for token in [t for t in fragment.split("/") if t]:
+                target = target[token]
+            node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
+    def _collect_labels(
+        self, version: str, node: Any, pattern: str, table: dict[str, FieldLabel], depth: int
+    ) -> None:
+        if not isinstance(node, dict) or depth > 20:
+            return
+        try:
+            node = self._resolve(version, node)
+        except (KeyError, FileNotFoundError, TypeError):
+            return
+        if "title" in node and pattern not in table:
+            en = node.get("x-label-en") or node.get("description") or node["title"]
+            table[pattern] = FieldLabel(node["title"], str(en), node.get("x-unit"))
+        for prop, sub in (node.get("properties") or {}).items():
+            self._collect_labels(version, sub, f"{pattern}/{prop}", table, depth + 1)
+        if isinstance(node.get("items"), dict):
+            self._collect_labels(version, node["items"], f"{pattern}/*", table, depth + 1)
+        for combinator in ("anyOf", "oneOf", "allOf"):
+            for sub in node.get(combinator) or []:
+                if isinstance(sub, dict) and sub.get("type") != "null":
+                    self._collect_labels(version, sub, pattern, table, depth + 1)
+
+
+def _decimals_keyword(validator: Any, places: Any, instance: Any, schema: dict[str, Any]) -> Any:
+    """``x-decimals: N``: a number has at most N decimal places, judged on the scalar's own text."""
+    from jsonschema.exceptions import ValidationError
+
+    if isinstance(instance, Decimal):
+        exponent = instance.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > places:
+            yield ValidationError(f"{instance} has more than {places} decimal places")

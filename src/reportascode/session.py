@@ -1,0 +1,47 @@
+"""One invocation's view of a workspace: its root, config, schemas and the reports selected by paths."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportascode.config import Config, load_config
+from reportascode.errors import UsageError
+from reportascode.schema_store import SchemaStore
+from reportascode.validation import ValidationResult, validate_reports
+from reportascode.workspace import Report, Workspace
+
+
+@dataclass
+class Session:
+    workspace: Workspace
+    config: Config
+    store: SchemaStore
+    reports: list[Report]
+
+    def validate(self) -> ValidationResult:
+        return validate_reports(self.reports, self.config, self.store)
+
+
+def open_session(paths: Sequence[Path], parser: str = "ruamel", start: Path | None = None) -> Session:
+    """Find the workspace from the first path (or the current directory) and select the reports."""
+    anchor = paths[0] if paths else (start or Path.cwd())
+    if paths and not anchor.exists():
+        raise UsageError("cli.path_missing", path=anchor)
+    workspace = Workspace.at(anchor)
+    config = load_config(workspace.root)
+    store = SchemaStore(workspace.root)
+    if paths:
+        selected: dict[Path, Report] = {}
+        for path in paths:
+            if not path.exists():
+                raise UsageError("cli.path_missing", path=path)
+            report = workspace.report_for(path, parser)
+            selected.setdefault(report.folder, report)
+        reports = list(selected.values())
+    else:
+        reports = workspace.reports(parser)
+        if not reports:
+            raise UsageError("cli.no_reports", root=workspace.root)
+    return Session(workspace, config, store, reports)

@@ -1,0 +1,168 @@
+"""Validation of whole reports: loading, schema and domain checks, then severity overrides, explanations and
+waivers. A pure function of the models: it returns findings and never prints."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import InvalidOperation
+
+from reportascode.config import Config
+from reportascode.findings import Finding, Severity, make_args
+from reportascode.loader import Document
+from reportascode.schema_store import REPORT_FILES, SchemaStore
+from reportascode.schema_validation import iter_schema_findings
+from reportascode.workspace import Report
+
+# Exceptions a check may raise on data the schema already rejected; on schema-valid data they are bugs.
+_DATA_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, InvalidOperation, ZeroDivisionError)
+
+
+@dataclass
+class ValidationResult:
+    findings: list[Finding] = field(default_factory=list)
+    reports: int = 0
+    files: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity and f.waived_by is None)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    @property
+    def infos(self) -> int:
+        return self.count(Severity.INFO)
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for f in self.findings if f.waived_by is not None)
+
+    @property
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.waived_by is None]
+
+
+def validate_reports(
+    reports: Iterable[Report], config: Config, store: SchemaStore, today: dt.date | None = None,
+    run_checks: bool = True,
+) -> ValidationResult:
+    result = ValidationResult()
+    for report in reports:
+        result.reports += 1
+        found = list(validate_report(report, config, store, run_checks))
+        result.files += sum(1 for name in REPORT_FILES if report.document(name) is not None)
+        result.findings.extend(found)
+    today = today or dt.date.today()
+    result.findings = sorted(
+        (_apply_waivers(_apply_severity(f, config), config, today) for f in result.findings),
+        key=Finding.sort_key,
+    )
+    result.findings = [f for f in result.findings if config.severity.get(f.rule) != "off"]
+    return result
+
+
+def validate_report(report: Report, config: Config, store: SchemaStore, run_checks: bool = True
+                    ) -> Iterator[Finding]:
+    """Every finding of one report: each file's loading and schema problems, then the domain checks."""
+    version = report.schema_version
+    if version not in store.versions:
+        meta = report.document("meta")
+        yield _file_finding(report, "meta", "SCHEMA-VERSION", "schema.version_unknown",
+                            meta.value_position("/schema_version") if meta else (1, 1), "/schema_version",
+                            value=version, known=", ".join(store.versions))
+        version = max(store.versions)
+    schema_problems: set[str] = set()
+    for name in REPORT_FILES:
+        doc = report.document(name)
+        file_findings = list(_file_findings(report, name, doc, version, store))
+        if file_findings:
+            schema_problems.add(name)
+        yield from file_findings
+    for unknown in report.unknown_files():
+        yield Finding("FILE-UNKNOWN", Severity.WARNING, f"{report.id}/{unknown}", 1, 1, "", "file.unknown",
+                      make_args({"name": unknown, "expected": _expected_files()}), report.id)
+    yield from _year_matches_folder(report)
+    if run_checks:
+        yield from run_domain_checks(report, config, schema_problems)
+
+
+def _file_findings(report: Report, name: str, doc: Document | None, version: str, store: SchemaStore
+                   ) -> Iterator[Finding]:
+    if doc is None:
+        yield _file_finding(report, name, "FILE-MISSING", "file.missing", (1, 1), "",
+                            name=f"{name}.yaml", expected=_expected_files())
+        return
+    for problem in doc.problems:
+        yield Finding(problem.rule, Severity.ERROR, doc.path, problem.line, problem.column, problem.pointer,
+                      problem.message_key, problem.args, report.id)
+    if not doc.ok:
+        return
+    if doc.empty:
+        yield _file_finding(report, name, "FILE-EMPTY", "file.empty", (1, 1), "")
+        return
+    yield from iter_schema_findings(doc, name, version, store, report.id)
+
+
+def _year_matches_folder(report: Report) -> Iterator[Finding]:
+    meta = report.data("meta")
+    year = meta.get("report_year") if isinstance(meta, dict) else None
+    if isinstance(year, int) and not isinstance(year, bool) and year != report.year:
+        doc = report.document("meta")
+        assert doc is not None
+        yield _file_finding(report, "meta", "META-YEAR", "meta.year_mismatch",
+                            doc.value_position("/report_year"), "/report_year", value=year,
+                            folder=report.folder.name)
+
+
+def run_domain_checks(report: Report, config: Config, schema_problems: set[str]) -> Iterator[Finding]:
+    from reportascode.checks import CheckContext, load_all
+
+    for check in load_all().values():
+        if config.severity.get(check.id) == "off":
+            continue
+        context = CheckContext(report, config, check)
+        try:
+            yield from list(check.func(context))
+        except _DATA_ERRORS:
+            # The check met data the schema rejects; that schema finding already tells the user.
+            if not schema_problems:
+                raise
+
+
+def _file_finding(report: Report, file_name: str, rule: str, key: str, position: tuple[int, int], pointer: str,
+                  **args: object) -> Finding:
+    return Finding(rule, Severity.ERROR, report.file_path(file_name), position[0], position[1], pointer, key,
+                   make_args(dict(args)), report.id)
+
+
+def _expected_files() -> str:
+    return ", ".join(f"{n}.yaml" for n in REPORT_FILES)
+
+
+def _apply_severity(finding: Finding, config: Config) -> Finding:
+    override = config.severity.get(finding.rule)
+    if override in ("error", "warning", "info"):
+        return dataclasses.replace(finding, severity=Severity(override))
+    return finding
+
+
+def _apply_waivers(finding: Finding, config: Config, today: dt.date) -> Finding:
+    for waiver in config.waivers:
+        if waiver.rule != finding.rule or waiver.expires < today:
+            continue
+        if waiver.report and waiver.report.rstrip("/") != finding.report:
+            continue
+        if waiver.file and not finding.file.endswith("/" + waiver.file):
+            continue
+        if waiver.pointer is not None and waiver.pointer != finding.pointer:
+            continue
+        return dataclasses.replace(finding, waived_by=waiver.label())
+    return finding
