@@ -29,7 +29,7 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 _TAB_AFTER_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[^\s#'\"][^:#\t]*:\t")
-_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Document:
             if pointer in self.value_positions:
                 return self.value_positions[pointer]
             pointer = parent_pointer(pointer)
-        return (1, 1)
+        return self.value_positions.get("", (1, 1))
 
     @staticmethod
     def _nearest(pointer: str, index: dict[str, tuple[int, int]]) -> tuple[int, int]:
@@ -205,7 +205,11 @@ def _syntax_problem(exc: Exception) -> LoadProblem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
     detail = f"{context}; {problem}" if context else str(problem)
+    if context and context_mark is not None and mark is not None and context_mark.line != mark.line:
+        where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
+        detail += f" ({context.removeprefix('while ')} started at {where})"
     return LoadProblem("LOAD-SYNTAX", line, column, "", "load.syntax", (("detail", detail),))
 
 
@@ -232,7 +236,7 @@ class _Converter:
             raise _Abort(LoadProblem("LOAD-DEPTH", *_pos(node), pointer, "load.depth", (("limit", MAX_DEPTH),)))
         self.doc.value_positions.setdefault(pointer, _pos(node))
         tag = node.tag or ""
-        if not tag.startswith(_YAML_TAG_PREFIX) and tag not in ("?", "!"):
+        if tag not in _STANDARD_TAGS and tag not in ("?", "!"):
             self.problem("LOAD-TAG", node, pointer, "load.tag", tag=tag)
         if isinstance(node.value, str):
             return resolve_plain(node.value) if node.style in (None, "") else node.value

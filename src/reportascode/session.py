@@ -37,11 +37,22 @@ def open_session(paths: Sequence[Path], parser: str = "ruamel", start: Path | No
         for path in paths:
             if not path.exists():
                 raise UsageError("cli.path_missing", path=path)
-            report = workspace.report_for(path, parser)
-            selected.setdefault(report.folder, report)
+            for report in _reports_at(workspace, path, parser):
+                selected.setdefault(report.folder, report)
         reports = list(selected.values())
     else:
         reports = workspace.reports(parser)
         if not reports:
             raise UsageError("cli.no_reports", root=workspace.root)
     return Session(workspace, config, store, reports)
+
+
+def _reports_at(workspace: Workspace, path: Path, parser: str) -> list[Report]:
+    """A report folder or a file in one gives that report; a folder above reports (``reports/``, an entity
+    folder, the workspace root) gives every report below it."""
+    resolved = path.resolve()
+    if resolved.is_dir():
+        below = [f for f in workspace.report_folders() if f.resolve().is_relative_to(resolved)]
+        if below and not any(resolved == f.resolve() for f in below):
+            return [Report(workspace, f, parser) for f in below]
+    return [workspace.report_for(path, parser)]
