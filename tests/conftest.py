@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.gitrepo import git_repo  # noqa: F401  (the temporary git repository fixture)
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_REPORTS = REPO_ROOT / "reports"
 

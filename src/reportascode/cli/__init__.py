@@ -15,6 +15,8 @@ from reportascode.errors import RacError
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {
     "validate": "reportascode.cli.validate_cmd:validate",
+    "diff": "reportascode.cli.diff_cmd:diff",
+    "textconv": "reportascode.cli.textconv_cmd:textconv",
 }
 
 

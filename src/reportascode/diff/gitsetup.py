@@ -1,0 +1,49 @@
+"""Set up a repository so that plain ``git diff`` and ``git log -p`` show report files through ``rac textconv``.
+
+Two pieces: a line in ``.gitattributes`` (committed, shared by everyone) that sends report files to the ``rac``
+diff driver, and the driver's command in the repository's own git config (local: git never takes commands from
+a cloned repository, so each clone runs this once, e.g. through ``rac init``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+ATTRIBUTES_LINE = "reports/**/*.yaml diff=rac"
+DEFAULT_COMMAND = "rac textconv"
+
+
+def configure_textconv(repo_root: Path, command: str = DEFAULT_COMMAND, pattern: str = "reports/**/*.yaml") -> bool:
+    """Add ``<pattern> diff=rac`` to ``.gitattributes`` (once) and set ``diff.rac.textconv`` in the repository's
+    git config. Returns whether ``.gitattributes`` was changed. Raises ``subprocess.CalledProcessError`` when git
+    refuses (not a repository)."""
+    changed = add_attribute(repo_root / ".gitattributes", f"{pattern} diff=rac")
+    subprocess.run(["git", "config", "--local", "diff.rac.textconv", command], cwd=repo_root, check=True,
+                   capture_output=True)
+    return changed
+
+
+def add_attribute(path: Path, line: str) -> bool:
+    """Append ``line`` to an attributes file unless it is already there; the file is replaced atomically."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if line in (existing.strip() for existing in text.splitlines()):
+        return False
+    if text and not text.endswith("\n"):
+        text += "\n"
+    text += line + "\n"
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gitattributes.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
