@@ -25,3 +25,20 @@ class UsageError(RacError):
     """Bad arguments, no workspace, unreadable configuration: exit 2."""
 
     exit_code = 2
+
+
+class TemplateError(UsageError):
+    """A template that cannot be rendered: a missing variable, bad syntax, a refused name or a sandbox
+    violation. The message names the template and the line; exit 2 (a problem of the workspace's templates)."""
+
+
+class TemplateUndefined(TemplateError):
+    """A template read a variable or attribute that does not exist (StrictUndefined)."""
+
+
+class TemplateSyntax(TemplateError):
+    """A template does not parse."""
+
+
+class TemplateSecurity(TemplateError):
+    """A template reached for something the sandbox refuses (Python internals, unsafe calls, names with '..')."""

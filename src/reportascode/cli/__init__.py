@@ -15,6 +15,8 @@ from reportascode.errors import RacError
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {
     "validate": "reportascode.cli.validate_cmd:validate",
+    "render": "reportascode.cli.render_cmd:render",
+    "build": "reportascode.cli.build_cmd:build",
     "diff": "reportascode.cli.diff_cmd:diff",
     "textconv": "reportascode.cli.textconv_cmd:textconv",
 }

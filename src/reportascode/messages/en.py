@@ -115,4 +115,32 @@ MESSAGES: dict[str, str] = {
     "diff.git_missing": "git is not installed (or not on PATH); it is needed to read revisions",
     "diff.git_failed": "reading from git failed: {detail}",
     "diff.threshold": "--threshold must be a non-negative number of percent, not '{value}'",
+    # render and build
+    "render.template_undefined": "template {template}, line {line}: {detail}",
+    "render.template_syntax": "template {template}, line {line}: syntax error: {detail}",
+    "render.template_security": "template {template}, line {line}: refused by the sandbox: {detail}",
+    "render.template_name_refused": "template {template}, line {line}: template name '{name}' refused; templates "
+    "are plain relative names inside templates/ (no '..', no absolute paths)",
+    "render.template_missing": "template {template}, line {line}: template '{name}' not found in the "
+    "workspace's templates/ or the packaged templates",
+    "render.template_error": "template {template}, line {line}: {detail}",
+    "render.layout_invalid": "form layout {file} line {line} column {column}: {detail}",
+    "render.no_weasyprint": "PDF needs WeasyPrint, which is not installed: pip install 'reportascode[pdf]'",
+    "render.weasyprint_broken": "WeasyPrint cannot start ({detail}); install its system libraries (Pango)",
+    "render.no_cjk_font": "no Chinese (CJK) font is installed (fc-list :lang=zh finds none), so the PDF would "
+    "print boxes instead of Chinese; install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and retry",
+    "render.out_not_build": "refusing to replace {path}: it exists and holds files rac does not write; choose "
+    "another --out",
+    "render.no_report": "no report for '{value}': give a report folder or a year (reports/<year>/)",
+    "render.refused": "{report}: not rendered: {errors} error(s); fix them, or render a marked draft with --draft",
+    "render.draft": "{report}: rendered as a DRAFT (every page is marked)",
+    "render.wrote": "wrote {path}",
+    "render.pdf_skipped": "PDF skipped: {reason}",
+    "build.report_ok": "{report}: rendered ({files} files)",
+    "build.report_draft": "{report}: {errors} error(s); rendered as a DRAFT ({files} files)",
+    "build.report_refused": "{report}: {errors} error(s); not rendered",
+    "build.index": "wrote {path}",
+    "build.status_ok": "no errors: ready to file",
+    "build.status_draft": "{errors} error(s): draft only",
+    "build.status_refused": "{errors} error(s): not rendered",
 }

@@ -1,0 +1,35 @@
+"""``rac render [REPORT…]``"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reportascode.cli.options import lang_option
+
+RENDER_FORMATS = ("all", "html", "docx", "pdf", "xlsx", "md")
+
+
+@click.command()
+@click.argument("reports", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(list(RENDER_FORMATS)), default="all", show_default=True,
+              help="Document format; 'all' includes PDF when WeasyPrint and a CJK font are available.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: build/<report-id>/; with several reports, DIR/<report-id>/).")
+@click.option("--draft", is_flag=True, help="Render even with errors; every page carries a 草稿 / DRAFT mark.")
+@lang_option
+def render(reports: tuple[str, ...], output_format: str, out: Path | None, draft: bool, lang: str | None) -> None:
+    """Render the documents of reports (folders or years; none: every report): the annual report forms with
+    the commitment letters and per-province sheets, and the gap analysis, as HTML, DOCX, XLSX, PDF and a
+    Markdown summary. A report with errors is refused (exit 1) unless --draft.
+    """
+    from reportascode.cli.report_output import echo_run
+    from reportascode.render.build import document_language, render_selected, select_session
+    from reportascode.render.renderer import FORMATS
+
+    session = select_session(reports)
+    formats = FORMATS if output_format == "all" else (output_format,)
+    run = render_selected(session, formats, out, draft, document_language(lang, session))
+    echo_run(run, session, lang)
+    raise SystemExit(1 if any(o.errors and not o.rendered for o in run.outcomes) else 0)

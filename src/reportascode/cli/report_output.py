@@ -1,0 +1,40 @@
+"""What ``rac render`` and ``rac build`` print: per report, its status and errors; the files written."""
+
+from __future__ import annotations
+
+import click
+
+from reportascode.render.build import RunOutcome
+from reportascode.session import Session
+from reportascode.workspace import relative
+
+
+def echo_run(run: RunOutcome, session: Session, lang: str | None) -> None:
+    from reportascode.formatters import FORMATTERS
+    from reportascode.messages import default_language, message
+    from reportascode.validation import ValidationResult
+
+    language = lang or default_language(session.config.lang)
+    root = session.workspace.root
+    for outcome in run.outcomes:
+        report = outcome.report.id
+        errors = len(outcome.errors)
+        if errors:
+            listing = ValidationResult(findings=outcome.errors, reports=1, files=0)
+            click.echo(FORMATTERS["text"](listing, language), nl=False, err=True)
+        if not outcome.rendered:
+            click.echo(message("render.refused", language, {"report": report, "errors": errors}), err=True)
+        elif run.index is None and outcome.draft:
+            click.echo(message("render.draft", language, {"report": report}))
+        elif run.index is not None and outcome.draft:
+            click.echo(message("build.report_draft", language,
+                               {"report": report, "errors": errors, "files": len(outcome.files)}))
+        elif run.index is not None:
+            click.echo(message("build.report_ok", language, {"report": report, "files": len(outcome.files)}))
+    if "pdf" in run.skipped:
+        click.echo(message("render.pdf_skipped", language, {"reason": run.skipped["pdf"]}))
+    if run.index is None:
+        for path in run.written:
+            click.echo(message("render.wrote", language, {"path": relative(root, path)}))
+    else:
+        click.echo(message("build.index", language, {"path": relative(root, run.index)}))

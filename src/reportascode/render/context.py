@@ -1,0 +1,479 @@
+"""What documents are made from, built once per report: its data, the labels and units from the schemas'
+titles, the derived figures, and its findings grouped for the gap analysis."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from reportascode.findings import Finding, Severity
+from reportascode.loader import resolve_pointer, split_pointer
+from reportascode.messages import message
+from reportascode.render import formatting
+from reportascode.render.model import Cell
+from reportascode.schema_store import REPORT_FILES, SchemaStore
+from reportascode.workspace import Report
+
+_FROM_DATA: Any = object()
+
+# Province names in English documents (GB/T 2260 codes; the schemas' x-names give the Chinese ones).
+PROVINCES_EN = {
+    "11": "Beijing", "12": "Tianjin", "13": "Hebei", "14": "Shanxi", "15": "Inner Mongolia", "21": "Liaoning",
+    "22": "Jilin", "23": "Heilongjiang", "31": "Shanghai", "32": "Jiangsu", "33": "Zhejiang", "34": "Anhui",
+    "35": "Fujian", "36": "Jiangxi", "37": "Shandong", "41": "Henan", "42": "Hubei", "43": "Hunan",
+    "44": "Guangdong", "45": "Guangxi", "46": "Hainan", "50": "Chongqing", "51": "Sichuan", "52": "Guizhou",
+    "53": "Yunnan", "54": "Tibet", "61": "Shaanxi", "62": "Gansu", "63": "Qinghai", "64": "Ningxia",
+    "65": "Xinjiang", "71": "Taiwan", "81": "Hong Kong", "82": "Macao", "全国": "Nationwide", "MIIT": "MIIT",
+}
+
+# Names of enum values the schemas keep as codes (without x-names): how documents show them.
+ENUM_NAMES: dict[str, tuple[str, str]] = {
+    "self": ("自有", "self-held"), "carrier_leased": ("向运营商租用", "leased from a carrier"),
+    "carrier": ("基础电信运营商", "carrier"), "carrier_400": ("运营商400号码", "carrier 400 number"),
+    "carrier_1010": ("运营商1010号码", "carrier 1010 number"), "did": ("直拨号码", "DID number"),
+    "callback": ("即时回访", "callback"), "info": ("信息咨询", "information"),
+    "in": ("呼入", "inbound"), "in_out": ("呼入及呼出", "inbound and outbound"),
+    "prime": ("直接承接", "prime contractor"), "sub": ("分包承接", "subcontractor"),
+    "legal": ("法人", "legal person"), "natural": ("自然人", "natural person"),
+    "partnership": ("合伙企业", "partnership"),
+    "name": ("企业名称", "company name"), "legal_rep": ("法定代表人", "legal representative"),
+    "reg_capital": ("注册资本", "registered capital"), "address": ("注册住所", "registered address"),
+    "shareholder": ("股东", "shareholders"), "coverage": ("覆盖范围", "coverage"),
+    "tsm_dxzhgl": ("电信业务市场综合管理信息系统", "telecom market management system (dxzhgl)"),
+}
+
+# Areas of the gap analysis, by rule-id prefix; anything else is a data-format finding.
+AREAS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("licence", "许可与主体", "Licence and entity", ("ID", "LIC")),
+    ("geo", "经营地域", "Operating regions", ("GEO",)),
+    ("business", "业务与资源", "Business and resources", ("SEAT", "TRK", "NUM", "OUT", "OUTS")),
+    ("finance", "财务", "Finance", ("FIN",)),
+    ("quality", "服务质量", "Service quality", ("QOS",)),
+    ("shareholders", "股东", "Shareholders", ("SHR",)),
+    ("security", "网络安全", "Network security", ("SEC",)),
+    ("signing", "签署与报送", "Signing and filing", ("SIG",)),
+    ("yoy", "同比", "Year on year", ("YOY",)),
+    ("format", "数据格式", "Data format", ()),
+)
+
+EXPLAINED_PREFIX = "explained:"
+SEVERITY_COLUMNS = ("error", "warning", "info", "explained", "waived")
+
+BASIS = {
+    "V": ("监管规定", "Regulation"),
+    "A": ("行业惯例（非监管规定）", "Industry practice (not regulation)"),
+    "I": ("内部规则（可配置）", "House rule (configurable)"),
+    "": ("数据格式", "Data model"),
+}
+
+# Derived figures: label (zh, en), unit, kind, decimal places. Computed by this tool, never filed.
+DERIVED_LABELS: dict[str, tuple[str, str, str | None, str, int | None]] = {
+    "ai_ratio": ("AI坐席占比（计算值 = AI坐席数 ÷ 坐席总数）", "AI seat ratio (computed = AI ÷ total)", None,
+                 "ratio", None),
+    "inbound_answer_rate": ("呼入接通率（计算值）", "Inbound answer rate (computed)", None, "ratio", None),
+    "outbound_connect_rate": ("呼出接通率（计算值）", "Outbound connect rate (computed)", None, "ratio", None),
+    "trunk_channels_total": ("中继并发路数合计", "Trunk channels, total", "路", "count", None),
+    "trunk_seat_deviation": ("中继路数与坐席总数偏差", "Trunk channels vs seats, deviation", None, "ratio", None),
+    "revenue_per_seat_wan": ("单席年收入（呼叫中心业务收入 ÷ 坐席总数）",
+                             "Revenue per seat (call-centre revenue ÷ seats)", "万元/席", "money", 2),
+    "complaints_per_100k": ("每十万次通话投诉量（计算值）", "Complaints per 100k handled calls (computed)", None,
+                            "number", 3),
+    "seat_share": ("坐席占全公司比例", "Share of the company's seats", None, "ratio", None),
+    "revenue_share": ("收入占全公司比例", "Share of the company's call-centre revenue", None, "ratio", None),
+}
+
+
+@dataclass(frozen=True)
+class FindingView:
+    rule: str
+    severity: str
+    severity_text: str
+    file: str
+    line: int
+    column: int
+    pointer: str
+    location: str
+    message: str
+    area: str
+    area_text: str
+    basis: str
+    basis_text: str
+    waived_by: str | None
+    explanation: str | None
+
+    @property
+    def status(self) -> str:
+        if self.waived_by is not None:
+            return "waived"
+        if self.explanation is not None:
+            return "explained"
+        return "open"
+
+
+@dataclass
+class GapSummary:
+    areas: list[tuple[str, str]]
+    counts: dict[tuple[str, str], int]
+    errors: int
+    warnings: int
+    infos: int
+    waived: int
+    explained: int
+    score: int
+    grade: str
+
+
+@dataclass
+class ReportContext:
+    """Everything a document of one report is made from. Build it with :func:`build_context`."""
+
+    report: Report
+    store: SchemaStore
+    version: str
+    lang: str
+    draft: bool
+    data: dict[str, Any]
+    findings: list[FindingView]
+    derived: dict[str, Decimal | None] = field(default_factory=dict)
+
+    # -- data ---------------------------------------------------------------------------------------------
+    def get(self, file: str, pointer: str) -> Any:
+        """The value at ``file#pointer``; ``None`` when absent (a draft may miss anything)."""
+        if file == "derived":
+            return self.derived.get(pointer.strip("/"))
+        try:
+            return resolve_pointer(self.data.get(file), pointer)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return None
+
+    def items(self, file: str, pointer: str) -> list[Any]:
+        value = self.get(file, pointer)
+        return value if isinstance(value, list) else []
+
+    @property
+    def company_name(self) -> str:
+        name = self.get("company", "/name")
+        return name if isinstance(name, str) else self.report.id
+
+    @property
+    def report_date(self) -> dt.date:
+        """The date documents carry as their own (PDF/DOCX/XLSX metadata): the submission date, else the
+        signing date, else 31 March after the report year. Never the clock."""
+        for file, pointer in (("meta", "/submission_date"), ("signatures", "/commitment/date")):
+            day = formatting.parse_date(self.get(file, pointer))
+            if day is not None:
+                return day
+        return dt.date(self.report.year + 1, 3, 31)
+
+    def tr(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    # -- labels -------------------------------------------------------------------------------------------
+    def schema_node(self, file: str, pointer: str) -> dict[str, Any] | None:
+        """The schema of ``file#pointer`` with ``$ref`` merged (the field's own keywords win); list items are
+        resolved too, so their ``x-names`` are at hand."""
+        try:
+            base = file
+            node, base = self._resolve(self.store.raw(self.version, file), base)
+            for token in split_pointer(pointer):
+                child = node.get("items") if token.isdigit() or token == "*" else (node.get("properties") or {})[token]
+                node, base = self._resolve(child or {}, base)
+            if isinstance(node.get("items"), dict):
+                node = {**node, "items": self._resolve(node["items"], base)[0]}
+        except (KeyError, FileNotFoundError, TypeError, AttributeError):
+            return None
+        return node
+
+    def _resolve(self, node: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+        """Follow ``$ref`` (``other.schema.json#/…`` or a local ``#/…`` in the file ``base``)."""
+        for _ in range(10):
+            ref = node.get("$ref")
+            if not isinstance(ref, str):
+                break
+            target_file, _, fragment = ref.partition("#")
+            if target_file:
+                base = target_file.removesuffix(".schema.json")
+            target: Any = self.store.raw(self.version, base)
+            for token in [t for t in fragment.split("/") if t]:
+                target = target[token]
+            node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        return node, base
+
+    def label(self, file: str, pointer: str, qualify: bool = False) -> tuple[str, str | None]:
+        """(label, unit) of a field, from its schema title; ``LookupError`` when the schema has no title."""
+        if file == "derived":
+            key = pointer.strip("/")
+            if key not in DERIVED_LABELS:
+                raise LookupError(f"derived#{pointer}")
+            zh, en, unit, _, _ = DERIVED_LABELS[key]
+            return self.tr(zh, en), unit
+        pattern = "/".join("*" if t.isdigit() else t for t in pointer.split("/"))
+        table = self.store.labels(self.version, file)
+        found = table.get(pattern)
+        if found is None:
+            raise LookupError(f"{file}#{pointer}")
+        text = found.text(self.lang)
+        if qualify:
+            parent = table.get(pattern.rsplit("/", 1)[0])
+            if parent is not None:
+                text = parent.text(self.lang) + text if self.lang == "zh" else f"{parent.text(self.lang)}: {text}"
+        return text, found.unit
+
+    def cell(self, file: str, pointer: str, value: Any = _FROM_DATA) -> Cell:
+        """A value with its text for this language, its kind decided by the schema (money, count, date…)."""
+        if value is _FROM_DATA:
+            value = self.get(file, pointer)
+        if file == "derived":
+            _, _, _, kind, places = DERIVED_LABELS[pointer.strip("/")]
+            return make_cell(value, kind, self.lang, places)
+        node = self.schema_node(file, pointer) or {}
+        items = node.get("items")
+        enum = "enum" in node or (isinstance(items, dict) and "enum" in items)
+        return make_cell(value, kind_of(node, value), self.lang, None, names_of(node), enum)
+
+
+def kind_of(node: dict[str, Any], value: Any) -> str:
+    """How a value reads, from its schema: money (万元), percent, date, ratio, count, yes/no, or text."""
+    if isinstance(value, bool):
+        return "bool"
+    unit = node.get("x-unit")
+    types = node.get("type")
+    type_list = types if isinstance(types, list) else [types]
+    if unit == "万元":
+        return "money"
+    if unit == "%":
+        return "percent"
+    if node.get("format") == "date":
+        return "date"
+    if "number" in type_list and node.get("maximum") == 1 and node.get("minimum") == 0:
+        return "ratio"
+    if "integer" in type_list:
+        return "count"
+    if "number" in type_list:
+        return "number"
+    if "boolean" in type_list:
+        return "bool"
+    return "text"
+
+
+def names_of(node: dict[str, Any]) -> dict[str, str]:
+    names = node.get("x-names")
+    if not isinstance(names, dict):
+        items = node.get("items")
+        names = items.get("x-names") if isinstance(items, dict) else None
+    return names if isinstance(names, dict) else {}
+
+
+def make_cell(value: Any, kind: str, lang: str, places: int | None = None,
+              names: dict[str, str] | None = None, enum: bool = False) -> Cell:
+    names = names or {}
+    if value is None:
+        return Cell(formatting.EMPTY, None, kind, places)
+    if isinstance(value, list):
+        if not value:
+            return Cell(formatting.EMPTY, None, "text")
+        parts = [make_cell(item, kind, lang, places, names, enum).text for item in value]
+        return Cell("、".join(parts) if lang == "zh" else ", ".join(parts), None, "text")
+    if isinstance(value, dict):
+        if "no" in value or "date" in value:
+            text = f"{value.get('no', '')}（{formatting.date(value.get('date'), lang)}）"
+        else:
+            text = "；".join(f"{k}: {v}" for k, v in value.items())
+        return Cell(text, None, "text")
+    if isinstance(value, str) and value in names:
+        return Cell(_name(value, names, lang), value, "text")
+    if isinstance(value, str) and enum and value in ENUM_NAMES:
+        zh, en = ENUM_NAMES[value]
+        return Cell(zh if lang == "zh" else en, value, "text")
+    if kind == "bool" or isinstance(value, bool):
+        return Cell(formatting.yesno(value, lang), value, "bool")
+    if kind == "money":
+        return Cell(formatting.money(value, places or 2), _number_or_none(value), kind, places or 2)
+    if kind == "count":
+        return Cell(formatting.count(value), _number_or_none(value), kind)
+    if kind == "ratio":
+        return Cell(formatting.percent(value), _number_or_none(value), kind)
+    if kind == "percent":
+        return Cell(formatting.percent_value(value), _number_or_none(value), kind)
+    if kind == "number":
+        return Cell(formatting.number(value, places), _number_or_none(value), kind, places)
+    if kind == "date":
+        return Cell(formatting.date(value, lang), formatting.parse_date(value), kind)
+    return Cell(str(value), value, "text")
+
+
+def _name(code: str, names: dict[str, str], lang: str) -> str:
+    if lang == "zh":
+        return names[code]
+    return PROVINCES_EN.get(code, names[code])
+
+
+def province_name(code: Any, names: dict[str, str], lang: str) -> str:
+    if isinstance(code, str) and code in names:
+        return _name(code, names, lang)
+    return str(code)
+
+
+def _number_or_none(value: Any) -> Any:
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return value
+    return None
+
+
+def _ratio(numerator: Any, denominator: Any, places: int = 4) -> Decimal | None:
+    num, den = formatting.to_decimal(numerator), formatting.to_decimal(denominator)
+    if num is None or den is None or den == 0:
+        return None
+    try:
+        return formatting.quantize(num / den, places)
+    except InvalidOperation:
+        return None
+
+
+def derive(ctx: ReportContext) -> dict[str, Decimal | None]:
+    """Figures computed from the report for cross-checks (never filed). ``None`` where inputs are missing."""
+    get = ctx.get
+    channels: Decimal | None = Decimal(0)
+    for trunk in ctx.items("trunks", ""):
+        value = formatting.to_decimal(trunk.get("channels") if isinstance(trunk, dict) else None)
+        channels = None if value is None or channels is None else channels + value
+    seats = formatting.to_decimal(get("operations", "/seats/total"))
+    handled = None
+    answered = formatting.to_decimal(get("operations", "/inbound/answered"))
+    connected = formatting.to_decimal(get("operations", "/outbound/connected"))
+    if answered is not None and connected is not None:
+        handled = answered + connected
+    per_100k = _ratio(get("compliance", "/complaints/received"), handled, 12)
+    deviation = None
+    if channels is not None and seats:
+        deviation = _ratio(channels - seats, seats)
+    revenue_per_seat = _ratio(get("finance", "/call_center_revenue_wan"), seats, 2)
+    return {
+        "ai_ratio": _ratio(get("operations", "/seats/ai"), seats),
+        "inbound_answer_rate": _ratio(answered, get("operations", "/inbound/offered")),
+        "outbound_connect_rate": _ratio(connected, get("operations", "/outbound/attempts")),
+        "trunk_channels_total": channels,
+        "trunk_seat_deviation": deviation,
+        "revenue_per_seat_wan": revenue_per_seat,
+        "complaints_per_100k": None if per_100k is None else formatting.quantize(per_100k * 100000, 3),
+    }
+
+
+def area_of(rule: str) -> str:
+    prefix = rule.split("-", 1)[0]
+    for key, _, _, prefixes in AREAS:
+        if prefix in prefixes:
+            return key
+    return "format"
+
+
+def area_text(key: str, lang: str) -> str:
+    for area, zh, en, _ in AREAS:
+        if area == key:
+            return zh if lang == "zh" else en
+    return key
+
+
+def _check_basis() -> dict[str, str]:
+    from reportascode.checks import load_all
+
+    return {check_id: check.basis for check_id, check in load_all().items()}
+
+
+def finding_views(report: Report, findings: Sequence[Finding], lang: str) -> list[FindingView]:
+    basis = _check_basis()
+    explanations = [e for e in (report.data("explanations") or []) if isinstance(e, dict)]
+    views = []
+    for finding in findings:
+        if finding.report and finding.report != report.id:
+            continue
+        area = area_of(finding.rule)
+        rule_basis = basis.get(finding.rule, "")
+        basis_zh, basis_en = BASIS.get(rule_basis, BASIS["I"])
+        explanation = _explanation_for(finding, explanations, lang)
+        waived_by = finding.waived_by
+        if waived_by is not None and waived_by.startswith(EXPLAINED_PREFIX):
+            # validation clears an explained warning like a waiver; here it is an explanation, not a waiver
+            if explanation is None:
+                explanation = waived_by[len(EXPLAINED_PREFIX):].strip()
+            waived_by = None
+        views.append(FindingView(
+            rule=finding.rule,
+            severity=finding.severity.value,
+            severity_text=message(f"severity.{finding.severity.value}", lang),
+            file=finding.file,
+            line=finding.line,
+            column=finding.column,
+            pointer=finding.pointer,
+            location=f"{finding.file}:{finding.line}:{finding.column}",
+            message=message(finding.message_key, lang, finding.arguments),
+            area=area,
+            area_text=area_text(area, lang),
+            basis=rule_basis,
+            basis_text=basis_zh if lang == "zh" else basis_en,
+            waived_by=waived_by,
+            explanation=explanation,
+        ))
+    return sorted(views, key=lambda v: (_severity_rank(v.severity), v.file, v.line, v.column, v.rule))
+
+
+def _severity_rank(severity: str) -> int:
+    return Severity(severity).rank
+
+
+def _explanation_for(finding: Finding, explanations: list[dict[str, Any]], lang: str) -> str | None:
+    file_name = finding.file.rsplit("/", 1)[-1]
+    for entry in explanations:
+        if entry.get("check") != finding.rule:
+            continue
+        target = str(entry.get("field") or "")
+        target_file, _, pointer = target.partition("#")
+        if target_file == file_name and (pointer == finding.pointer or not pointer):
+            text = entry.get("text_en") if lang == "en" and entry.get("text_en") else entry.get("text_zh")
+            return str(text) if text else ""
+    return None
+
+
+def gap_column(view: FindingView) -> str:
+    """The heat-map column of a finding: waived, explained (a warning with an explanation), or its severity."""
+    if view.waived_by is not None:
+        return "waived"
+    if view.explanation is not None and view.severity != "error":
+        return "explained"
+    return view.severity
+
+
+def gap_summary(views: Sequence[FindingView], lang: str) -> GapSummary:
+    counts: dict[tuple[str, str], int] = {}
+    for view in views:
+        key = (view.area, gap_column(view))
+        counts[key] = counts.get(key, 0) + 1
+    total = {column: sum(n for (_, c), n in counts.items() if c == column) for column in SEVERITY_COLUMNS}
+    score = 10 * total["error"] + 3 * total["warning"] + total["explained"]
+    grade = "high" if score >= 10 else "medium" if score >= 3 else "low"
+    return GapSummary(
+        areas=[(key, zh if lang == "zh" else en) for key, zh, en, _ in AREAS],
+        counts=counts,
+        errors=total["error"],
+        warnings=total["warning"],
+        infos=total["info"],
+        waived=total["waived"],
+        explained=total["explained"],
+        score=score,
+        grade=grade,
+    )
+
+
+def build_context(report: Report, store: SchemaStore, findings: Sequence[Finding], lang: str,
+                  draft: bool) -> ReportContext:
+    version = report.schema_version
+    if version not in store.versions:
+        version = max(store.versions)
+    data = {name: report.data(name) for name in REPORT_FILES}
+    ctx = ReportContext(report=report, store=store, version=version, lang=lang, draft=draft, data=data,
+                        findings=finding_views(report, findings, lang))
+    ctx.derived = derive(ctx)
+    return ctx

@@ -1,0 +1,435 @@
+"""The documents of one report, as models: the annual report (承诺书, the five forms, 数据真实性承诺函, a data
+sheet per province) and the gap analysis. Every format is written from these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import jinja2
+
+from reportascode.render import formatting
+from reportascode.render.context import (
+    DERIVED_LABELS,
+    SEVERITY_COLUMNS,
+    FindingView,
+    ReportContext,
+    area_text,
+    gap_summary,
+    make_cell,
+    names_of,
+    province_name,
+)
+from reportascode.render.env import WorkspaceLoader, render_template
+from reportascode.render.layout import FieldRef, FormSpec, SectionSpec, load_layout
+from reportascode.render.model import (
+    Block,
+    Cell,
+    Column,
+    Document,
+    Field,
+    Fields,
+    Heading,
+    Paragraph,
+    Section,
+    Signature,
+    Signatures,
+    Table,
+)
+
+SERVICE_NAMES = {
+    "B24-1": ("国内呼叫中心业务", "domestic call-centre business"),
+    "B24-2": ("离岸呼叫中心业务", "offshore call-centre business"),
+}
+BLANK = "＿＿＿＿＿＿"
+
+
+def draft_text(lang: str) -> str:
+    return "草稿 / DRAFT"
+
+
+def annual_report(ctx: ReportContext, env: jinja2.Environment) -> Document:
+    assert isinstance(env.loader, WorkspaceLoader)
+    layout = load_layout(env.loader)
+    sections = [commitment_section(ctx, env)]
+    for form in layout:
+        section = form_section(ctx, form)
+        if section is not None:
+            sections.append(section)
+    sections.append(data_letter_section(ctx, env))
+    sections.extend(province_sections(ctx))
+    title = ctx.tr(f"{ctx.report.year}年度电信业务经营许可年报", f"Annual report {ctx.report.year}: telecom licence")
+    return _document(ctx, "annual-report", title, sections, _b24_note(ctx))
+
+
+def gap_analysis(ctx: ReportContext) -> Document:
+    title = ctx.tr(f"{ctx.report.year}年度年报差距分析（内部）", f"Gap analysis {ctx.report.year} (internal)")
+    return _document(ctx, "gap-analysis", title, [gap_section(ctx)], "")
+
+
+def _document(ctx: ReportContext, doc_id: str, title: str, sections: list[Section], note: str) -> Document:
+    return Document(id=doc_id, title=title, lang=ctx.lang, sections=sections, draft=ctx.draft,
+                    draft_text=draft_text(ctx.lang), company=ctx.company_name, year=ctx.report.year,
+                    date=ctx.report_date, note=note)
+
+
+def _b24_note(ctx: ReportContext) -> str:
+    if _open_services(ctx, "B24"):
+        return ""
+    return ctx.tr("许可证中 B24 呼叫中心业务未标注为“开通”，管理系统不生成其业务发展情况表，本文件亦不包含该表。",
+                  "No B24 service is marked 开通 (in operation): the filing system generates no business "
+                  "development form for it, and neither does this document.")
+
+
+def _open_services(ctx: ReportContext, prefix: str) -> list[str]:
+    codes = []
+    for service in ctx.items("licence", "/services"):
+        if isinstance(service, dict) and str(service.get("code", "")).startswith(prefix) \
+                and service.get("status") == "开通":
+            codes.append(str(service["code"]))
+    return codes
+
+
+def _subtitle(ctx: ReportContext) -> str:
+    uscc = ctx.get("company", "/uscc") or formatting.EMPTY
+    return ctx.tr(f"填报单位：{ctx.company_name}　统一社会信用代码：{uscc}　报告年度：{ctx.report.year}年度",
+                  f"Filer: {ctx.company_name} · USCC {uscc} · report year {ctx.report.year}")
+
+
+# -- forms ----------------------------------------------------------------------------------------------------
+def form_section(ctx: ReportContext, form: FormSpec) -> Section | None:
+    title = form.title[ctx.lang]
+    if form.service:
+        codes = _open_services(ctx, form.service)
+        if not codes:
+            return None
+        names = [f"{code} {SERVICE_NAMES[code][0 if ctx.lang == 'zh' else 1]}" if code in SERVICE_NAMES else code
+                 for code in codes]
+        title = f"{title}（{'、'.join(names)}）" if ctx.lang == "zh" else f"{title} ({', '.join(names)})"
+    blocks: list[Block] = []
+    if form.note:
+        blocks.append(Paragraph(form.note[ctx.lang], "note"))
+    for spec in form.sections:
+        blocks.append(_section_block(ctx, spec))
+    return Section(id=form.id, title=title, sheet=_sheet_name(form.title[ctx.lang]), blocks=blocks,
+                   subtitle=_subtitle(ctx))
+
+
+def _section_block(ctx: ReportContext, spec: SectionSpec) -> Block:
+    title = spec.title[ctx.lang] if spec.title else None
+    if spec.table is not None:
+        return _table(ctx, spec.table, spec.columns, title)
+    return Fields([_field(ctx, ref) for ref in spec.fields], title)
+
+
+def _field(ctx: ReportContext, ref: FieldRef) -> Field:
+    try:
+        label, unit = ctx.label(ref.file, ref.pointer, ref.qualify)
+    except LookupError:
+        from reportascode.errors import UsageError
+
+        raise UsageError("render.layout_invalid", file="forms.yaml", line=1, column=1,
+                         detail=f"no schema title for {ref.file}#{ref.pointer}") from None
+    return Field(formatting.with_unit(label, unit, ctx.lang), unit, ctx.cell(ref.file, ref.pointer))
+
+
+def _table(ctx: ReportContext, ref: FieldRef, columns: tuple[str, ...], title: str | None) -> Table:
+    if title is None:
+        title = ctx.label(ref.file, ref.pointer)[0] if ref.pointer else ctx.label(ref.file, "")[0]
+    heads = []
+    for name in columns:
+        try:
+            label, unit = ctx.label(ref.file, f"{ref.pointer}/*/{name}")
+        except LookupError:
+            from reportascode.errors import UsageError
+
+            raise UsageError("render.layout_invalid", file="forms.yaml", line=1, column=1,
+                             detail=f"no schema title for {ref.file}#{ref.pointer}/*/{name}") from None
+        heads.append(Column(label, formatting.with_unit(label, unit, ctx.lang), unit))
+    rows = []
+    for index, item in enumerate(ctx.items(ref.file, ref.pointer)):
+        row = []
+        for name in columns:
+            value = item.get(name) if isinstance(item, dict) else None
+            row.append(ctx.cell(ref.file, f"{ref.pointer}/{index}/{name}", value))
+        rows.append(row)
+    return Table(heads, rows, title, empty_text=ctx.tr("无", "None"))
+
+
+def _sheet_name(title: str) -> str:
+    cleaned = "".join(ch for ch in title if ch not in "[]:*?/\\")
+    return cleaned[:31]
+
+
+# -- letters --------------------------------------------------------------------------------------------------
+def _letter_values(ctx: ReportContext) -> dict[str, Any]:
+    def text(file: str, pointer: str) -> str:
+        value = ctx.get(file, pointer)
+        return str(value) if value not in (None, "") else BLANK
+
+    return {
+        "company": ctx.company_name,
+        "uscc": text("company", "/uscc"),
+        "licence_no": text("meta", "/licence_no"),
+        "year": ctx.report.year,
+        "legal_rep": text("company", "/legal_rep/name"),
+        "finance_head": text("signatures", "/data_authenticity_letter/finance_head"),
+        "audit_firm": text("finance", "/audit/firm"),
+        "audit_report_no": text("finance", "/audit/report_no"),
+        "data": ctx.data,
+        "derived": ctx.derived,
+    }
+
+
+def letter_blocks(ctx: ReportContext, env: jinja2.Environment, name: str) -> list[Block]:
+    """A letter's text template, one paragraph per blank-line-separated block; ``> `` marks a note."""
+    text = render_template(env, f"letters/{name}.{ctx.lang}.txt", _letter_values(ctx))
+    blocks: list[Block] = []
+    for chunk in text.replace("\r\n", "\n").split("\n\n"):
+        paragraph = " ".join(line.strip() for line in chunk.strip().splitlines()) if ctx.lang == "en" \
+            else "".join(line.strip() for line in chunk.strip().splitlines())
+        if not paragraph:
+            continue
+        if paragraph.startswith(">"):
+            blocks.append(Paragraph(paragraph.lstrip("> ").strip(), "note"))
+        else:
+            blocks.append(Paragraph(paragraph, "letter"))
+    return blocks
+
+
+def _signed_date(ctx: ReportContext, pointer: str) -> str:
+    value = ctx.get("signatures", pointer)
+    return formatting.date(value, ctx.lang) if value else ctx.tr("　　年　　月　　日", "____-__-__")
+
+
+def commitment_section(ctx: ReportContext, env: jinja2.Environment) -> Section:
+    title = ctx.tr(f"{ctx.report.year}年度电信业务经营许可年报承诺书",
+                   f"Commitment on the {ctx.report.year} annual report")
+    signer = str(ctx.get("signatures", "/commitment/signer") or ctx.get("company", "/legal_rep/name") or BLANK)
+    blocks = letter_blocks(ctx, env, "commitment")
+    blocks.append(Signatures(
+        [Signature(ctx.tr("法定代表人（签字）", "Legal representative (signature)"), signer,
+                   _signed_date(ctx, "/commitment/date"), seal=True)],
+        seal_text=ctx.tr("（公司盖章）", "(company seal)"),
+    ))
+    return Section("commitment", title, ctx.tr("承诺书", "Commitment"), blocks, _subtitle(ctx))
+
+
+def data_letter_section(ctx: ReportContext, env: jinja2.Environment) -> Section:
+    title = ctx.tr("数据真实性承诺函", "Data authenticity letter")
+    legal = str(ctx.get("signatures", "/data_authenticity_letter/legal_rep") or BLANK)
+    finance = str(ctx.get("signatures", "/data_authenticity_letter/finance_head") or BLANK)
+    date = _signed_date(ctx, "/data_authenticity_letter/date")
+    blocks = letter_blocks(ctx, env, "data-authenticity")
+    blocks.append(Signatures(
+        [
+            Signature(ctx.tr("法定代表人（签字）", "Legal representative (signature)"), legal, date, seal=True),
+            Signature(ctx.tr("财务负责人（签字）", "Finance head (signature)"), finance, date),
+        ],
+        seal_text=ctx.tr("（公司盖章）", "(company seal)"),
+    ))
+    return Section("data-authenticity", title, ctx.tr("数据真实性承诺函", "Data authenticity"), blocks,
+                   _subtitle(ctx))
+
+
+# -- per-province sheets --------------------------------------------------------------------------------------
+def _derived_field(ctx: ReportContext, key: str, value: Decimal | None) -> Field:
+    zh, en, unit, kind, places = DERIVED_LABELS[key]
+    return Field(formatting.with_unit(ctx.tr(zh, en), unit, ctx.lang), unit, make_cell(value, kind, ctx.lang, places))
+
+
+def province_sections(ctx: ReportContext) -> list[Section]:
+    node = ctx.schema_node("operations", "/by_province/*/province") or {}
+    names = names_of(node)
+    branches = {b.get("id"): (i, b) for i, b in enumerate(ctx.items("branches", "")) if isinstance(b, dict)}
+    total_seats = formatting.to_decimal(ctx.get("operations", "/seats/total"))
+    total_revenue = formatting.to_decimal(ctx.get("finance", "/call_center_revenue_wan"))
+    sections = []
+    for index, entry in enumerate(ctx.items("operations", "/by_province")):
+        if not isinstance(entry, dict):
+            continue
+        code = entry.get("province")
+        name = province_name(code, names, ctx.lang)
+        base = f"/by_province/{index}"
+        fields = [_field(ctx, FieldRef("operations", f"{base}/{key}"))
+                  for key in ("province", "seats", "ai_seats", "inbound_answered", "outbound_connected",
+                              "revenue_wan", "site_id")]
+        seats = formatting.to_decimal(entry.get("seats"))
+        revenue = formatting.to_decimal(entry.get("revenue_wan"))
+        derived = [
+            _derived_field(ctx, "seat_share", _share(seats, total_seats)),
+            _derived_field(ctx, "revenue_share", _share(revenue, total_revenue)),
+            _derived_field(ctx, "revenue_per_seat_wan", _share(revenue, seats, 2)),
+        ]
+        blocks: list[Block] = [
+            Paragraph(ctx.tr("按坐席所在地分省整理，为本公司内部口径（“用户归属地”等分省口径均无监管依据），"
+                             "供分支机构核对，不属年报系统填报表单。",
+                             "Broken down by where the seats are: an internal convention (no regulation sets a "
+                             "per-province basis); for branches to check, not a form of the filing system."),
+                      "note"),
+            Fields(fields, ctx.tr("分省数据", "Province figures")),
+            Fields(derived, ctx.tr("派生指标（工具计算）", "Derived figures (computed)")),
+        ]
+        site = branches.get(entry.get("site_id"))
+        if site is not None:
+            site_index, _ = site
+            blocks.append(Fields(
+                [_field(ctx, FieldRef("branches", f"/{site_index}/{key}"))
+                 for key in ("name", "kind", "uscc", "city", "address", "established", "seats", "staff")],
+                ctx.tr("所属分支机构/场地", "Branch or site"),
+            ))
+        blocks.append(_filtered_table(ctx, "trunks", ("id", "carrier", "kind", "channels", "contract_end",
+                                                      "direction"), code, _trunk_in))
+        blocks.append(_filtered_table(ctx, "numbers", ("number", "kind", "holder", "scope", "status",
+                                                       "outbound_enabled"), code, _number_in))
+        title = ctx.tr(f"分省数据表：{name}（{code}）", f"Province data sheet: {name} ({code})")
+        sections.append(Section(f"province-{code}", title, _sheet_name(ctx.tr(f"分省-{name}", f"Prov-{name}")),
+                                blocks, _subtitle(ctx)))
+    return sections
+
+
+def _share(part: Decimal | None, whole: Decimal | None, places: int = 4) -> Decimal | None:
+    if part is None or whole is None or whole == 0:
+        return None
+    return formatting.quantize(part / whole, places)
+
+
+def _trunk_in(item: dict[str, Any], code: Any) -> bool:
+    return bool(item.get("province") == code)
+
+
+def _number_in(item: dict[str, Any], code: Any) -> bool:
+    scope = item.get("scope")
+    return isinstance(scope, list) and (code in scope or "全国" in scope)
+
+
+def _filtered_table(ctx: ReportContext, file: str, columns: tuple[str, ...], code: Any,
+                    keep: Callable[[dict[str, Any], Any], bool]) -> Table:
+    table = _table(ctx, FieldRef(file, ""), columns, None)
+    items = ctx.items(file, "")
+    table.rows = [row for row, item in zip(table.rows, items, strict=True)
+                  if isinstance(item, dict) and keep(item, code)]
+    return table
+
+
+# -- gap analysis ---------------------------------------------------------------------------------------------
+
+
+def _heat(count: int, column: str) -> str:
+    if count == 0:
+        return "heat-0"
+    if column == "error":
+        return "heat-3"
+    if column == "warning":
+        return "heat-2" if count < 3 else "heat-3"
+    if column == "info":
+        return "heat-1"
+    return "heat-ok"
+
+
+def gap_section(ctx: ReportContext) -> Section:
+    views = ctx.findings
+    summary = gap_summary(views, ctx.lang)
+    tr = ctx.tr
+    status = tr("有错误，不满足报送条件", "errors: not ready to file") if summary.errors \
+        else tr("无错误，可报送", "no errors: ready to file")
+    blocks: list[Block] = [
+        Paragraph(tr("内部文件：本差距分析是本公司报送前自查的内部做法，不随年报报送，不代表监管部门的任何评价。",
+                     "Internal document: this gap analysis is the company's internal practice for checking before "
+                     "filing. It is not filed and is not any assessment by the regulator."), "internal"),
+        Fields([
+            Field(tr("报告", "Report"), None, Cell(ctx.report.id)),
+            Field(tr("企业名称", "Company"), None, Cell(ctx.company_name)),
+            Field(tr("状态", "Status"), None, Cell(status)),
+            Field(tr("错误", "Errors"), None, make_cell(summary.errors, "count", ctx.lang)),
+            Field(tr("警告（未说明）", "Warnings (unexplained)"), None, make_cell(summary.warnings, "count", ctx.lang)),
+            Field(tr("已在情况说明中说明的警告", "Warnings explained in explanations.yaml"), None,
+                  make_cell(summary.explained, "count", ctx.lang)),
+            Field(tr("提示", "Info"), None, make_cell(summary.infos, "count", ctx.lang)),
+            Field(tr("已豁免", "Waived"), None, make_cell(summary.waived, "count", ctx.lang)),
+        ], tr("概况", "Overview")),
+    ]
+    columns = [Column(h, h) for h in (tr("领域", "Area"), tr("错误", "Errors"), tr("警告", "Warnings"),
+                                      tr("提示", "Info"), tr("已说明", "Explained"), tr("已豁免", "Waived"),
+                                      tr("合计", "Total"))]
+    rows = []
+    for key, text in summary.areas:
+        counts = [summary.counts.get((key, column), 0) for column in SEVERITY_COLUMNS]
+        row = [Cell(text)]
+        row += [Cell(str(n), n, "count", css=_heat(n, column)) for n, column in zip(counts, SEVERITY_COLUMNS,
+                                                                                    strict=True)]
+        row.append(Cell(str(sum(counts)), sum(counts), "count"))
+        rows.append(row)
+    blocks.append(Table(columns, rows, tr("风险热力图（领域 × 级别）", "Heat map (area × severity)"), style="heatmap"))
+    blocks.append(_findings_table(ctx, views))
+    waived = [v for v in views if v.waived_by is not None]
+    blocks.append(Table(
+        [Column(h, h) for h in (tr("规则", "Rule"), tr("位置", "Location"), tr("问题", "Finding"),
+                                tr("豁免", "Waiver"))],
+        [[Cell(v.rule), Cell(v.location), Cell(v.message), Cell(v.waived_by or "")] for v in waived],
+        tr("豁免（工作区配置 .reportascode.yaml）", "Waivers (workspace config .reportascode.yaml)"),
+        empty_text=tr("无", "None"),
+    ))
+    blocks.append(_explanations_table(ctx))
+    blocks.extend(_risk_blocks(ctx, summary.score, summary.grade))
+    title = tr("差距分析", "Gap analysis")
+    return Section("gap-analysis", title, title, blocks, _subtitle(ctx))
+
+
+def _findings_table(ctx: ReportContext, views: list[FindingView]) -> Table:
+    tr = ctx.tr
+    columns = [Column(h, h) for h in (tr("级别", "Severity"), tr("领域", "Area"), tr("规则", "Rule"),
+                                      tr("依据", "Basis"), tr("位置", "Location"), tr("问题", "Finding"),
+                                      tr("处理状态", "Status"))]
+    rows = []
+    for view in views:
+        if view.waived_by is not None:
+            state = tr(f"已豁免：{view.waived_by}", f"waived: {view.waived_by}")
+        elif view.explanation is not None:
+            state = tr(f"已说明：{view.explanation}", f"explained: {view.explanation}")
+        else:
+            state = tr("待处理", "open")
+        rows.append([Cell(view.severity_text, css=f"sev-{view.severity}"), Cell(area_text(view.area, ctx.lang)),
+                     Cell(view.rule), Cell(view.basis_text), Cell(view.location), Cell(view.message), Cell(state)])
+    return Table(columns, rows, tr("全部发现（按级别）", "All findings (by severity)"),
+                 empty_text=tr("未发现问题", "No findings"))
+
+
+def _explanations_table(ctx: ReportContext) -> Table:
+    table = _table(ctx, FieldRef("explanations", ""), ("check", "field", "text_zh" if ctx.lang == "zh"
+                                                       else "text_en", "evidence"),
+                   ctx.tr("情况说明（explanations.yaml）", "Explanations (explanations.yaml)"))
+    return table
+
+
+def _risk_blocks(ctx: ReportContext, score: int, grade: str) -> list[Block]:
+    tr = ctx.tr
+    grade_text = {"low": tr("低", "low"), "medium": tr("中", "medium"), "high": tr("高", "high")}[grade]
+    return [
+        Heading(tr("内部风险估计", "Internal risk estimate"), 3),
+        Paragraph(tr("本估计是本公司的内部做法，不是监管评级：公开资料中未见监管部门对年报质量分级评定的制度，"
+                     "请勿将其表述为监管等级。",
+                     "This estimate is the company's internal practice, not a regulatory grade: no regulatory "
+                     "grading of annual reports was found in public sources, so never present it as one."),
+                  "internal"),
+        Fields([
+            Field(tr("内部风险分值", "Internal risk score"), None, make_cell(score, "count", ctx.lang)),
+            Field(tr("内部风险等级", "Internal risk level"), None, Cell(grade_text, grade, css=f"risk-{grade}")),
+            Field(tr("计算方法", "Method"), None, Cell(tr(
+                "错误×10 + 未说明的警告×3 + 已说明的警告×1（豁免项不计）；0–2 为低，3–9 为中，10 及以上为高",
+                "errors × 10 + unexplained warnings × 3 + explained warnings × 1 (waived ones not counted); "
+                "0–2 low, 3–9 medium, 10 or more high"))),
+        ]),
+    ]
+
+
+def key_figures(ctx: ReportContext) -> list[Field]:
+    """The handful of figures the Markdown summary and the build index show."""
+    refs = [
+        ("operations", "/seats/total"), ("operations", "/seats/ai"), ("operations", "/inbound/answered"),
+        ("operations", "/outbound/connected"), ("finance", "/operating_revenue_wan"),
+        ("finance", "/telecom_revenue_wan"), ("finance", "/call_center_revenue_wan"),
+        ("compliance", "/complaints/received"), ("derived", "/revenue_per_seat_wan"),
+    ]
+    return [_field(ctx, FieldRef(file, pointer)) for file, pointer in refs]

@@ -1,0 +1,175 @@
+"""The one Jinja environment factory, and the one place template errors become the tool's errors.
+
+* sandboxed (:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`): a template cannot reach Python internals
+  (``''.__class__``, ``cycler.__init__.__globals__``), call unsafe methods or mutate its data;
+* :class:`~jinja2.StrictUndefined`: a missing variable is an error naming the template and the line;
+* autoescape for ``.html``/``.htm``/``.xml`` templates; text and Markdown templates are not escaped;
+* templates are looked up in the workspace's ``templates/`` first, then in the packaged ones, by plain relative
+  names only: no ``..``, no absolute paths, nothing outside those two folders (no files, no environment).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from reportascode.errors import TemplateError, TemplateSecurity, TemplateSyntax, TemplateUndefined
+from reportascode.render import formatting
+
+AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
+
+
+def packaged_template_dir() -> Path:
+    return Path(str(resources.files("reportascode") / "templates"))
+
+
+class RefusedTemplateName(jinja2.TemplateNotFound):
+    """A template name with ``..``, an absolute path or a backslash: refused before any file is touched."""
+
+
+def check_template_name(name: str) -> None:
+    parts = PurePosixPath(name).parts
+    if (
+        not name
+        or "\\" in name
+        or ":" in name
+        or name.startswith("/")
+        or any(part in ("..", ".") for part in parts)
+        or "\x00" in name
+    ):
+        raise RefusedTemplateName(name)
+
+
+class WorkspaceLoader(jinja2.BaseLoader):
+    """The workspace's ``templates/`` first, then the packaged templates, by file name."""
+
+    def __init__(self, workspace_root: Path | None) -> None:
+        self.search: list[tuple[Path, str]] = []
+        if workspace_root is not None and (workspace_root / "templates").is_dir():
+            self.search.append(((workspace_root / "templates").resolve(), "templates/"))
+        packaged = packaged_template_dir().resolve()
+        if all(base != packaged for base, _ in self.search):
+            self.search.append((packaged, "reportascode/templates/"))
+        self.display: dict[str, str] = {}
+
+    def find(self, name: str) -> Path | None:
+        check_template_name(name)
+        for base, prefix in self.search:
+            candidate = base / name
+            if candidate.is_file():
+                resolved = candidate.resolve()
+                if not resolved.is_relative_to(base):
+                    raise RefusedTemplateName(name)
+                self.display[str(resolved)] = prefix + name
+                return resolved
+        return None
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        path = self.find(template)
+        if path is None:
+            raise jinja2.TemplateNotFound(template)
+        source = path.read_text(encoding="utf-8")
+        mtime = path.stat().st_mtime
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime == mtime
+            except OSError:
+                return False
+
+        return source, str(path), uptodate
+
+    def list_templates(self) -> list[str]:
+        names: set[str] = set()
+        for base, _ in self.search:
+            names.update(p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file())
+        return sorted(names)
+
+
+def make_environment(workspace_root: Path | None, lang: str = "zh") -> ImmutableSandboxedEnvironment:
+    """The Jinja environment every document is rendered with."""
+    loader = WorkspaceLoader(workspace_root)
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=AUTOESCAPE_EXTENSIONS, default_for_string=False,
+                                            default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update({
+        "money": formatting.money,
+        "count": formatting.count,
+        "number": formatting.number,
+        "percent": formatting.percent,
+        "percent_value": formatting.percent_value,
+        "date": lambda value: formatting.date(value, lang),
+        "yesno": lambda value: formatting.yesno(value, lang),
+    })
+    env.globals.update({
+        "lang": lang,
+        "tr": lambda zh, en: zh if lang == "zh" else en,
+    })
+    return env
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render ``name``; every template failure becomes a :class:`TemplateError` with the template and line."""
+    with template_errors(env):
+        return env.get_template(name).render(context)
+
+
+def render_string(env: jinja2.Environment, source: str, context: dict[str, Any], name: str = "<string>") -> str:
+    with template_errors(env):
+        template = env.from_string(source)
+        template.name = name
+        return template.render(context)
+
+
+@contextmanager
+def template_errors(env: jinja2.Environment) -> Iterator[None]:
+    loader = env.loader
+    display = loader.display if isinstance(loader, WorkspaceLoader) else {}
+    try:
+        yield
+    except RefusedTemplateName as exc:
+        where, line = _position(exc, display, str(exc.name))
+        raise TemplateSecurity("render.template_name_refused", name=exc.name, template=where, line=line) from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = display.get(exc.filename or "", exc.name or exc.filename or "<string>")
+        raise TemplateSyntax("render.template_syntax", template=where, line=exc.lineno,
+                             detail=exc.message or str(exc)) from None
+    except jinja2.TemplateNotFound as exc:
+        where, line = _position(exc, display, str(exc.name))
+        raise TemplateError("render.template_missing", name=exc.name, template=where, line=line) from None
+    except SecurityError as exc:
+        where, line = _position(exc, display)
+        raise TemplateSecurity("render.template_security", template=where, line=line, detail=str(exc)) from None
+    except jinja2.UndefinedError as exc:
+        where, line = _position(exc, display)
+        raise TemplateUndefined("render.template_undefined", template=where, line=line, detail=str(exc)) from None
+    except jinja2.TemplateError as exc:
+        where, line = _position(exc, display)
+        raise TemplateError("render.template_error", template=where, line=line, detail=str(exc)) from None
+
+
+def _position(exc: BaseException, display: dict[str, str], default: str = "<template>") -> tuple[str, int]:
+    """The innermost template frame of a rendering error: Jinja rewrites tracebacks to template lines."""
+    where, line = default, 1
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if "__jinja_exception__" in frame.f_globals:
+            filename = frame.f_code.co_filename
+            where, line = display.get(filename, filename), lineno
+    return where, line

@@ -1,0 +1,30 @@
+"""HTML documents: self-contained (inline CSS, no external resources), print CSS for A4."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+
+from reportascode import __version__
+from reportascode.render.env import render_template
+from reportascode.render.model import Document
+
+DOCUMENT_TEMPLATE = "document.html"
+INDEX_TEMPLATE = "index.html"
+
+
+def page_context(lang: str, draft: bool, draft_text: str) -> dict[str, Any]:
+    return {"lang": lang, "draft": draft, "draft_text": draft_text, "version": __version__}
+
+
+def render_document(env: jinja2.Environment, document: Document) -> str:
+    context = page_context(document.lang, document.draft, document.draft_text)
+    context["document"] = document
+    return render_template(env, DOCUMENT_TEMPLATE, context)
+
+
+def render_index(env: jinja2.Environment, entries: list[dict[str, Any]], lang: str, pdf_note: str) -> str:
+    context = page_context(lang, False, "")
+    context.update(entries=entries, pdf_note=pdf_note)
+    return render_template(env, INDEX_TEMPLATE, context)

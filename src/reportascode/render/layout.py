@@ -1,0 +1,113 @@
+"""The forms' layout, read from ``templates/forms.yaml`` (a workspace's own copy overrides the packaged one).
+
+A form is a list of sections; a section is either a list of fields (``file#/pointer``) or a table over a list
+(``file#/pointer`` plus column names). Labels are not written here: they come from the schemas' titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportascode.errors import UsageError
+from reportascode.loader import load_bytes
+from reportascode.render.env import WorkspaceLoader
+
+LAYOUT_FILE = "forms.yaml"
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    file: str
+    pointer: str
+    qualify: bool = False
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    title: dict[str, str] | None
+    fields: tuple[FieldRef, ...] = ()
+    table: FieldRef | None = None
+    columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    id: str
+    title: dict[str, str]
+    note: dict[str, str] | None
+    service: str | None
+    sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
+
+
+def load_layout(loader: WorkspaceLoader) -> list[FormSpec]:
+    path = loader.find(LAYOUT_FILE)
+    if path is None:
+        raise UsageError("render.layout_invalid", file=LAYOUT_FILE, line=1, column=1, detail="not found")
+    display = loader.display.get(str(path), LAYOUT_FILE)
+    doc = load_bytes(path.read_bytes(), display)
+    for problem in doc.problems:
+        from reportascode.messages import message
+
+        raise UsageError("render.layout_invalid", file=display, line=problem.line, column=problem.column,
+                         detail=message(problem.message_key, "en", dict(problem.args)))
+    data = doc.data if isinstance(doc.data, dict) else {}
+
+    def fail(pointer: str, detail: str) -> UsageError:
+        line, column = doc.value_position(pointer)
+        return UsageError("render.layout_invalid", file=display, line=line, column=column, detail=detail)
+
+    forms = data.get("forms")
+    if not isinstance(forms, list):
+        raise fail("", "expected a mapping with a 'forms' list")
+    specs = []
+    for index, form in enumerate(forms):
+        where = f"/forms/{index}"
+        if not isinstance(form, dict) or not isinstance(form.get("id"), str):
+            raise fail(where, "each form needs an 'id'")
+        title = _bilingual(form.get("title"))
+        if title is None:
+            raise fail(f"{where}/title", "title must be {zh: …, en: …}")
+        sections = []
+        for number, section in enumerate(form.get("sections") or []):
+            spot = f"{where}/sections/{number}"
+            if not isinstance(section, dict):
+                raise fail(spot, "a section is a mapping with 'fields' or 'table'")
+            fields = []
+            for item_number, item in enumerate(section.get("fields") or []):
+                ref = _field_ref(item)
+                if ref is None:
+                    raise fail(f"{spot}/fields/{item_number}", "a field is 'file#/pointer' or {field: …, qualify: …}")
+                fields.append(ref)
+            table = _field_ref(section["table"]) if "table" in section else None
+            if "table" in section and table is None:
+                raise fail(f"{spot}/table", "a table is 'file#/pointer' (a list)")
+            columns = section.get("columns") or []
+            if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+                raise fail(f"{spot}/columns", "columns is a list of field names")
+            sections.append(SectionSpec(_bilingual(section.get("title")), tuple(fields), table, tuple(columns)))
+        service = form.get("service")
+        specs.append(FormSpec(form["id"], title, _bilingual(form.get("note")),
+                              service if isinstance(service, str) else None, tuple(sections)))
+    return specs
+
+
+def _bilingual(value: Any) -> dict[str, str] | None:
+    if isinstance(value, str):
+        return {"zh": value, "en": value}
+    if isinstance(value, dict) and isinstance(value.get("zh"), str):
+        return {"zh": value["zh"], "en": str(value.get("en") or value["zh"])}
+    return None
+
+
+def _field_ref(item: Any) -> FieldRef | None:
+    qualify = False
+    if isinstance(item, dict):
+        qualify = bool(item.get("qualify"))
+        item = item.get("field")
+    if not isinstance(item, str) or "#" not in item:
+        return None
+    file, _, pointer = item.partition("#")
+    if pointer and not pointer.startswith("/"):
+        return None
+    return FieldRef(file, pointer, qualify)

@@ -1,0 +1,37 @@
+"""The Markdown summary of one report: status, key figures, findings, documents."""
+
+from __future__ import annotations
+
+import jinja2
+
+from reportascode.render.context import ReportContext, gap_summary
+from reportascode.render.documents import key_figures
+from reportascode.render.env import render_template
+from reportascode.render.html import page_context
+from reportascode.render.model import Document
+
+SUMMARY_TEMPLATE = "summary.md"
+
+
+def render_summary(env: jinja2.Environment, ctx: ReportContext, document: Document, documents: list[str]) -> str:
+    gap = gap_summary(ctx.findings, ctx.lang)
+    risk = {"low": ctx.tr("低", "low"), "medium": ctx.tr("中", "medium"), "high": ctx.tr("高", "high")}[gap.grade]
+    context = page_context(ctx.lang, document.draft, document.draft_text)
+    context.update(
+        document=document,
+        report_id=ctx.report.id,
+        status_text=status_text(ctx.lang, gap.errors, document.draft),
+        gap=gap,
+        risk_text=f"{risk} ({gap.score})",
+        figures=key_figures(ctx),
+        findings=ctx.findings,
+        documents=documents,
+    )
+    return render_template(env, SUMMARY_TEMPLATE, context)
+
+
+def status_text(lang: str, errors: int, draft: bool) -> str:
+    if errors:
+        base = f"{errors} 项错误" if lang == "zh" else f"{errors} error(s)"
+        return base + ("，仅生成草稿" if lang == "zh" else ", draft only") if draft else base
+    return "无错误，可报送" if lang == "zh" else "no errors: ready to file"

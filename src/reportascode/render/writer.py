@@ -1,0 +1,83 @@
+"""Atomic writes: a failure leaves no partial file and no half-built folder.
+
+A file is written to a temporary file in the same directory, flushed, then renamed over the target
+(:func:`os.replace` is atomic on one file system). A folder is built as a temporary sibling and renamed into
+place; the folder it replaces is removed only after the new one is in place, and only if it holds nothing but
+files this tool writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from reportascode.errors import UsageError
+
+BUILD_MARKER = ".rac-build"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def write_files(base: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write every file (relative path → bytes) under ``base``, each atomically. Callers render everything
+    to bytes first, so a rendering failure writes nothing at all."""
+    written = []
+    for relative_path, data in sorted(files.items()):
+        target = base / relative_path
+        write_atomic(target, data)
+        written.append(target)
+    return written
+
+
+@contextlib.contextmanager
+def building_folder(target: Path, known_names: frozenset[str]) -> Iterator[Path]:
+    """Yield a temporary folder beside ``target``; on success it replaces ``target`` whole, on failure it is
+    removed and ``target`` is left as it was."""
+    target = target.resolve()
+    if target.exists() and not replaceable(target, known_names):
+        raise UsageError("render.out_not_build", path=target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        yield temporary
+        (temporary / BUILD_MARKER).write_text("built by rac build; replaced whole by the next build\n",
+                                              encoding="utf-8")
+        os.chmod(temporary, 0o755)
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            old.rmdir()
+            os.replace(target, old)
+        os.replace(temporary, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def replaceable(folder: Path, known_names: frozenset[str]) -> bool:
+    """A folder a build may replace: empty, or marked as a build, or holding only files this tool writes."""
+    if not folder.is_dir():
+        return False
+    if (folder / BUILD_MARKER).is_file():
+        return True
+    return all(p.is_dir() or p.name in known_names for p in folder.rglob("*"))
