@@ -332,3 +332,26 @@ def test_markdown_escapes_report_text() -> None:
     out = format_markdown(diff_sources(a, b), "en")
     assert "<script>" not in out
     assert "&lt;script&gt;x&lt;/script&gt; \\| \\*bold\\* 甲" in out
+
+
+def test_entities_and_a_workspace_below_the_repository_root(git_repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    for entity in ("acme", "beta"):
+        git_repo.copy(SAMPLE_REPORTS / "2024", f"ws/reports/{entity}/2024")
+    git_repo.copy(SAMPLE_REPORTS / "2023", "ws/reports/acme/2023")
+    git_repo.commit("Two entities")
+    workspace = git_repo.path("ws")
+    ambiguous = run_rac("diff", "2024", cwd=workspace)
+    assert ambiguous.code == 2
+    assert "year 2024 exists for several entities (reports/acme/2024, reports/beta/2024); name one, e.g. " \
+           "acme/2024" in ambiguous.err
+    years = json.loads(run_rac("diff", "acme/2023", "acme/2024", "--format", "json", cwd=workspace).out)
+    assert years["yoy"] == {"years": [2023, 2024], "threshold": 30}
+    assert years["b"]["path"] == "reports/acme/2024"
+    # REV:PATH from the repository root, from the workspace root, as a year, and relative with ./
+    for spec in ("HEAD:ws/reports/beta/2024", "HEAD:reports/beta/2024", "HEAD:beta/2024"):
+        data = json.loads(run_rac("diff", spec, "beta/2024", "--format", "json", cwd=workspace).out)
+        assert data["a"]["path"] == "ws/reports/beta/2024", spec
+        assert data["changes"] == []
+    relative = run_rac("diff", "HEAD:./beta/2024", "--exit-code", cwd=workspace / "reports")
+    assert relative.code == 0, relative.err

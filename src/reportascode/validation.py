@@ -90,6 +90,10 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
         yield Finding("FILE-UNKNOWN", Severity.WARNING, f"{report.id}/{unknown}", 1, 1, "", "file.unknown",
                       make_args({"name": unknown, "expected": _expected_files()}), report.id)
     yield from _year_matches_folder(report)
+    if (report.folder / ".rac-lock.yaml").is_file():
+        from reportascode.history.lock import lock_findings
+
+        yield from lock_findings(report)
     if run_checks:
         yield from run_domain_checks(report, config, schema_problems)
 

@@ -94,7 +94,8 @@ class Report:
 @dataclass
 class Workspace:
     root: Path
-    extra_report_files: set[str] = field(default_factory=set)
+    # files rac itself keeps in a report folder besides the eleven data files
+    extra_report_files: set[str] = field(default_factory=lambda: {".rac-lock", "corrections"})
 
     @classmethod
     def at(cls, start: Path) -> Workspace:

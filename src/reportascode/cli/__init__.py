@@ -15,6 +15,11 @@ from reportascode.errors import RacError
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {
     "validate": "reportascode.cli.validate_cmd:validate",
+    "log": "reportascode.cli.audit_cmds:log",
+    "blame": "reportascode.cli.audit_cmds:blame",
+    "freeze": "reportascode.cli.audit_cmds:freeze",
+    "submit": "reportascode.cli.audit_cmds:submit",
+    "verify": "reportascode.cli.audit_cmds:verify",
     "render": "reportascode.cli.render_cmd:render",
     "build": "reportascode.cli.build_cmd:build",
     "diff": "reportascode.cli.diff_cmd:diff",

@@ -1,0 +1,106 @@
+"""``rac log``, ``rac blame``, ``rac freeze``, ``rac submit``, ``rac verify``: the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from reportascode.cli.options import lang_option
+
+
+def _report(path: Path):  # type: ignore[no-untyped-def]
+    from reportascode.session import open_session
+
+    session = open_session([path])
+    return session, session.reports[0]
+
+
+def _lang(lang: str | None, session) -> str:  # type: ignore[no-untyped-def]
+    from reportascode.messages import default_language
+
+    return lang or default_language(session.config.lang)
+
+
+@click.command("log")
+@click.argument("report", type=click.Path(exists=True, path_type=Path))
+@click.option("--since", default=None, help="Only commits after this revision.")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text")
+@lang_option
+def log(report: Path, since: str | None, output_format: str, lang: str | None) -> None:
+    """Each commit that changed REPORT's data, newest first, with field-level changes."""
+    from reportascode.history.log import report_log
+    from reportascode.history.output import log_json, log_text
+
+    session, selected = _report(report)
+    entries = report_log(selected, since, progress=sys.stderr.isatty())
+    text = log_json(entries) if output_format == "json" else log_text(entries, _lang(lang, session),
+                                                                      output_format == "markdown")
+    click.echo(text, nl=False)
+
+
+@click.command("blame")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pointer", required=False)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@lang_option
+def blame(file: Path, pointer: str | None, output_format: str, lang: str | None) -> None:
+    """For each leaf field of FILE (or POINTER and below), the commit that last changed its value."""
+    from reportascode.history.blame import blame as blame_fields
+    from reportascode.history.output import blame_json, blame_text
+
+    session, _ = _report(file)
+    entries = blame_fields(file, pointer)
+    click.echo(blame_json(entries) if output_format == "json" else blame_text(entries, _lang(lang, session)),
+               nl=False)
+
+
+@click.command("freeze")
+@click.argument("report", type=click.Path(exists=True, path_type=Path))
+@click.option("--sign", is_flag=True, help="GPG-sign the tag (git must be set up for signing).")
+def freeze(report: Path, sign: bool) -> None:
+    """Lock REPORT's data: commit a manifest of file hashes and tag it rac/<report>/locked."""
+    from reportascode.formatters.common import summary
+    from reportascode.history.lock import freeze as freeze_report
+    from reportascode.history.manifest import tag_name
+    from reportascode.validation import validate_reports
+
+    session, selected = _report(report)
+    result = validate_reports([selected], session.config, session.store)
+    manifest = freeze_report(selected, result.errors, summary(result), sign)
+    click.echo(f"{tag_name(selected, 'locked')} {manifest.commit[:10]} {len(manifest.files)} files")
+
+
+@click.command("submit")
+@click.argument("report", type=click.Path(exists=True, path_type=Path))
+@click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Submission date.")
+@click.option("--documents", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of the rendered documents filed (their hashes are recorded).")
+def submit(report: Path, date: dt.datetime, documents: Path | None) -> None:
+    """Record the submission of a locked REPORT in its manifest and tag rac/<report>/submitted."""
+    from reportascode.history.lock import submit as submit_report
+    from reportascode.history.manifest import tag_name
+
+    _, selected = _report(report)
+    manifest = submit_report(selected, date.date(), documents)
+    documents_count = len((manifest.submission or {}).get("documents") or {})
+    click.echo(f"{tag_name(selected, 'submitted')} {date.date().isoformat()} {documents_count} documents")
+
+
+@click.command("verify")
+@click.argument("report", type=click.Path(exists=True, path_type=Path))
+@lang_option
+def verify(report: Path, lang: str | None) -> None:
+    """Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference."""
+    from reportascode.history.lock import verify as verify_report
+    from reportascode.history.manifest import Manifest
+    from reportascode.history.output import verify_text
+
+    session, selected = _report(report)
+    result = verify_report(selected)
+    manifest = Manifest.read(selected.folder)
+    click.echo(verify_text(result, selected.id, manifest.commit if manifest else "", manifest.commit_date
+                           if manifest else "", _lang(lang, session)), nl=False)
+    raise SystemExit(0 if result.intact else 1)

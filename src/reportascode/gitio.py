@@ -1,0 +1,185 @@
+"""Plain git plumbing through few processes: one ``git log`` over the paths, one ``git cat-file --batch`` for
+blobs. User data never becomes an option: revisions starting with ``-`` are refused and paths follow ``--``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from reportascode.errors import UsageError
+
+_FIELD = "\x1f"
+_RECORD = "\x1e"
+LOG_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%aI", "%s", "%b"]) + _FIELD
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    email: str
+    date: str
+    subject: str
+    body: str
+    files: tuple[FileChange, ...] = field(default=())
+
+    @property
+    def short(self) -> str:
+        return self.sha[:10]
+
+
+def safe_rev(rev: str) -> str:
+    if not rev or rev.startswith("-") or any(c in rev for c in "\0\n"):
+        raise UsageError("git.bad_revision", rev=rev)
+    return rev
+
+
+class Git:
+    """A git repository, driven through subprocesses with a fixed, option-safe argument layout."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @classmethod
+    def discover(cls, path: Path) -> Git:
+        here = path if path.is_dir() else path.parent
+        try:
+            top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=here, capture_output=True,
+                                 text=True, check=True, env=_env()).stdout.strip()
+        except (subprocess.CalledProcessError, FileNotFoundError) as exc:
+            raise UsageError("git.not_a_repository", path=here) from exc
+        return cls(Path(top))
+
+    def run(self, *args: str, check: bool = True, input_text: str | None = None) -> str:
+        done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, env=_env(),
+                              input=input_text)
+        if check and done.returncode != 0:
+            raise GitFailed(args, done.stderr.strip())
+        return done.stdout
+
+    def has_commits(self) -> bool:
+        return subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=self.root, capture_output=True,
+                              env=_env()).returncode == 0
+
+    def is_shallow(self) -> bool:
+        return self.run("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def require_history(self) -> None:
+        """History commands need commits and full history; say so clearly (exit 2) otherwise."""
+        if not self.has_commits():
+            raise UsageError("git.no_commits", root=self.root)
+        if self.is_shallow():
+            first = self.run("log", "-1", "--format=%aI", "--reverse", "--max-parents=0", "HEAD", check=False)
+            raise UsageError("git.shallow", root=self.root, since=first.strip() or "?")
+
+    def resolve(self, rev: str) -> str | None:
+        out = subprocess.run(["git", "rev-parse", "--verify", "-q", f"{safe_rev(rev)}^{{commit}}"], cwd=self.root,
+                             capture_output=True, text=True, env=_env())
+        return out.stdout.strip() or None
+
+    def relpath(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root.resolve()).as_posix()
+
+    def log(self, paths: Iterable[str], since: str | None = None, reverse: bool = False) -> list[Commit]:
+        """Commits touching ``paths`` (newest first), each with its changed files and their blob ids."""
+        args = ["log", f"--format={LOG_FORMAT}", "--raw", "--no-abbrev", "--no-renames", "-z", "--first-parent"]
+        if reverse:
+            args.append("--reverse")
+        args.append(f"{safe_rev(since)}..HEAD" if since else "HEAD")
+        out = self.run(*args, "--", *paths)
+        return list(_parse_log(out))
+
+    def is_ancestor(self, ancestor: str, descendant: str = "HEAD") -> bool:
+        done = subprocess.run(["git", "merge-base", "--is-ancestor", safe_rev(ancestor), safe_rev(descendant)],
+                              cwd=self.root, capture_output=True, env=_env())
+        return done.returncode == 0
+
+    def status_porcelain(self, paths: Iterable[str]) -> list[str]:
+        out = self.run("status", "--porcelain", "--untracked-files=all", "--", *paths)
+        return [line for line in out.splitlines() if line.strip()]
+
+
+class GitFailed(UsageError):
+    def __init__(self, args: tuple[str, ...], stderr: str) -> None:
+        super().__init__("git.failed", command="git " + " ".join(args[:3]), detail=stderr.splitlines()[-1:] or "")
+
+
+class BlobReader:
+    """One ``git cat-file --batch`` process for all blob reads; each blob read once and cached."""
+
+    def __init__(self, git: Git) -> None:
+        self._process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=git.root, stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, env=_env())
+        self._cache: dict[str, bytes | None] = {}
+
+    def read(self, spec: str) -> bytes | None:
+        """A blob by id or ``rev:path``; ``None`` when it does not exist."""
+        if spec in self._cache:
+            return self._cache[spec]
+        stdin: IO[bytes] = self._process.stdin  # type: ignore[assignment]
+        stdout: IO[bytes] = self._process.stdout  # type: ignore[assignment]
+        stdin.write(spec.encode() + b"\n")
+        stdin.flush()
+        header = stdout.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            self._cache[spec] = None
+            return None
+        data = stdout.read(int(header[2]))
+        stdout.read(1)
+        self._cache[spec] = data
+        return data
+
+    def close(self) -> None:
+        if self._process.stdin:
+            self._process.stdin.close()
+        self._process.wait(timeout=10)
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("LC_ALL", "C.UTF-8")
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    return env
+
+
+def _parse_log(out: str) -> Iterator[Commit]:
+    for record in out.split(_RECORD)[1:]:
+        parts = record.split(_FIELD)
+        sha, parents, author, email, date, subject, body = parts[:7]
+        raw = _FIELD.join(parts[7:]).lstrip("\n\0")
+        yield Commit(sha, tuple(parents.split()), author, email, date, subject, body.strip(),
+                     tuple(_parse_raw(raw)))
+
+
+def _parse_raw(raw: str) -> Iterator[FileChange]:
+    tokens = raw.split("\0")
+    index = 0
+    while index + 1 < len(tokens):
+        meta = tokens[index].strip()
+        if not meta.startswith(":"):
+            index += 1
+            continue
+        fields = meta[1:].split()
+        path = tokens[index + 1]
+        old, new = fields[2], fields[3]
+        zero = "0" * len(old)
+        yield FileChange(path, None if old == zero else old, None if new == zero else new)
+        index += 2

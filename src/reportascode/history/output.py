@@ -1,0 +1,95 @@
+"""Text, markdown and JSON for the audit commands (log, blame, verify). Returns strings; prints nothing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reportascode.diff.compare import Change
+from reportascode.diff.values import canonical
+from reportascode.gitio import Commit
+from reportascode.history.blame import BlameEntry
+from reportascode.history.lock import VerifyResult
+from reportascode.history.log import LogEntry
+from reportascode.messages import message
+
+
+def _commit(commit: Commit) -> dict[str, Any]:
+    return {"commit": commit.sha, "author": commit.author, "email": commit.email, "date": commit.date,
+            "message": commit.subject + (f"\n\n{commit.body}" if commit.body else "")}
+
+
+def _value(value: Any) -> Any:
+    return None if value is None else json.loads(canonical(value)) if not isinstance(value, str) else value
+
+
+def _change(change: Change) -> dict[str, Any]:
+    entry: dict[str, Any] = {"file": change.file, "pointer": change.pointer, "kind": change.kind}
+    if change.kind != "added":
+        entry["old"] = _value(change.old)
+    if change.kind != "removed":
+        entry["new"] = _value(change.new)
+    return entry
+
+
+def log_json(entries: list[LogEntry]) -> str:
+    data = [{**_commit(e.commit), "reformat_only": e.reformat_only, "unparseable": e.unparseable,
+             "changes": [_change(c) for c in e.changes]} for e in entries]
+    return json.dumps({"version": 1, "commits": data}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _change_line(change: Change, lang: str) -> str:
+    where = f"{change.file}{change.pointer or ''}"
+    if not change.pointer and change.kind in ("added", "removed"):
+        return f"  {'+' if change.kind == 'added' else '-'} {change.file} ({change.kind} file)"
+    if change.kind == "added":
+        return f"  + {where} = {canonical(change.new)}"
+    if change.kind == "removed":
+        return f"  - {where} (was {canonical(change.old)})"
+    return f"  ~ {where}: {canonical(change.old)} → {canonical(change.new)}"
+
+
+def log_text(entries: list[LogEntry], lang: str, markdown: bool = False) -> str:
+    lines: list[str] = []
+    for entry in entries:
+        c = entry.commit
+        head = f"{c.short} {c.date} {c.author} <{c.email}>  {c.subject}"
+        lines.append(f"### {head}" if markdown else head)
+        if entry.reformat_only:
+            lines.append(f"  ({message('log.reformat_only', lang)})")
+        lines += [_change_line(ch, lang) for ch in entry.changes]
+        lines += [f"  ! {name}: unparseable in this version" for name in entry.unparseable]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def blame_json(entries: list[BlameEntry]) -> str:
+    data = [{"pointer": e.pointer, "value": _value(e.value),
+             **(_commit(e.commit) if e.commit else {"commit": None, "uncommitted": True})} for e in entries]
+    return json.dumps({"version": 1, "fields": data}, ensure_ascii=False, indent=2) + "\n"
+
+
+def blame_text(entries: list[BlameEntry], lang: str) -> str:
+    width = max((len(e.pointer) for e in entries), default=0)
+    lines = []
+    for e in entries:
+        who = (f"{e.commit.short} {e.commit.date[:10]} {e.commit.author}  {e.commit.subject}" if e.commit
+               else message("blame.uncommitted", lang))
+        lines.append(f"{e.pointer.ljust(width)}  {canonical(e.value)}  {who}")
+    return "\n".join(lines) + "\n"
+
+
+def verify_text(result: VerifyResult, report: str, commit: str, date: str, lang: str) -> str:
+    lines = [message(key, lang, args) for key, args in result.problems]
+    for change in result.changes:
+        mark = "corrected" if change.corrected else "CHANGED"
+        lines.append(f"{mark} {change.file}#{change.pointer}: {canonical(change.old)} → {canonical(change.new)}")
+    for path, authors in result.authors.items():
+        lines += [f"  {path}: {a}" for a in authors]
+    if result.intact and not result.changes:
+        lines.append(message("verify.intact", lang, {"report": report, "commit": commit[:10], "date": date[:10]}))
+    elif result.changes:
+        uncorrected = sum(1 for c in result.changes if not c.corrected)
+        lines.append(message("verify.changed", lang, {"report": report, "count": len(result.changes),
+                                                      "uncorrected": uncorrected}))
+    return "\n".join(lines) + "\n"
