@@ -3,51 +3,52 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLE_REPORTS, run_rac
-from tests.git_helpers import Repo
+from tests.gitrepo import GitRepo
 
 OPS = "reports/2024/operations.yaml"
+LIN = ("Lin Xiaowen", "lin@example.com")
+SHEN = ("Shen Ruolan", "shen@example.com")
 
 
 @pytest.fixture
-def history(tmp_path: Path) -> tuple[Repo, list[str]]:
+def history(tmp_path: Path) -> tuple[GitRepo, list[str]]:
     """Commit 1 adds the 2024 sample; commit 2 changes a value; commit 3 only reformats that file."""
-    repo = Repo(tmp_path / "repo")
-    shutil.copytree(SAMPLE_REPORTS / "2024", repo.root / "reports" / "2024")
-    first = repo.commit("2024 report", author="Lin Xiaowen")
+    repo = GitRepo(tmp_path / "repo")
+    repo.copy(SAMPLE_REPORTS / "2024", "reports/2024")
+    first = repo.commit("2024 report", author=LIN)
     repo.edit(OPS, "clients_signed: 38 ", "clients_signed: 41 ")
-    second = repo.commit("clients signed: contracts counted at year end", author="Shen Ruolan")
+    second = repo.commit("clients signed: contracts counted at year end", author=SHEN)
     text = (repo.root / OPS).read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     moved = [line for line in lines if line.startswith("clients_signed:")]
     rest = [line for line in lines if not line.startswith("clients_signed:")]
     reformatted = "".join(rest) + moved[0].split("#")[0].rstrip() + "   # 签约客户（移到文末）\n"
     (repo.root / OPS).write_text(reformatted.replace("  total: 610", "  total:    610"), encoding="utf-8")
-    third = repo.commit("tidy operations.yaml", author="He Jiashu")
+    third = repo.commit("tidy operations.yaml", author=("He Jiashu", "he@example.com"))
     return repo, [first, second, third]
 
 
-def test_blame_follows_data_not_text(history: tuple[Repo, list[str]]) -> None:
+def test_blame_follows_data_not_text(history: tuple[GitRepo, list[str]]) -> None:
     repo, (first, second, _) = history
     run = run_rac("blame", "--format", "json", OPS, cwd=repo.root)
     assert run.code == 0, run.err
     fields = {f["pointer"]: f for f in json.loads(run.out)["fields"]}
     assert fields["/clients_signed"] == {
         "pointer": "/clients_signed", "value": 41, "commit": second, "author": "Shen Ruolan",
-        "email": "shen@example.com", "date": "2025-03-01T02:00:00+08:00",
+        "email": "shen@example.com", "date": "2025-01-07T10:00:00+08:00",
         "message": "clients signed: contracts counted at year end",
     }
     assert fields["/seats/total"]["commit"] == first
     assert fields["/seats/total"]["author"] == "Lin Xiaowen"
 
 
-def test_blame_shows_uncommitted_changes(history: tuple[Repo, list[str]]) -> None:
+def test_blame_shows_uncommitted_changes(history: tuple[GitRepo, list[str]]) -> None:
     repo, _ = history
     repo.edit(OPS, "  human: 520", "  human: 521")
     run = run_rac("blame", "--format", "json", OPS, "/seats", cwd=repo.root)
@@ -56,7 +57,7 @@ def test_blame_shows_uncommitted_changes(history: tuple[Repo, list[str]]) -> Non
     assert fields["/seats/human"] == {"pointer": "/seats/human", "value": 521, "commit": None, "uncommitted": True}
 
 
-def test_log_lists_field_changes_and_marks_reformats(history: tuple[Repo, list[str]]) -> None:
+def test_log_lists_field_changes_and_marks_reformats(history: tuple[GitRepo, list[str]]) -> None:
     repo, (first, second, third) = history
     run = run_rac("log", "--format", "json", "reports/2024", cwd=repo.root)
     commits = json.loads(run.out)["commits"]
@@ -71,7 +72,7 @@ def test_log_lists_field_changes_and_marks_reformats(history: tuple[Repo, list[s
     assert "reformatting only" in text and "~ operations.yaml/clients_signed: 38 → 41" in text
 
 
-def test_freeze_then_edit_needs_a_correction_record(history: tuple[Repo, list[str]]) -> None:
+def test_freeze_then_edit_needs_a_correction_record(history: tuple[GitRepo, list[str]]) -> None:
     repo, _ = history
     run = run_rac("freeze", "reports/2024", cwd=repo.root)
     assert run.code == 0, run.out + run.err
@@ -93,7 +94,7 @@ def test_freeze_then_edit_needs_a_correction_record(history: tuple[Repo, list[st
     assert run_rac("validate", "reports/2024", cwd=repo.root).code == 0
 
 
-def test_freeze_refuses_uncommitted_changes(history: tuple[Repo, list[str]]) -> None:
+def test_freeze_refuses_uncommitted_changes(history: tuple[GitRepo, list[str]]) -> None:
     repo, _ = history
     repo.edit(OPS, "clients_signed: 41", "clients_signed: 42")
     run = run_rac("freeze", "reports/2024", cwd=repo.root)
@@ -101,18 +102,18 @@ def test_freeze_refuses_uncommitted_changes(history: tuple[Repo, list[str]]) -> 
     assert repo.git("tag", "--list").strip() == ""
 
 
-def test_verify_catches_a_committed_edit_and_names_its_author(history: tuple[Repo, list[str]]) -> None:
+def test_verify_catches_a_committed_edit_and_names_its_author(history: tuple[GitRepo, list[str]]) -> None:
     repo, _ = history
     assert run_rac("freeze", "reports/2024", cwd=repo.root).code == 0
     repo.edit(OPS, "  ai: 90 ", "  ai: 95 ")
-    repo.commit("more AI seats", author="Zhou Qiming")
+    repo.commit("more AI seats", author=("Zhou Qiming", "zhou@example.com"))
     run = run_rac("verify", "--lang", "en", "reports/2024", cwd=repo.root)
     assert run.code == 1
     assert "CHANGED operations.yaml#/seats/ai: 90 → 95" in run.out
     assert "Zhou Qiming" in run.out
 
 
-def test_verify_catches_a_tag_moved_by_rewritten_history(history: tuple[Repo, list[str]]) -> None:
+def test_verify_catches_a_tag_moved_by_rewritten_history(history: tuple[GitRepo, list[str]]) -> None:
     repo, (_, second, _) = history
     assert run_rac("freeze", "reports/2024", cwd=repo.root).code == 0
     repo.git("tag", "-f", "-a", "-m", "moved", "rac/2024/locked", second)
@@ -126,7 +127,7 @@ def test_verify_catches_a_tag_moved_by_rewritten_history(history: tuple[Repo, li
     assert run.code == 1 and "not in the current history" in run.out
 
 
-def test_submit_records_documents_and_tags(history: tuple[Repo, list[str]], tmp_path: Path) -> None:
+def test_submit_records_documents_and_tags(history: tuple[GitRepo, list[str]], tmp_path: Path) -> None:
     repo, _ = history
     assert run_rac("freeze", "reports/2024", cwd=repo.root).code == 0
     docs = tmp_path / "filed"
@@ -141,8 +142,8 @@ def test_submit_records_documents_and_tags(history: tuple[Repo, list[str]], tmp_
 
 
 def test_empty_repository_is_a_clear_usage_error(tmp_path: Path) -> None:
-    repo = Repo(tmp_path / "empty")
-    shutil.copytree(SAMPLE_REPORTS / "2024", repo.root / "reports" / "2024")
+    repo = GitRepo(tmp_path / "empty")
+    repo.copy(SAMPLE_REPORTS / "2024", "reports/2024")
     for command in (["log", "reports/2024"], ["blame", OPS], ["freeze", "reports/2024"]):
         run = run_rac(*command, cwd=repo.root)
         assert run.code == 2, (command, run.err)
@@ -150,7 +151,7 @@ def test_empty_repository_is_a_clear_usage_error(tmp_path: Path) -> None:
         assert "没有任何提交" in run.err
 
 
-def test_shallow_clone_is_a_clear_usage_error(history: tuple[Repo, list[str]], tmp_path: Path) -> None:
+def test_shallow_clone_is_a_clear_usage_error(history: tuple[GitRepo, list[str]], tmp_path: Path) -> None:
     repo, _ = history
     clone = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True)
