@@ -114,3 +114,9 @@ def test_empty_and_comment_only_files_are_empty(parser: str) -> None:
     for raw in (b"", b"# only a comment\n", b"---\n"):
         doc = load_bytes(raw, "e.yaml", parser)
         assert doc.ok and doc.empty and doc.data is None
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_folded_block_scalars_carry_no_fold_markers(parser: str) -> None:
+    doc = load_bytes(b'a: >-\n  x > 0 and\n  y < 1\n\n  z\nb: >\n  p\n    q\n  r\nc: "bell\\a"\n', "f.yaml", parser)
+    assert doc.data == {"a": "x > 0 and y < 1\nz", "b": "p\n  q\nr\n", "c": "bell\a"}

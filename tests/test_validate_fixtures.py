@@ -131,11 +131,12 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("engine", ["fast", "reference"])
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_broken_fixture_gives_positioned_finding(workspace: Path, case: Case) -> None:
+def test_broken_fixture_gives_positioned_finding(workspace: Path, case: Case, engine: str) -> None:
     path = workspace / "reports" / "2024" / case.file
     case.edit(path)
-    run = run_rac("validate", "--format", "json", "--lang", "en", "reports/2024", cwd=workspace)
+    run = run_rac("validate", "--format", "json", "--lang", "en", "--engine", engine, "reports/2024", cwd=workspace)
     assert run.code in (0, 1), run.err
     assert "Traceback" not in run.err + run.out
     document = json.loads(run.out)
@@ -166,3 +167,11 @@ def test_harmless_variants_stay_valid(workspace: Path, file: str, edit: Callable
     run = run_rac("validate", "--format", "json", "reports/2024", cwd=workspace)
     errors = [f for f in json.loads(run.out)["findings"] if f["severity"] == "error"]
     assert errors == [] and run.code == 0
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_fast_and_reference_engines_agree_byte_for_byte(workspace: Path, case: Case) -> None:
+    case.edit(workspace / "reports" / "2024" / case.file)
+    fast = run_rac("validate", "--format", "json", "--engine", "fast", "reports/2024", cwd=workspace)
+    reference = run_rac("validate", "--format", "json", "--engine", "reference", "reports/2024", cwd=workspace)
+    assert (fast.code, fast.out) == (reference.code, reference.out)

@@ -200,6 +200,21 @@ def compose_libyaml(text: str) -> Any:
     return yaml.compose(text, Loader=loader)
 
 
+def libyaml_available() -> bool:
+    try:
+        import yaml
+    except ImportError:
+        return False
+    return hasattr(yaml, "CSafeLoader")
+
+
+def resolve_parser(parser: str) -> str:
+    """``auto`` is libyaml (C, ~25× faster) when PyYAML has its C extension, else ruamel.yaml."""
+    if parser == "auto":
+        return "libyaml" if libyaml_available() else "ruamel"
+    return parser
+
+
 def _syntax_problem(exc: Exception) -> LoadProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -239,7 +254,10 @@ class _Converter:
         if tag not in _STANDARD_TAGS and tag not in ("?", "!"):
             self.problem("LOAD-TAG", node, pointer, "load.tag", tag=tag)
         if isinstance(node.value, str):
-            return resolve_plain(node.value) if node.style in (None, "") else node.value
+            if node.style in (None, ""):
+                return resolve_plain(node.value)
+            # ruamel's round-trip composer marks the folds of a ``>`` block scalar with BEL; the value has none.
+            return node.value.replace("\a", "") if node.style == ">" else node.value
         if id(node) in self.in_progress:
             raise _Abort(LoadProblem("LOAD-ALIAS", *_pos(node), pointer, "load.alias_cycle"))
         self.in_progress.add(id(node))
@@ -277,7 +295,7 @@ def _pos(node: Any) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def load_bytes(raw: bytes, path: str, parser: str = "ruamel", max_bytes: int = MAX_FILE_BYTES) -> Document:
+def load_bytes(raw: bytes, path: str, parser: str = "auto", max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Parse one file's bytes. Never raises for bad input: problems are recorded on the document."""
     doc = Document(path=path)
     if len(raw) > max_bytes:
@@ -291,12 +309,13 @@ def load_bytes(raw: bytes, path: str, parser: str = "ruamel", max_bytes: int = M
     return load_text(text, path, parser, doc)
 
 
-def load_text(text: str, path: str, parser: str = "ruamel", doc: Document | None = None) -> Document:
+def load_text(text: str, path: str, parser: str = "auto", doc: Document | None = None) -> Document:
     doc = doc or Document(path=path)
     problem = prescan(text)
     if problem is not None:
         doc.problems.append(problem)
         return doc
+    parser = resolve_parser(parser)
     compose = compose_libyaml if parser == "libyaml" else compose_ruamel
     try:
         root = compose(text)
@@ -306,6 +325,9 @@ def load_text(text: str, path: str, parser: str = "ruamel", doc: Document | None
     except Exception as exc:  # every parser error is a finding about the text, not a crash
         if not hasattr(exc, "problem_mark") and not type(exc).__module__.startswith(("ruamel", "yaml")):
             raise
+        if parser == "libyaml":
+            # the reference parser words the error, so findings do not depend on which parser ran
+            return load_text(text, path, "ruamel", Document(path=path))
         doc.problems.append(_syntax_problem(exc))
         return doc
     if root is None:

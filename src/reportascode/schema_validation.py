@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportascode.findings import Finding, Severity, make_args
-from reportascode.loader import Document, join_pointer
+from reportascode.loader import Document, iter_leaves, join_pointer
 from reportascode.messages import Bilingual, message
 from reportascode.schema_store import RefusedReference, SchemaStore
 
@@ -77,6 +77,8 @@ def _deepest(error: Any) -> Any:
 def iter_schema_findings(
     doc: Document, name: str, version: str, store: SchemaStore, report: str
 ) -> Iterator[Finding]:
+    if _fast_path_valid(doc.data, name, version, store):
+        return
     validator = store.validator(version, name)
     try:
         errors = list(validator.iter_errors(doc.data))
@@ -99,6 +101,41 @@ def iter_schema_findings(
             yield _to_finding(error, doc, name, version, store, report, missing[0])
             continue
         yield _to_finding(error, doc, name, version, store, report)
+
+
+def _fast_path_valid(data: Any, name: str, version: str, store: SchemaStore) -> bool:
+    """True when the fast engine says the document is valid and no decimal-places rule can fail."""
+    fast = store.fast_validator(version, name)
+    if fast is None:
+        return False
+    if not _decimals_within(data, store.decimal_limits(version, name)):
+        return False
+    try:
+        return bool(fast.is_valid(_plain(data)))
+    except Exception:  # what the fast engine cannot take is left to the reference validator
+        return False
+
+
+def _plain(value: Any) -> Any:
+    """Plain JSON types for jsonschema-rs: it answers False on Decimal and raises on dates (design §6)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _decimals_within(data: Any, limits: dict[str, int]) -> bool:
+    """Whether every decimal has no more places than its field's ``x-decimals`` allows."""
+    for pointer, value in iter_leaves(data):
+        if isinstance(value, Decimal):
+            exponent = value.as_tuple().exponent
+            limit = limits.get("/".join("*" if t.isdigit() else t for t in pointer.split("/")))
+            if limit is not None and isinstance(exponent, int) and -exponent > limit:
+                return False
+    return True
 
 
 def _to_finding(error: Any, doc: Document, name: str, version: str, store: SchemaStore, report: str,

@@ -24,14 +24,15 @@ class Session:
         return validate_reports(self.reports, self.config, self.store)
 
 
-def open_session(paths: Sequence[Path], parser: str = "ruamel", start: Path | None = None) -> Session:
+def open_session(paths: Sequence[Path], parser: str = "auto", start: Path | None = None, fast: bool = True
+                 ) -> Session:
     """Find the workspace from the first path (or the current directory) and select the reports."""
     anchor = paths[0] if paths else (start or Path.cwd())
     if paths and not anchor.exists():
         raise UsageError("cli.path_missing", path=anchor)
     workspace = Workspace.at(anchor)
     config = load_config(workspace.root)
-    store = SchemaStore(workspace.root)
+    store = SchemaStore(workspace.root, fast=fast)
     if paths:
         selected: dict[Path, Report] = {}
         for path in paths:

@@ -54,12 +54,18 @@ def validate_reports(
     reports: Iterable[Report], config: Config, store: SchemaStore, today: dt.date | None = None,
     run_checks: bool = True,
 ) -> ValidationResult:
+    from reportascode.custom_rules import WorkspaceRules
+
     result = ValidationResult()
+    workspace_rules = WorkspaceRules(store)
     for report in reports:
         result.reports += 1
         found = list(validate_report(report, config, store, run_checks))
+        if run_checks:
+            found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
         result.files += sum(1 for name in REPORT_FILES if report.document(name) is not None)
         result.findings.extend(found)
+    result.findings.extend(workspace_rules.file_findings())  # problems in the rule files, once per run
     today = today or dt.date.today()
     result.findings = sorted(
         (_apply_waivers(_apply_severity(f, config), config, today) for f in result.findings),

@@ -40,7 +40,7 @@ class Report:
 
     workspace: Workspace
     folder: Path
-    parser: str = "ruamel"
+    parser: str = "auto"
     _documents: dict[str, Document | None] = field(default_factory=dict, repr=False)
 
     @property
@@ -114,10 +114,10 @@ class Workspace:
                 found.extend(sorted(d for d in candidate.iterdir() if d.is_dir() and YEAR.match(d.name)))
         return [f for f in found if _looks_like_report(f)]
 
-    def reports(self, parser: str = "ruamel") -> list[Report]:
+    def reports(self, parser: str = "auto") -> list[Report]:
         return [Report(self, folder, parser) for folder in self.report_folders()]
 
-    def report_for(self, path: Path, parser: str = "ruamel") -> Report:
+    def report_for(self, path: Path, parser: str = "auto") -> Report:
         """The report a path (a report folder or any file inside it) belongs to."""
         resolved = path.resolve()
         for candidate in (resolved, *resolved.parents):

@@ -14,9 +14,10 @@ from reportascode.cli.options import format_option, lang_option
 @format_option()
 @lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--parser", type=click.Choice(["ruamel", "libyaml"]), default="ruamel", show_default=True,
-              help="YAML parser for reading (libyaml is faster; both give the same data).")
-def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, strict: bool, parser: str) -> None:
+@click.option("--engine", type=click.Choice(["fast", "reference"]), default="fast", show_default=True,
+              help="fast: libyaml and jsonschema-rs where installed; reference: ruamel.yaml and Python "
+                   "jsonschema only. Both give the same findings.")
+def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, strict: bool, engine: str) -> None:
     """Validate reports: schema and domain checks, with findings at file:line:col.
 
     PATHs are report folders or files inside them (pre-commit passes files); each maps to its whole report.
@@ -26,7 +27,7 @@ def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, stri
     from reportascode.messages import default_language
     from reportascode.session import open_session
 
-    session = open_session(paths, parser)
+    session = open_session(paths, "auto" if engine == "fast" else "ruamel", fast=engine == "fast")
     result = session.validate()
     language = lang or default_language(session.config.lang)
     click.echo(FORMATTERS[output_format](result, language), nl=False)

@@ -8,21 +8,11 @@ from reportascode.gitio import BlobReader
 from reportascode.loader import load_bytes
 
 
-def fast_parser() -> str:
-    """libyaml when PyYAML has its C extension (the same data as ruamel, ~25× faster), else ruamel."""
-    try:
-        import yaml
-    except ImportError:
-        return "ruamel"
-    return "libyaml" if hasattr(yaml, "CSafeLoader") else "ruamel"
-
-
 class ParsedBlobs:
     """Blob id → parsed data (``None`` for a missing or unparseable version), cached."""
 
     def __init__(self, blobs: BlobReader) -> None:
         self.blobs = blobs
-        self.parser = fast_parser()
         self._data: dict[str, tuple[bool, Any]] = {}
 
     def data(self, blob: str | None, path: str) -> tuple[bool, Any]:
@@ -31,6 +21,6 @@ class ParsedBlobs:
             return True, None
         if blob not in self._data:
             raw = self.blobs.read(blob)
-            doc = load_bytes(raw, path, self.parser) if raw is not None else None
+            doc = load_bytes(raw, path) if raw is not None else None
             self._data[blob] = (doc is not None and doc.ok, doc.data if doc is not None and doc.ok else None)
         return self._data[blob]

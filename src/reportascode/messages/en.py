@@ -161,7 +161,8 @@ MESSAGES: dict[str, str] = {
     "verify.tag_not_ancestor": "tag {tag} points at {commit}, which is not in the current history (rewritten?)",
     "verify.tag_moved": "tag {tag} points at {commit}, whose manifest differs from the current one (moved tag?)",
     "verify.intact": "report {report} matches its lock manifest (commit {commit}, {date})",
-    "verify.changed": "report {report} has {count} field change(s) since the lock, {uncorrected} without a correction record",
+    "verify.changed": "report {report} has {count} field change(s) since the lock, "
+    "{uncorrected} without a correction record",
     "log.reformat_only": "reformatting only, data unchanged",
     "blame.uncommitted": "uncommitted",
 }

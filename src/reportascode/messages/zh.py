@@ -150,7 +150,8 @@ MESSAGES: dict[str, str] = {
     "lock.has_errors": "报告 {report} 仍有 {errors} 个错误，不能锁定",
     "lock.already": "报告 {report} 已有标签 {tag}；不会覆盖",
     "lock.not_frozen": "报告 {report} 尚未锁定（rac freeze）",
-    "lock.changed_without_correction": "锁定后（提交 {commit}，{date}）修改了 {field}：{old} → {new}，但没有更正记录（corrections.yaml：原因、日期、批准人、字段）",
+    "lock.changed_without_correction": "锁定后（提交 {commit}，{date}）修改了 {field}：{old} → {new}，"
+    "但没有更正记录（corrections.yaml：原因、日期、批准人、字段）",
     "rule.LOCK-01.title": "锁定后修改数据须有更正记录",
     "verify.not_frozen": "报告 {report} 尚未锁定，没有可核验的清单",
     "verify.tag_missing": "标签 {tag} 不存在",
