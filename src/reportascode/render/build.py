@@ -13,8 +13,8 @@ from pathlib import Path
 from reportascode.config import load_config
 from reportascode.errors import UsageError
 from reportascode.findings import Finding, Severity
-from reportascode.render.renderer import FORMATS, OUTPUT_NAMES, SUMMARY, render_report, report_errors
-from reportascode.render.writer import building_folder, write_files
+from reportascode.render.renderer import FORMATS, OUTPUT_NAMES, render_report, report_errors
+from reportascode.render.writer import building_folder, replaceable, write_files
 from reportascode.schema_store import SchemaStore
 from reportascode.session import Session
 from reportascode.validation import ValidationResult
@@ -129,6 +129,8 @@ def build_workspace(session: Session, out: Path, lang: str, draft: bool = False)
     from reportascode.render.env import make_environment
     from reportascode.render.html import render_index
 
+    if out.exists() and not replaceable(out, OUTPUT_NAMES):  # before any work: say so at once
+        raise UsageError("render.out_not_build", path=out)
     result = session.validate()
     run = RunOutcome(session.workspace.root, _outcomes(session, result))
     files: dict[str, bytes] = {}
@@ -170,12 +172,12 @@ def _index_entry(outcome: ReportOutcome, lang: str) -> dict[str, object]:
         status = message("build.status_draft", lang, {"errors": errors})
     else:
         status = message("build.status_refused", lang, {"errors": errors})
-    links = []
+    groups: dict[str, list[dict[str, str]]] = {}
     for name in outcome.files:
         stem, _, ext = name.rpartition(".")
-        zh, en = _DOCUMENT_LABELS.get(stem, (stem, stem))
-        label = f"{zh if lang == 'zh' else en} {ext.upper()}" if name != SUMMARY else (zh if lang == "zh" else en)
-        links.append({"label": label, "href": f"{outcome.report.id}/{name}"})
+        groups.setdefault(stem, []).append({"label": ext.upper(), "href": f"{outcome.report.id}/{name}"})
+    links = [{"label": _DOCUMENT_LABELS.get(stem, (stem, stem))[0 if lang == "zh" else 1], "files": files}
+             for stem, files in groups.items()]
     company = outcome.report.data("company")
     company_name = company.get("name") if isinstance(company, dict) else None
     return {
