@@ -12,6 +12,7 @@ from reportascode.workspace import relative
 def echo_run(run: RunOutcome, session: Session, lang: str | None) -> None:
     from reportascode.formatters import FORMATTERS
     from reportascode.messages import default_language, message
+    from reportascode.schema_store import REPORT_FILES
     from reportascode.validation import ValidationResult
 
     language = lang or default_language(session.config.lang)
@@ -20,7 +21,8 @@ def echo_run(run: RunOutcome, session: Session, lang: str | None) -> None:
         report = outcome.report.id
         errors = len(outcome.errors)
         if errors:
-            listing = ValidationResult(findings=outcome.errors, reports=1, files=0)
+            files = sum(1 for name in REPORT_FILES if outcome.report.document(name) is not None)
+            listing = ValidationResult(findings=outcome.errors, reports=1, files=files)
             click.echo(FORMATTERS["text"](listing, language), nl=False, err=True)
         if not outcome.rendered:
             click.echo(message("render.refused", language, {"report": report, "errors": errors}), err=True)
