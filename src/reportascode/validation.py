@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import InvalidOperation
 
+from reportascode.authoring.placeholders import ReportPlaceholders
 from reportascode.config import Config
 from reportascode.findings import Finding, Severity, make_args
 from reportascode.loader import Document
@@ -86,9 +87,10 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
                             value=version, known=", ".join(store.versions))
         version = max(store.versions)
     schema_problems: set[str] = set()
+    fills = ReportPlaceholders(report)  # FILL-01: values still written as the placeholder 待填/TODO
     for name in REPORT_FILES:
         doc = report.document(name)
-        file_findings = list(_file_findings(report, name, doc, version, store))
+        file_findings = list(_file_findings(report, name, doc, version, store, fills))
         if file_findings:
             schema_problems.add(name)
         yield from file_findings
@@ -101,11 +103,11 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
 
         yield from lock_findings(report)
     if run_checks:
-        yield from run_domain_checks(report, config, schema_problems)
+        yield from filter(fills.keep_check_finding, run_domain_checks(report, config, schema_problems))
 
 
-def _file_findings(report: Report, name: str, doc: Document | None, version: str, store: SchemaStore
-                   ) -> Iterator[Finding]:
+def _file_findings(report: Report, name: str, doc: Document | None, version: str, store: SchemaStore,
+                   fills: ReportPlaceholders) -> Iterator[Finding]:
     if doc is None:
         yield _file_finding(report, name, "FILE-MISSING", "file.missing", (1, 1), "",
                             name=f"{name}.yaml", expected=_expected_files())
@@ -118,7 +120,10 @@ def _file_findings(report: Report, name: str, doc: Document | None, version: str
     if doc.empty:
         yield _file_finding(report, name, "FILE-EMPTY", "file.empty", (1, 1), "")
         return
-    yield from iter_schema_findings(doc, name, version, store, report.id)
+    yield from fills.findings(doc, name, version, store, report.id)
+    for finding in iter_schema_findings(doc, name, version, store, report.id):
+        if fills.keep_schema_finding(name, finding):  # a placeholder is FILL-01, not also SCHEMA-TYPE
+            yield finding
 
 
 def _year_matches_folder(report: Report) -> Iterator[Finding]:

@@ -15,6 +15,12 @@ from reportascode.errors import RacError
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {
     "validate": "reportascode.cli.validate_cmd:validate",
+    "init": "reportascode.cli.init_cmd:init",
+    "new-year": "reportascode.cli.new_year_cmd:new_year",
+    "fmt": "reportascode.cli.fmt_cmd:fmt",
+    "set": "reportascode.cli.set_cmd:set_",
+    "timeline": "reportascode.cli.timeline_cmd:timeline",
+    "schema": "reportascode.cli.schema_cmd:schema",
     "log": "reportascode.cli.audit_cmds:log",
     "blame": "reportascode.cli.audit_cmds:blame",
     "freeze": "reportascode.cli.audit_cmds:freeze",

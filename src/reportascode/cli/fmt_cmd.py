@@ -1,0 +1,53 @@
+"""``rac fmt [PATH…] [--check]``"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reportascode.cli.options import lang_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 and show a short diff when a file would change.")
+@lang_option
+def fmt(paths: tuple[Path, ...], check: bool, lang: str | None) -> None:
+    """Put report files in canonical form, keeping every value and comment exactly.
+
+    Keys in schema order, two-space indentation, quotes where another YAML reader would misread a value.
+    PATHs are report files, report folders or the workspace; without PATH, every report. Files that are not one
+    of the eleven report files are left alone. Each file is written atomically, and only after the loader reads
+    back the same data and every comment is still there; otherwise it is refused and left unchanged.
+    """
+    from reportascode.authoring.atomic import write_text_atomic
+    from reportascode.authoring.formatting import format_file, select_files, short_diff
+    from reportascode.config import load_config
+    from reportascode.messages import default_language, message
+    from reportascode.workspace import Workspace
+
+    workspace = Workspace.at(paths[0] if paths else Path.cwd())
+    language = lang or default_language(load_config(workspace.root).lang)
+    changed = refused = unchanged = 0
+    for target in select_files(workspace, paths):
+        result = format_file(target.path, target.display, target.name, target.navigator)
+        if result.refused is not None:
+            refused += 1
+            reason = message(result.refused.key, language, result.refused.message_args)
+            click.echo(message("fmt.refused", language, {"path": target.display, "reason": reason}), err=True)
+            continue
+        if not result.changed or result.after is None:
+            unchanged += 1
+            continue
+        changed += 1
+        if check:
+            click.echo(message("fmt.would_reformat", language, {"path": target.display}))
+            click.echo(short_diff(result.before, result.after, target.display), nl=False)
+        else:
+            write_text_atomic(target.path, result.after)
+            click.echo(message("fmt.reformatted", language, {"path": target.display}))
+    summary = "fmt.summary_check" if check else "fmt.summary"
+    click.echo(message(summary, language, {"changed": changed, "unchanged": unchanged, "refused": refused}),
+               err=True)
+    raise SystemExit(1 if refused or (check and changed) else 0)
