@@ -118,8 +118,8 @@ MESSAGES: dict[str, str] = {
     "render.template_undefined": "模板 {template} 第 {line} 行：{detail}",
     "render.template_syntax": "模板 {template} 第 {line} 行：语法错误：{detail}",
     "render.template_security": "模板 {template} 第 {line} 行：被沙箱拒绝：{detail}",
-    "render.template_name_refused": "模板 {template} 第 {line} 行：拒绝模板名“{name}”；模板名须为 templates/ 内的相对路径"
-    "（不得含 ..，不得为绝对路径）",
+    "render.template_name_refused": "模板 {template} 第 {line} 行：拒绝模板名“{name}”；"
+    "模板名须为 templates/ 内的相对路径（不得含 ..，不得为绝对路径）",
     "render.template_missing": "模板 {template} 第 {line} 行：在工作区 templates/ 与内置模板中均找不到模板“{name}”",
     "render.template_error": "模板 {template} 第 {line} 行：{detail}",
     "render.layout_invalid": "表格版式 {file} 第 {line} 行第 {column} 列：{detail}",
