@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from reportascode.loader import compose_ruamel, join_pointer, resolve_plain, split_pointer
@@ -58,8 +59,12 @@ def strip_bom(text: str) -> tuple[str, str]:
     return (text[1:], BOM) if text.startswith(BOM) else (text, "")
 
 
+@lru_cache(maxsize=16)
 def compose(text: str) -> Any:
-    """The parser's node tree (with start and end marks) for ``text``; ``None`` for an empty document."""
+    """The parser's node tree (with start and end marks) for ``text``; ``None`` for an empty document.
+
+    Cached: the formatter looks at the same text several times. The trees are only read, never changed.
+    """
     return compose_ruamel(text)
 
 

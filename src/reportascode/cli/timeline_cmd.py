@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
@@ -60,9 +61,9 @@ def timeline(report: Path, today: dt.date | None, output_format: str, output: Pa
         text = RENDERERS[output_format](built, language)
     if output is not None:
         write_text_atomic(output, text)
-    elif output_format == "ics":
-        stream = click.get_binary_stream("stdout")
-        stream.write(text.encode("utf-8"))
-        stream.flush()
+    elif output_format == "ics" and hasattr(sys.stdout, "buffer"):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))  # bytes: the CRLF line ends go out as they are
+        sys.stdout.buffer.flush()
     else:
         click.echo(text, nl=False)
