@@ -104,6 +104,7 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
         yield from lock_findings(report)
     if run_checks:
         yield from filter(fills.keep_check_finding, run_domain_checks(report, config, schema_problems))
+        yield from run_reconciliation(report, config)
 
 
 def _file_findings(report: Report, name: str, doc: Document | None, version: str, store: SchemaStore,
@@ -150,6 +151,15 @@ def run_domain_checks(report: Report, config: Config, schema_problems: set[str])
             # The check met data the schema rejects; that schema finding already tells the user.
             if not schema_problems:
                 raise
+
+
+def run_reconciliation(report: Report, config: Config) -> Iterator[Finding]:
+    """Reconciliation with the evidence exports (REC-*), when the report has an ``evidence/`` folder. Light: the
+    csv module only; openpyxl is imported only when an ``.xlsx`` export is there."""
+    if (report.folder / "evidence").is_dir():
+        from reportascode.reconcile import reconciliation_findings
+
+        yield from reconciliation_findings(report, config)
 
 
 def _file_finding(report: Report, file_name: str, rule: str, key: str, position: tuple[int, int], pointer: str,

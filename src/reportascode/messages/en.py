@@ -313,4 +313,146 @@ MESSAGES: dict[str, str] = {
     "timeline.ics_status": "Status: {status}",
     "timeline.ics_owners": "Owners: {owners}",
     "timeline.bad_date": "date “{value}” in the workspace config's timeline is not valid; use MM-DD",
+    # reconciliation (rac reconcile; report figures against evidence exports in reports/<year>/evidence/)
+    "rule.REC-01.title": "Trunk channels per carrier and province differ from the carrier bills",
+    "rule.REC-01.doc": "For each carrier and province, the channels of the trunks in trunks.yaml (contracts "
+    "active in the year) are compared with trunk_bills: per trunk, the largest monthly channel count billed in the "
+    "year, summed. A difference beyond the tolerance (default 5 %, thresholds REC-01.tolerance) is an error. The "
+    "5 % figure is an internal, configurable tolerance taken from agency descriptions of a monitoring comparison; "
+    "it is not a regulatory threshold.",
+    "rule.REC-02.title": "Seats deviate from the channels billed by carriers",
+    "rule.REC-02.doc": "operations.seats.total is compared with all channels billed in trunk_bills (per trunk, the "
+    "largest monthly figure of the year). The example an agency gives (500 seats reported, 2,000 trunk channels "
+    "billed) is the kind of gap this flags. Tolerance REC-02.tolerance, default 5 %: an internal house rule, not "
+    "regulation.",
+    "rule.REC-03.title": "A caller number used for outbound calls is not in numbers.yaml",
+    "rule.REC-03.doc": "Every number in caller_numbers must be one of the access numbers declared in numbers.yaml. "
+    "Calling out with a changed or hidden caller number is forbidden by 信管〔2020〕81号. The finding is at the "
+    "row of the export.",
+    "rule.REC-04.title": "A caller number is not enabled for outbound calls",
+    "rule.REC-04.doc": "A number used as a caller number must be outbound_enabled in numbers.yaml, with its outbound "
+    "commitment letter signed before the first use (信管〔2020〕81号: outbound calls only on numbers filed for "
+    "them). The finding is at the row of the export.",
+    "rule.REC-05.title": "Outbound attempts differ from the calls in the caller-number export",
+    "rule.REC-05.doc": "operations.outbound.attempts is compared with the sum of calls in caller_numbers. "
+    "Tolerance REC-05.tolerance, default 5 % (internal, configurable).",
+    "rule.REC-06.title": "Complaint counts differ from the complaint ledger",
+    "rule.REC-06.doc": "compliance.complaints received, replied, via_12321 and via_miit_appeal are compared with the "
+    "ledger's complaints dated in the report year (all rows; status replied; channel 12321; channel 工信部申诉). "
+    "Tolerance REC-06.tolerance, default 5 % (internal, configurable). Ledger rows of another year are not "
+    "counted and are listed as info.",
+    "rule.REC-07.title": "The recording/consent sample does not cover the last 90 days of the year",
+    "rule.REC-07.doc": "Internal practice suggested by an agency checklist: sample calls over the last "
+    "REC-07.window_days (default 90) days of the report year, with no stretch longer than REC-07.max_gap_days "
+    "(default 15) without a sampled call. Sample rows outside the window are not counted and are listed as info.",
+    "rule.REC-08.title": "A sampled call has no recording or no consent record",
+    "rule.REC-08.doc": "Every sampled call within the retention declared in compliance.yaml "
+    "(recording_retention_days, consent_retention_days, counted back from 31 December) must have its recording "
+    "and its consent record; 信管〔2020〕81号 requires recordings to be kept at least 30 days. The finding is at "
+    "the row and column of the sample.",
+    "rule.REC-09.title": "A trunk bill does not match trunks.yaml",
+    "rule.REC-09.doc": "A billed trunk must be declared in trunks.yaml, with the same carrier and province, and "
+    "billed only within its contract period (contract_start … contract_end). A trunk billed but not reported is "
+    "capacity the report does not show.",
+    "rule.REC-10.title": "Contract months without a trunk bill",
+    "rule.REC-10.doc": "Each month of the report year within a trunk's contract period should have a bill line in "
+    "trunk_bills. Missing months suggest that the contract dates or the export are wrong.",
+    "rule.REC-11.title": "A malformed row in an evidence file",
+    "rule.REC-11.doc": "A row with the wrong number of columns, an empty required cell, a bad date or month, a "
+    "non-number, or an unknown status is skipped and reported at its row and column. Per file and rule the first "
+    "20 findings are listed and the rest counted in one summary finding.",
+    "rule.REC-12.title": "An evidence file cannot be read",
+    "rule.REC-12.doc": "The file has no header row with the required columns (English or Chinese names, see "
+    "docs/evidence.md), an encoding other than UTF-8, GBK/GB18030 or UTF-16, or a broken workbook; or a kind is "
+    "present both as CSV and XLSX (the CSV is used).",
+    "check.REC-01": "trunks of {carrier} in {province}: {reported} channel(s) reported, {billed} billed "
+    "({rate}; internal tolerance ±{tolerance}); correct trunks.yaml or explain the difference (bills: {evidence})",
+    "check.REC-01.not_reported": "{carrier} bills {billed} channel(s) in {province}, but trunks.yaml has no "
+    "trunk of {carrier} there (internal tolerance ±{tolerance})",
+    "check.REC-02": "{seats} seat(s) reported, {billed} trunk channel(s) billed by carriers ({rate}; internal "
+    "tolerance ±{tolerance}, not a regulatory threshold); check the seats and the trunks (bills: {evidence})",
+    "check.REC-03": "caller number {number} ({calls} call(s)) is not in numbers.yaml: calling out with a changed "
+    "or hidden caller number is forbidden (信管〔2020〕81号)",
+    "check.REC-04": "caller number {number} ({calls} call(s)) is not enabled for outbound calls in numbers.yaml "
+    "(outbound_enabled: false); outbound calls need a filed commitment (信管〔2020〕81号)",
+    "check.REC-04.before_commitment": "caller number {number} used from {first}, before its outbound commitment "
+    "letter of {commitment}",
+    "check.REC-05": "{reported} outbound attempt(s) reported, {calls} call(s) in the caller-number export "
+    "({rate}; internal tolerance ±{tolerance}) ({evidence})",
+    "check.REC-06": "{field}: {reported} reported, {ledger} in the complaint ledger ({rate}; internal tolerance "
+    "±{tolerance}) ({evidence})",
+    "check.REC-06.out_of_year": "complaint dated {date} is outside the report year {year}; not counted",
+    "check.REC-07": "no sampled call from {start} to {end} ({days} days); internal practice: a sample over the "
+    "last {window} days ({window_start} – {year_end}) with gaps of at most {max} days",
+    "check.REC-07.empty": "no sampled call in the last {window} days of the year ({window_start} – {year_end}); "
+    "internal practice: sample recordings and consent records over that window",
+    "check.REC-07.outside_window": "sampled call {call} of {date} is outside the window {start} – {end}; not "
+    "counted",
+    "check.REC-08": "sampled call {call} of {date} lacks a record",
+    "check.REC-08.recording": "sampled call {call} of {date} has no recording, although compliance.yaml declares "
+    "recordings kept long enough to cover it (信管〔2020〕81号: at least 30 days)",
+    "check.REC-08.consent": "sampled call {call} of {date} has no consent record, although compliance.yaml "
+    "declares consent records kept long enough to cover it",
+    "check.REC-09": "trunk bill does not match trunks.yaml",
+    "check.REC-09.carrier": "trunk {trunk} is billed by {billed}, but trunks.yaml says {reported}",
+    "check.REC-09.province": "trunk {trunk} is billed in {billed}, but trunks.yaml says {reported}",
+    "check.REC-09.unknown_trunk": "trunk {trunk} ({carrier}, {channels} channel(s)) is billed but not in "
+    "trunks.yaml",
+    "check.REC-09.outside_contract": "trunk {trunk} is billed for {months}, outside its contract period {start} – "
+    "{end}",
+    "check.REC-10": "trunk {trunk}: no bill for {count} contract month(s) of the year: {months} ({evidence})",
+    "check.REC-11": "malformed row",
+    "check.REC-11.columns": "the row has {found} column(s), the header {expected}",
+    "check.REC-11.empty": "'{header}' is empty",
+    "check.REC-11.integer": "'{header}' must be a whole number, not '{value}'",
+    "check.REC-11.negative": "'{header}' must not be negative: '{value}'",
+    "check.REC-11.number": "'{header}' must be a number, not '{value}'",
+    "check.REC-11.date": "'{header}' must be a date (YYYY-MM-DD), not '{value}'",
+    "check.REC-11.month": "'{header}' must be a month (YYYY-MM), not '{value}'",
+    "check.REC-11.bool": "'{header}' must be yes or no (是/否), not '{value}'",
+    "check.REC-11.status": "'{header}' must be replied (已回复) or open (未回复), not '{value}'",
+    "check.REC-11.province": "'{header}' must be a province code (e.g. 33) or name (e.g. 浙江), not '{value}'",
+    "check.REC-11.date_order": "last use {last} is before first use {first}",
+    "check.REC-12": "the evidence file cannot be read",
+    "check.REC-12.empty_file": "the file is empty: no header row",
+    "check.REC-12.missing_columns": "no header row with the required column(s) {missing}; found: {found} "
+    "(see docs/evidence.md)",
+    "check.REC-12.encoding": "cannot decode the file ({detail}); save it as UTF-8 CSV",
+    "check.REC-12.encoding_at": "the file stops decoding as {encoding} here ({detail}); save it as UTF-8 CSV",
+    "check.REC-12.unreadable": "cannot read the file: {detail}",
+    "check.REC-12.no_openpyxl": "reading .xlsx needs openpyxl (pip install 'reportascode[docs]'), or save as CSV",
+    "check.REC-12.both_formats": "both {used} and {ignored} exist; {used} is used, {ignored} ignored",
+    "check.REC-12.xls": "{name}: the old .xls format is not read; save it as .xlsx or .csv",
+    "reconcile.more": "{count} more finding(s) of {rule} in this file not listed (the first {listed} are); the "
+    "first unlisted is at row {first}",
+    "reconcile.field.trunk_channels": "trunk channels, {carrier} {province}",
+    "reconcile.field.seats_vs_billed": "seats vs channels billed",
+    "reconcile.field.unknown_numbers": "caller-number rows not in numbers.yaml",
+    "reconcile.field.not_outbound_numbers": "caller-number rows not enabled for outbound",
+    "reconcile.field.outbound_attempts": "outbound attempts vs calls by caller number",
+    "reconcile.field.complaints_received": "complaints received",
+    "reconcile.field.complaints_replied": "complaints replied",
+    "reconcile.field.complaints_via_12321": "complaints via 12321",
+    "reconcile.field.complaints_via_miit_appeal": "complaints via the MIIT appeal centre",
+    "reconcile.field.sample_gap": "recording sample: longest gap in the last {window} days (days)",
+    "reconcile.field.sample_recording": "sampled calls with a recording",
+    "reconcile.field.sample_consent": "sampled calls with a consent record",
+    "reconcile.heading": "{report}: report figures against evidence exports",
+    "reconcile.column.field": "field",
+    "reconcile.column.report": "report",
+    "reconcile.column.evidence": "evidence",
+    "reconcile.column.diff_rate": "diff. rate",
+    "reconcile.column.tolerance": "tolerance",
+    "reconcile.column.verdict": "verdict",
+    "reconcile.verdict.ok": "ok",
+    "reconcile.verdict.exceeds": "exceeds",
+    "reconcile.note": "Tolerances are internal and configurable (.reportascode.yaml thresholds), not regulatory "
+    "thresholds.",
+    "reconcile.no_evidence": "{report}: no evidence/ folder; nothing to reconcile",
+    "reconcile.missing": "no export for: {kinds}",
+    "reconcile.file": "{file}: {rows} row(s) used, {bad} skipped",
+    "reconcile.file_incomplete": "{file}: not read completely; its comparisons are skipped",
+    "reconcile.findings": "findings",
+    "reconcile.summary": "{reports} report(s): {rows} figure(s) compared, {exceeding} beyond tolerance; "
+    "{errors} error(s), {warnings} warning(s), {infos} info, {waived} waived",
 }

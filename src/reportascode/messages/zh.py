@@ -305,4 +305,126 @@ MESSAGES: dict[str, str] = {
     "timeline.ics_status": "状态：{status}",
     "timeline.ics_owners": "负责人：{owners}",
     "timeline.bad_date": "工作区配置 timeline 中的日期“{value}”不正确，应为 MM-DD",
+    # 核对（rac reconcile：报告数据与 reports/<年度>/evidence/ 中的证据导出文件比对）
+    "rule.REC-01.title": "分运营商、分省中继路数与运营商账单不一致",
+    "rule.REC-01.doc": "按运营商和省份，将 trunks.yaml 中年内合同有效的中继路数与中继账单（trunk_bills）比对："
+    "每条中继取年内各月账单路数的最大值，再按运营商和省份合计。差异超出容差（默认 5%，阈值 REC-01.tolerance）即报错。"
+    "5% 来自中介机构对监测平台比对做法的描述，仅作为内部可配置容差，并非监管规定。",
+    "rule.REC-02.title": "坐席数与运营商计费中继路数偏差超出容差",
+    "rule.REC-02.doc": "将 operations.seats.total 与中继账单的全部计费路数（每条中继取年内月度最大值）比对。"
+    "中介文章所举“自报 500 坐席、运营商账单 2000 路中继”即属此类差异。容差 REC-02.tolerance，默认 5%，"
+    "为内部规则，并非监管规定。",
+    "rule.REC-03.title": "外呼使用的主叫号码不在 numbers.yaml 中",
+    "rule.REC-03.doc": "主叫号码使用记录（caller_numbers）中的每个号码都必须是 numbers.yaml 申报的接入号码。"
+    "信管〔2020〕81号禁止变换或隐藏主叫号码外呼。问题定位到导出文件的对应行。",
+    "rule.REC-04.title": "主叫号码未开通呼出",
+    "rule.REC-04.doc": "用作主叫的号码须在 numbers.yaml 中开通呼出（outbound_enabled），且首次使用不早于呼出承诺书"
+    "签署日期（信管〔2020〕81号：仅可使用已报备的号码外呼）。问题定位到导出文件的对应行。",
+    "rule.REC-05.title": "呼出次数与主叫号码使用记录不一致",
+    "rule.REC-05.doc": "将 operations.outbound.attempts 与主叫号码使用记录中呼叫次数之和比对。"
+    "容差 REC-05.tolerance，默认 5%（内部可配置）。",
+    "rule.REC-06.title": "投诉量与投诉台账不一致",
+    "rule.REC-06.doc": "将 compliance.complaints 的投诉量、回复量、12321 转办量、工信部申诉转办量与投诉台账中"
+    "报告年度内的记录比对（全部记录；状态为已回复；渠道为 12321；渠道为工信部申诉）。容差 REC-06.tolerance，"
+    "默认 5%（内部可配置）。台账中其他年度的记录不计入，并作为提示列出。",
+    "rule.REC-07.title": "录音/同意凭证抽样未覆盖年末 90 天",
+    "rule.REC-07.doc": "内部做法（来自中介机构的检查清单）：在报告年度最后 REC-07.window_days 天（默认 90 天）内"
+    "抽样通话，且连续无样本的天数不超过 REC-07.max_gap_days（默认 15 天）。窗口之外的样本不计入，并作为提示列出。",
+    "rule.REC-08.title": "抽样通话缺少录音或用户同意凭证",
+    "rule.REC-08.doc": "凡在 compliance.yaml 申报的留存期限内（recording_retention_days、consent_retention_days，"
+    "自 12 月 31 日倒推）的抽样通话，都应有录音和用户同意凭证；信管〔2020〕81号要求录音至少留存 30 天。"
+    "问题定位到抽样文件的对应行和列。",
+    "rule.REC-09.title": "中继账单与 trunks.yaml 不符",
+    "rule.REC-09.doc": "账单中的中继须在 trunks.yaml 中申报，运营商和省份一致，且只在合同期"
+    "（contract_start … contract_end）内计费。有账单而未申报的中继，意味着报告未反映的中继容量。",
+    "rule.REC-10.title": "合同期内的月份没有中继账单",
+    "rule.REC-10.doc": "报告年度内、中继合同期内的每个月都应在中继账单中有记录。缺少月份说明合同日期或导出文件有误。",
+    "rule.REC-11.title": "证据文件中有格式错误的行",
+    "rule.REC-11.doc": "列数不对、必填单元格为空、日期或月份无效、不是数字、状态无法识别的行将被跳过，"
+    "并在其行号和列号处报告。每个文件每条规则只逐一列出前 20 条，其余合并为一条汇总。",
+    "rule.REC-12.title": "无法读取证据文件",
+    "rule.REC-12.doc": "文件没有包含必需列的表头行（中英文列名均可，见 docs/evidence.md）、编码不是 UTF-8、"
+    "GBK/GB18030 或 UTF-16、工作簿损坏；或同一种证据同时存在 CSV 和 XLSX（使用 CSV）。",
+    "check.REC-01": "{carrier}在{province}的中继：填报 {reported} 路，账单 {billed} 路（差异率 {rate}，"
+    "内部容差 ±{tolerance}）；请更正 trunks.yaml 或说明差异（账单：{evidence}）",
+    "check.REC-01.not_reported": "{carrier}账单显示{province}有 {billed} 路中继，但 trunks.yaml 中没有该运营商在该省的"
+    "中继（内部容差 ±{tolerance}）",
+    "check.REC-02": "填报坐席 {seats} 席，运营商计费中继 {billed} 路（差异率 {rate}，内部容差 ±{tolerance}，"
+    "非监管规定）；请核对坐席数和中继（账单：{evidence}）",
+    "check.REC-03": "主叫号码 {number}（{calls} 次呼叫）不在 numbers.yaml 中："
+    "信管〔2020〕81号禁止变换或隐藏主叫号码外呼",
+    "check.REC-04": "主叫号码 {number}（{calls} 次呼叫）在 numbers.yaml 中未开通呼出（outbound_enabled: false）；"
+    "外呼须有报备的呼出承诺（信管〔2020〕81号）",
+    "check.REC-04.before_commitment": "主叫号码 {number} 自 {first} 起使用，早于其呼出承诺书签署日期 {commitment}",
+    "check.REC-05": "填报呼出 {reported} 次，主叫号码使用记录合计 {calls} 次（差异率 {rate}，内部容差 ±{tolerance}）"
+    "（{evidence}）",
+    "check.REC-06": "{field}：填报 {reported}，投诉台账 {ledger}（差异率 {rate}，内部容差 ±{tolerance}）（{evidence}）",
+    "check.REC-06.out_of_year": "投诉日期 {date} 不在报告年度 {year} 内，未计入",
+    "check.REC-07": "{start} 至 {end} 连续 {days} 天没有抽样通话；内部做法：在最后 {window} 天"
+    "（{window_start} – {year_end}）内抽样，间隔不超过 {max} 天",
+    "check.REC-07.empty": "年度最后 {window} 天（{window_start} – {year_end}）内没有抽样通话；"
+    "内部做法：在该期间内抽查录音和用户同意凭证",
+    "check.REC-07.outside_window": "抽样通话 {call}（{date}）不在抽样期间 {start} – {end} 内，未计入",
+    "check.REC-08": "抽样通话 {call}（{date}）缺少记录",
+    "check.REC-08.recording": "抽样通话 {call}（{date}）没有录音，而 compliance.yaml 申报的录音留存期限应覆盖该通话"
+    "（信管〔2020〕81号：至少 30 天）",
+    "check.REC-08.consent": "抽样通话 {call}（{date}）没有用户同意凭证，"
+    "而 compliance.yaml 申报的凭证留存期限应覆盖该通话",
+    "check.REC-09": "中继账单与 trunks.yaml 不符",
+    "check.REC-09.carrier": "中继 {trunk} 的账单运营商为{billed}，trunks.yaml 中为{reported}",
+    "check.REC-09.province": "中继 {trunk} 的账单省份为 {billed}，trunks.yaml 中为 {reported}",
+    "check.REC-09.unknown_trunk": "中继 {trunk}（{carrier}，{channels} 路）有账单，但未在 trunks.yaml 中申报",
+    "check.REC-09.outside_contract": "中继 {trunk} 在 {months} 有账单，超出合同期 {start} – {end}",
+    "check.REC-10": "中继 {trunk}：年内有 {count} 个合同月份没有账单：{months}（{evidence}）",
+    "check.REC-11": "格式错误的行",
+    "check.REC-11.columns": "该行有 {found} 列，表头有 {expected} 列",
+    "check.REC-11.empty": "“{header}”为空",
+    "check.REC-11.integer": "“{header}”应为整数，实际为“{value}”",
+    "check.REC-11.negative": "“{header}”不能为负数：“{value}”",
+    "check.REC-11.number": "“{header}”应为数字，实际为“{value}”",
+    "check.REC-11.date": "“{header}”应为日期（YYYY-MM-DD），实际为“{value}”",
+    "check.REC-11.month": "“{header}”应为月份（YYYY-MM），实际为“{value}”",
+    "check.REC-11.bool": "“{header}”应为 是/否（yes/no），实际为“{value}”",
+    "check.REC-11.status": "“{header}”应为 已回复（replied）或 未回复（open），实际为“{value}”",
+    "check.REC-11.province": "“{header}”应为省份代码（如 33）或名称（如 浙江），实际为“{value}”",
+    "check.REC-11.date_order": "末次使用日期 {last} 早于首次使用日期 {first}",
+    "check.REC-12": "无法读取证据文件",
+    "check.REC-12.empty_file": "文件为空，没有表头行",
+    "check.REC-12.missing_columns": "没有包含必需列 {missing} 的表头行；实际表头：{found}（见 docs/evidence.md）",
+    "check.REC-12.encoding": "无法解码该文件（{detail}）；请另存为 UTF-8 编码的 CSV",
+    "check.REC-12.encoding_at": "文件自此处起无法按 {encoding} 解码（{detail}）；请另存为 UTF-8 编码的 CSV",
+    "check.REC-12.unreadable": "无法读取该文件：{detail}",
+    "check.REC-12.no_openpyxl": "读取 .xlsx 需要 openpyxl（pip install 'reportascode[docs]'），或另存为 CSV",
+    "check.REC-12.both_formats": "{used} 和 {ignored} 同时存在；使用 {used}，忽略 {ignored}",
+    "check.REC-12.xls": "{name}：不读取旧版 .xls 格式；请另存为 .xlsx 或 .csv",
+    "reconcile.more": "本文件另有 {count} 条 {rule} 问题未逐一列出（已列出前 {listed} 条），第一条位于第 {first} 行",
+    "reconcile.field.trunk_channels": "中继路数：{carrier} {province}",
+    "reconcile.field.seats_vs_billed": "坐席数与计费中继路数",
+    "reconcile.field.unknown_numbers": "不在 numbers.yaml 中的主叫号码记录",
+    "reconcile.field.not_outbound_numbers": "未开通呼出的主叫号码记录",
+    "reconcile.field.outbound_attempts": "呼出次数与主叫号码呼叫次数",
+    "reconcile.field.complaints_received": "投诉量",
+    "reconcile.field.complaints_replied": "投诉回复量",
+    "reconcile.field.complaints_via_12321": "12321 转办投诉量",
+    "reconcile.field.complaints_via_miit_appeal": "工信部申诉中心转办投诉量",
+    "reconcile.field.sample_gap": "录音抽样：最后 {window} 天内最长无样本天数",
+    "reconcile.field.sample_recording": "有录音的抽样通话",
+    "reconcile.field.sample_consent": "有用户同意凭证的抽样通话",
+    "reconcile.heading": "{report}：报告数据与证据导出文件核对",
+    "reconcile.column.field": "字段",
+    "reconcile.column.report": "报告值",
+    "reconcile.column.evidence": "证据值",
+    "reconcile.column.diff_rate": "差异率",
+    "reconcile.column.tolerance": "容差",
+    "reconcile.column.verdict": "结论",
+    "reconcile.verdict.ok": "一致",
+    "reconcile.verdict.exceeds": "超出容差",
+    "reconcile.note": "容差为内部可配置的标准（.reportascode.yaml 的 thresholds），并非监管规定。",
+    "reconcile.no_evidence": "{report}：没有 evidence/ 目录，无可核对的内容",
+    "reconcile.missing": "缺少以下导出文件：{kinds}",
+    "reconcile.file": "{file}：使用 {rows} 行，跳过 {bad} 行",
+    "reconcile.file_incomplete": "{file}：未能完整读取，相关比对已跳过",
+    "reconcile.findings": "问题",
+    "reconcile.summary": "{reports} 份报告：比对 {rows} 项，{exceeding} 项超出容差；"
+    "{errors} 个错误，{warnings} 个警告，{infos} 条提示，{waived} 项已豁免",
 }

@@ -1,0 +1,151 @@
+"""Reconciliation: a report's figures against its evidence exports (``reports/<year>/evidence/``).
+
+The filer runs the comparison a monitoring platform is said to run [A] (seats and trunk channels against carrier
+bills, caller numbers, complaints), on their own exports, before submitting. Tolerances are internal and
+configurable; findings are positioned in the report (file, line, column) or in the evidence file (row, column).
+
+Entry points:
+
+* :func:`reconcile_report` (``rac reconcile``, the gap analysis): the discrepancy table and the findings, with
+  the workspace's severity overrides and waivers applied;
+* :func:`reconciliation_findings` (``rac validate``): the raw findings, for validation to post-process.
+
+Importing this package is light (csv and the standard library); openpyxl is imported only to read an ``.xlsx``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reportascode.config import Config
+from reportascode.findings import Finding, Severity
+from reportascode.reconcile.compare import COLLECTORS
+from reportascode.reconcile.evidence import Progress, ReadStats, discover, has_evidence, read_rows
+from reportascode.reconcile.kinds import KINDS
+from reportascode.reconcile.rules import RULES
+from reportascode.reconcile.sink import MAX_LISTED, Sink
+from reportascode.reconcile.table import TableRow
+from reportascode.workspace import Report
+
+__all__ = [
+    "RULES",
+    "EvidenceSummary",
+    "ReconciliationResult",
+    "TableRow",
+    "has_evidence",
+    "reconcile_report",
+    "reconciliation_findings",
+]
+
+
+@dataclass(frozen=True)
+class EvidenceSummary:
+    """One evidence file read: its kind, path, rows used and rows skipped, and whether it was read completely."""
+
+    kind: str
+    file: str
+    rows: int
+    bad_rows: int
+    complete: bool
+
+
+@dataclass
+class ReconciliationResult:
+    """``rows``: the discrepancy table; ``findings``: sorted, severity overrides and waivers applied (waived ones
+    kept, with ``waived_by``); ``evidence``: the files read; ``missing``: evidence kinds without a file."""
+
+    report: str
+    has_evidence: bool = False
+    rows: list[TableRow] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    evidence: list[EvidenceSummary] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.waived_by is None]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.active if f.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    @property
+    def infos(self) -> int:
+        return self.count(Severity.INFO)
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for f in self.findings if f.waived_by is not None)
+
+    @property
+    def exceeding(self) -> list[TableRow]:
+        return [r for r in self.rows if not r.ok]
+
+
+def reconcile_report(report: Report, config: Config, *, progress: Progress | None = None,
+                     today: dt.date | None = None, max_listed: int = MAX_LISTED) -> ReconciliationResult:
+    """Reconcile one report with its evidence. Never raises for bad evidence: problems are findings."""
+    result = _run(report, config, progress, max_listed)
+    result.findings = _apply_config(result.findings, config, today or dt.date.today())
+    return result
+
+
+def reconciliation_findings(report: Report, config: Config) -> list[Finding]:
+    """The findings alone, as validation wants them (it applies overrides, explanations and waivers itself)."""
+    if not has_evidence(report):
+        return []
+    return _run(report, config, None, MAX_LISTED).findings
+
+
+def _run(report: Report, config: Config, progress: Progress | None, max_listed: int) -> ReconciliationResult:
+    result = ReconciliationResult(report.id, has_evidence(report))
+    sink = Sink(report, config, max_listed)
+    files = discover(report, sink)
+    for name in KINDS:
+        evidence = files.get(name)
+        if evidence is None:
+            result.missing.append(name)
+            continue
+        stats = ReadStats()
+        collector = COLLECTORS[name](report, sink, evidence, stats)
+        for line, values in read_rows(evidence, sink, stats, progress):
+            collector.add(line, values)
+        if stats.complete:
+            result.rows.extend(collector.finish())
+        result.evidence.append(EvidenceSummary(name, evidence.file, stats.rows, stats.bad_rows, stats.complete))
+    result.findings = sink.findings()
+    return result
+
+
+def _apply_config(findings: Iterable[Finding], config: Config, today: dt.date) -> list[Finding]:
+    """The workspace's severity overrides (``off`` drops a finding) and unexpired waivers, as validation does."""
+    applied = []
+    for finding in findings:
+        override = config.severity.get(finding.rule)
+        if override == "off":
+            continue
+        if override in ("error", "warning", "info"):
+            finding = dataclasses.replace(finding, severity=Severity(override))
+        for waiver in config.waivers:
+            if waiver.rule != finding.rule or waiver.expires < today:
+                continue
+            if waiver.report and waiver.report.rstrip("/") != finding.report:
+                continue
+            if waiver.file and not finding.file.endswith("/" + waiver.file):
+                continue
+            if waiver.pointer is not None and waiver.pointer != finding.pointer:
+                continue
+            finding = dataclasses.replace(finding, waived_by=waiver.label())
+            break
+        applied.append(finding)
+    return applied
