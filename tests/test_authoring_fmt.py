@@ -327,3 +327,36 @@ def _reverse_top_level(text: str) -> str:
             chunks[-1].append(line)
     body = [line for chunk in reversed(chunks) for line in chunk if line]
     return "\n".join(header + body) + "\n"
+
+
+BRANCH_KEYS = ["id", "name", "kind", "province", "city", "established", "closed", "operates_b24", "seats", "zz_extra"]
+
+
+@st.composite
+def branch_files(draw: st.DrawFn) -> tuple[str, int]:
+    items = []
+    for _ in range(draw(st.integers(1, 4))):
+        keys = draw(st.lists(st.sampled_from(BRANCH_KEYS), min_size=1, max_size=len(BRANCH_KEYS), unique=True))
+        item: dict[str, Any] = {}
+        for key in keys:
+            item[key] = draw(st.lists(scalars, max_size=2)) if key == "zz_extra" else draw(scalars)
+        items.append(item)
+    layout = Layout(draw)
+    lines = ["# yaml-language-server: $schema=../../schemas/1.0/branches.schema.json", layout.comment()]
+    layout.sequence(items, draw(st.sampled_from([0, 2, 4])), lines)
+    return "\n".join(lines) + "\n", layout.counter
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(branch_files())
+def test_property_fmt_on_top_level_lists(generated: tuple[str, int]) -> None:
+    text, comments = generated
+    before = load_text(text, "branches.yaml")
+    assume(before.ok)
+    out = format_text(text, "branches", NAV)
+    after = load_text(out, "branches.yaml")
+    assert same_data(_expected(before.data, "branches"), after.data)
+    for number in range(1, comments + 1):
+        assert out.count(f"# c{number} 注释") == 1, (number, out)
+    assert format_text(out, "branches", NAV) == out
+    assert all(line.startswith(("- ", "  ", "#")) for line in out.splitlines())

@@ -233,6 +233,10 @@ MESSAGES: dict[str, str] = {
     # authoring (rac init / new-year / fmt / set / timeline / schema) and placeholders
     "fill.placeholder": "{label}: not filled in yet (placeholder “{value}”; {index} of {count} in this report)",
     "rule.FILL-01.title": "Value still to fill (placeholder 待填/TODO)",
+    "rule.FILL-01.doc": "rac init and rac new-year write the placeholder 待填 (TODO also works) where a value must be "
+    "entered for the year. Each placeholder is reported once, at its line and column, with the report's total; the "
+    "schema errors of the same value are not repeated. A report is valid only when every one is filled. While "
+    "drafting, severity: {FILL-01: warning} in .reportascode.yaml lets commits through; remove it before submitting.",
     "fmt.unreadable": "cannot format: load error {rule} at line {line} column {column}; see rac validate",
     "fmt.would_break": "the formatted text would not load (line {line} column {column}); refused, file unchanged",
     "fmt.would_change_data": "formatting would change the data at {pointer}; refused, file unchanged",

@@ -225,6 +225,9 @@ MESSAGES: dict[str, str] = {
     # 编写（rac init / new-year / fmt / set / timeline / schema）与待填项
     "fill.placeholder": "{label}：尚未填写（占位符“{value}”；本报告第 {index}/{count} 处待填）",
     "rule.FILL-01.title": "尚未填写的值（占位符“待填”/TODO）",
+    "rule.FILL-01.doc": "rac init 与 rac new-year 在需要填写本年度数值处写入占位符“待填”（也可写 TODO）。"
+    "每个占位符报告一次，位置精确到行列，并给出本报告待填总数；同一位置不再重复报告模式错误。"
+    "全部填完报告才有效。起草阶段可在 .reportascode.yaml 中设置 severity: {FILL-01: warning}，提交前删除。",
     "fmt.unreadable": "无法整理：第 {line} 行第 {column} 列有载入错误（{rule}），请先用 rac validate 查看",
     "fmt.would_break": "整理结果无法读取（第 {line} 行第 {column} 列），已放弃，文件未改动",
     "fmt.would_change_data": "整理会改变 {pointer} 处的数据，已放弃，文件未改动",
