@@ -109,3 +109,13 @@ def test_both_engines_give_the_same_findings(workspace: Path) -> None:
     a = run_rac("validate", "--format", "json", "--engine", "reference", cwd=workspace).out
     b = run_rac("validate", "--format", "json", "--engine", "fast", cwd=workspace).out
     assert a == b
+
+
+def test_config_and_rule_files_select_every_report(workspace: Path) -> None:
+    """pre-commit passes a changed rule file or config: every report is revalidated."""
+    (workspace / "rules").mkdir()
+    (workspace / "rules" / "extra.yaml").write_text("rules: []\n", encoding="utf-8")
+    (workspace / ".reportascode.yaml").write_text("lang: en\n", encoding="utf-8")
+    for path in ("rules/extra.yaml", ".reportascode.yaml"):
+        run = run_rac("validate", "--format", "json", path, cwd=workspace)
+        assert json.loads(run.out)["summary"]["reports"] == 3, run.err

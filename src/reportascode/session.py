@@ -52,8 +52,18 @@ def _reports_at(workspace: Workspace, path: Path, parser: str) -> list[Report]:
     """A report folder or a file in one gives that report; a folder above reports (``reports/``, an entity
     folder, the workspace root) gives every report below it."""
     resolved = path.resolve()
+    if _affects_every_report(workspace, resolved):
+        return workspace.reports(parser)
     if resolved.is_dir():
         below = [f for f in workspace.report_folders() if f.resolve().is_relative_to(resolved)]
         if below and not any(resolved == f.resolve() for f in below):
             return [Report(workspace, f, parser) for f in below]
     return [workspace.report_for(path, parser)]
+
+
+def _affects_every_report(workspace: Workspace, path: Path) -> bool:
+    """The workspace config, its own rules and schema overrides apply to every report (pre-commit passes them)."""
+    root = workspace.root.resolve()
+    if path == root / ".reportascode.yaml":
+        return True
+    return any(path.is_relative_to(root / folder) for folder in ("rules", "schemas"))

@@ -177,8 +177,7 @@ def precommit_text(version: str, hooks_repo: str | None) -> str:
         name: rac validate (年报数据校验)
         entry: rac validate
         language: system
-        files: ^reports/
-        types_or: [yaml]
+        files: ^(reports/.*\\.(ya?ml|csv|xlsx)|rules/.*\\.ya?ml|schemas/.*\\.json|\\.reportascode\\.yaml)$
         require_serial: true
 """
     remote = f"""\
