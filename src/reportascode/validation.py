@@ -56,6 +56,7 @@ def validate_reports(
     run_checks: bool = True,
 ) -> ValidationResult:
     from reportascode.custom_rules import WorkspaceRules
+    from reportascode.explanations import apply_explanations
 
     result = ValidationResult()
     workspace_rules = WorkspaceRules(store)
@@ -64,6 +65,9 @@ def validate_reports(
         found = list(validate_report(report, config, store, run_checks))
         if run_checks:
             found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
+            # Explanations clear warnings: after severity overrides (a warning raised to error can no longer be
+            # explained), before waivers; an explanation that matches nothing is EXPL-01.
+            found = apply_explanations(report, [_apply_severity(f, config) for f in found], config)
         result.files += sum(1 for name in REPORT_FILES if report.document(name) is not None)
         result.findings.extend(found)
     result.findings.extend(workspace_rules.file_findings())  # problems in the rule files, once per run
@@ -173,10 +177,16 @@ def _expected_files() -> str:
 
 
 def _apply_severity(finding: Finding, config: Config) -> Finding:
+    """The configured severity of the finding's rule; a check's info note (YOY-01's "no previous year") stays."""
     override = config.severity.get(finding.rule)
-    if override in ("error", "warning", "info"):
-        return dataclasses.replace(finding, severity=Severity(override))
-    return finding
+    if override not in ("error", "warning", "info"):
+        return finding
+    from reportascode.checks.registry import CHECKS
+
+    check = CHECKS.get(finding.rule)
+    if finding.severity is Severity.INFO and check is not None and check.severity is not Severity.INFO:
+        return finding
+    return dataclasses.replace(finding, severity=Severity(override))
 
 
 def _apply_waivers(finding: Finding, config: Config, today: dt.date) -> Finding:

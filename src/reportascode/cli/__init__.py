@@ -15,6 +15,8 @@ from reportascode.errors import RacError
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {
     "validate": "reportascode.cli.validate_cmd:validate",
+    "rules": "reportascode.cli.rules_cmd:rules",
+    "explain": "reportascode.cli.explain_cmd:explain",
     "reconcile": "reportascode.cli.reconcile_cmd:reconcile",
     "init": "reportascode.cli.init_cmd:init",
     "new-year": "reportascode.cli.new_year_cmd:new_year",

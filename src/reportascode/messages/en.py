@@ -459,4 +459,475 @@ MESSAGES: dict[str, str] = {
     "reconcile.findings": "findings",
     "reconcile.summary": "{reports} report(s): {rows} figure(s) compared, {exceeding} beyond tolerance; "
     "{errors} error(s), {warnings} warning(s), {infos} info, {waived} waived",
+    # ---- domain checks (issue 3): per check "check.<ID>.title", "check.<ID>" (the finding), "check.<ID>.doc",
+    # ---- and variants "check.<ID>.<variant>"; built-in rule titles "rule.<ID>.title"; rac rules / rac explain.
+    # Basis wording: [V] cites the regulation; [A] "agency sources say", treated as internal practice; [I] a
+    # configurable house rule. Never present an [A] or [I] item as regulation.
+    "check.ID-01.title": "USCC format and check character (GB 32100)",
+    "check.ID-01": "unified social credit code {value} fails the GB 32100 check character (expected last character "
+    "'{expected}'); check for a typo",
+    "check.ID-01.doc": "Checks the check character (the 18th) of the company's unified social credit code "
+    "(company.yaml uscc) and of every branch (branches.yaml), computed by GB 32100-2015 (weights 1, 3, 9, … mod 31). "
+    "The length and the character set are checked by the schema. A wrong code is the commonest typo in the "
+    "企业基本情况表, which is published. Basis: national standard GB 32100-2015; the code is a mandatory public field "
+    "of the report. No thresholds.",
+    "check.ID-02.title": "Licence holder and licence number consistent across files",
+    "check.ID-02": "licence holder '{holder}' (licence.yaml) differs from the company name '{company}' "
+    "(company.yaml); the report is filed per licence, for its holder",
+    "check.ID-02.number": "licence number {value} (meta.yaml) differs from licence.yaml's {licence}",
+    "check.ID-02.doc": "Checks that licence.yaml holder_name equals company.yaml name, and that the optional "
+    "licence.yaml licence_no equals meta.yaml licence_no. Holders of several licences file one set of forms per "
+    "licence, so the holder, the company and the number must agree. After a change of company name, the licence must "
+    "be changed too (see LIC-05). Basis: Order 42 Art. 35 (truthful report) and the TSM forms, which carry 企业名称 "
+    "and 许可证编号. No thresholds.",
+    "check.LIC-01.title": "Licence valid during the report year",
+    "check.LIC-01": "the licence expired on {expires}, before report year {year} began: no report is due under it",
+    "check.LIC-01.not_yet": "the licence was issued on {issued}, after report year {year}: its first report is for "
+    "the year it was issued",
+    "check.LIC-01.order": "expiry date {expires} is before issue date {issued}",
+    "check.LIC-01.doc": "Checks that the licence period (licence.yaml issue_date … expiry_date) overlaps the report "
+    "year (meta.yaml report_year). Every holder whose licence was issued by 31 December of the report year and is "
+    "still valid must file, whether or not it operates; a report for a year in which the licence did not exist means "
+    "the wrong year or the wrong licence. Basis: the provincial bureaus' annual-report notices (e.g. Chongqing "
+    "2025-01-08; Guangdong 2018). No thresholds.",
+    "check.LIC-02.title": "Licence expiring soon: renewal",
+    "check.LIC-02": "the licence expires on {expires}, {days} days after submission ({submitted}); renewal applied on "
+    "{applied}, {ahead} days ahead: explain it in explanations.yaml",
+    "check.LIC-02.not_applied": "the licence expires on {expires}, {days} days after submission ({submitted}), and no "
+    "renewal is recorded (renewal_applied_date); agency sources cite Art. 27 as requiring the application at least "
+    "{lead} days ahead, i.e. by {due}",
+    "check.LIC-02.late": "the licence expires on {expires}; renewal was applied on {applied}, only {ahead} days ahead,"
+    " later than {due} ({lead} days ahead, as agency sources cite Art. 27)",
+    "check.LIC-02.doc": "Warns when licence.yaml expiry_date falls within window_days (default 180) of the submission "
+    "date (meta.yaml submission_date, or 31 March of the next year when not yet submitted), so that the renewal is on "
+    "the agenda. The message says whether renewal_applied_date is missing, later than renewal_lead_days (default 90) "
+    "before expiry, or in time; in time, an explanation clears the warning. Basis: agency pages quote Order 42 Art. "
+    "27 (renewal at least 90 days before expiry, with proof of operation); the text was not verified against an "
+    "official source, so treat it as internal practice. The 180-day window is a house rule. Thresholds: window_days, "
+    "renewal_lead_days.",
+    "check.LIC-03.title": "Call-centre data needs an open B24 service",
+    "check.LIC-03": "operations.yaml reports call-centre business, but the licence holds no B24 service (it holds "
+    "{held})",
+    "check.LIC-03.not_open": "service {code} is marked 未开通 (not open), yet operations.yaml reports seats or calls",
+    "check.LIC-03.doc": "Checks that seats or traffic in operations.yaml come with a B24 (B24-1/B24-2) service on the "
+    "licence marked 开通. The TSM system generates a 业务发展情况表 only for services marked 开通; call-centre "
+    "figures without one are either filed under the wrong licence or show business beyond the licence. Basis: the TSM "
+    "user manual (2018) and the B24 definition of the 2015 telecom service catalogue. No thresholds.",
+    "check.LIC-04.title": "Registered capital at the Art. 6 minimum",
+    "check.LIC-04": "registered capital {capital} 万元 is below the minimum {minimum} 万元 for a nationwide or "
+    "cross-province licence (coverage: {coverage}; licence.yaml)",
+    "check.LIC-04.single": "registered capital {capital} 万元 is below the minimum {minimum} 万元 for a "
+    "single-province licence (coverage: {coverage}; licence.yaml)",
+    "check.LIC-04.doc": "Checks company.yaml registered_capital_wan against the minimum for the licence's coverage "
+    "(licence.yaml services[].coverage): 100 万元 for one province, 1000 万元 for nationwide or several provinces. "
+    "Basis: Order 42 Art. 6 (conditions for value-added licences). Thresholds: single_province_min_wan (100), "
+    "cross_province_min_wan (1000).",
+    "check.LIC-05.title": "Licence change filed within 30 days of a company change",
+    "check.LIC-05": "{item} change registered on {base}: licence change filed on {filed}, {late} days after the "
+    "deadline {due} ({days} days)",
+    "check.LIC-05.decision": "{item} change decided on {base}: licence change filed on {filed}, {late} days after the "
+    "deadline {due} ({days} days from the decision)",
+    "check.LIC-05.not_filed": "{item} change ({base}): no licence change filed, and the deadline {due} has passed",
+    "check.LIC-05.undeclared": "{item} changed from {before} ({previous_year} report) to {now}, but changes lists no "
+    "such change: record it with its dates",
+    "check.LIC-05.item.name": "company name",
+    "check.LIC-05.item.legal_rep": "legal representative",
+    "check.LIC-05.item.reg_capital": "registered capital",
+    "check.LIC-05.item.address": "registered address",
+    "check.LIC-05.item.shareholder": "shareholder",
+    "check.LIC-05.item.coverage": "coverage",
+    "check.LIC-05.doc": "For each company.yaml changes[] entry, checks that licence_change_filed is within days "
+    "(default 30) of the 工商 registration (name, legal representative, registered capital) or of the decision "
+    "(shareholders, coverage); address changes are not checked. Across years, a name, legal representative or "
+    "registered capital that differs from last year's company.yaml needs a changes[] entry. Basis: agency pages "
+    "summarise Order 42 Art. 28 and 29 this way; not verified against the official text, so this is internal "
+    "practice. Threshold: days.",
+    "check.GEO-01.title": "Provinces served within licence coverage",
+    "check.GEO-01": "province {province} is served (operations.yaml by_province) but lies outside the licence's B24 "
+    "coverage {coverage} (licence.yaml): business beyond the licence's coverage (超范围经营)",
+    "check.GEO-01.branch": "branch or site {branch} runs call-centre business (operates_b24) in province {province}, "
+    "outside the licence's B24 coverage {coverage} (licence.yaml)",
+    "check.GEO-01.doc": "Checks every operations.yaml by_province[].province, and the province of every branch or "
+    "site in branches.yaml with operates_b24: true that was open during the year, against the coverage of the "
+    "licence's B24 services (licence.yaml; 全国 covers all). A licence covers a list of provinces; operating outside "
+    "it is 超范围经营. Basis: Order 42 Art. 6 and the licence's coverage (全网/地网). No thresholds.",
+    "check.GEO-02.title": "A branch or site for every province with seats",
+    "check.GEO-02": "province {province} has {seats} seats (operations.yaml by_province) but no branch or operating "
+    "site open in the year in branches.yaml",
+    "check.GEO-02.unknown_site": "site_id {site_id} matches no id in branches.yaml",
+    "check.GEO-02.other_province": "site_id {site_id} is a branch in province {site_province}, not {province} "
+    "(branches.yaml)",
+    "check.GEO-02.doc": "Checks that each by_province row with seats has a branch or 运营场地 (operating site) in "
+    "branches.yaml in the same province, open during the year, and that its site_id names such a branch. Seats with "
+    "no site on record are what a desk review asks about first. Basis: internal practice (a house rule); the "
+    "regulation requires per-province branches only for basic telecom (Order 42 Art. 18). No thresholds.",
+    "check.GEO-03.title": "Per-province breakdown adds up to the totals",
+    "check.GEO-03": "the by_province {column} add up to {sum}, but {field} is {total}",
+    "check.GEO-03.revenue": "the by_province {column} add up to {sum} 万元, but finance.yaml call_center_revenue_wan "
+    "is {total}",
+    "check.GEO-03.doc": "When operations.yaml by_province is filled, checks that its seats, ai_seats, "
+    "inbound_answered and outbound_connected add up exactly to seats.total, seats.ai, inbound.answered and "
+    "outbound.connected, and its revenue_wan to finance.yaml call_center_revenue_wan (within money_tolerance_wan, "
+    "default 0.01 万元). Basis: internal practice; the per-province breakdown by seat location is a design choice, "
+    "not a form of the regulator. Threshold: money_tolerance_wan.",
+    "check.SEAT-01.title": "Seats: total = human + AI",
+    "check.SEAT-01": "total seats {total} ≠ human {human} + AI {ai} = {sum}",
+    "check.SEAT-01.doc": "Checks operations.yaml seats.total = seats.human + seats.ai. A report whose own figures "
+    "disagree fails the first desk review. Basis: Order 42 Art. 35 (the operator answers for truthful data); the seat "
+    "fields follow the call-centre 业务发展表 as agency sources describe it. No thresholds.",
+    "check.SEAT-02.title": "Reported AI seat ratio matches the counts",
+    "check.SEAT-02": "reported AI seat ratio {reported} differs from AI {ai} / total {total} = {actual} by more than "
+    "{tolerance} percentage points",
+    "check.SEAT-02.doc": "Checks operations.yaml seats.ai_ratio_reported against seats.ai / seats.total, within "
+    "tolerance (default 0.005, i.e. 0.5 percentage points, enough for rounding to three decimals). The ratio is "
+    "derived, and both its numerator and denominator are stored, so the three must agree. Basis: the AI seat ratio is "
+    "a metric that only agency and vendor sources list; this is internal consistency, not a regulatory formula. "
+    "Threshold: tolerance.",
+    "check.SEAT-03.title": "Call-centre staff at least the human seats",
+    "check.SEAT-03": "call-centre staff {staff} are fewer than the {human} human seats (operations.yaml)",
+    "check.SEAT-03.doc": "Warns when company.yaml staff.call_center is below operations.yaml seats.human: every human "
+    "seat needs at least one person. Basis: an internal plausibility rule (house rule), not regulation. No thresholds.",
+    "check.TRK-01.title": "Trunk channels in line with seats",
+    "check.TRK-01": "trunk channels at year end ({channels}, trunks.yaml) deviate {deviation}% from the {seats} seats,"
+    " more than ±{tolerance}%",
+    "check.TRK-01.doc": "Compares the channels of the trunks whose contract runs at 31 December (trunks.yaml) with "
+    "operations.yaml seats.total; warns beyond tolerance (default 0.05, i.e. 5%). A large gap (500 seats on 2,000 "
+    "lines) is the kind of inconsistency a comparison with carrier data would show. Basis: an internal rule (house "
+    "rule) from the project brief; agency pages describe such comparisons, no regulation sets a ratio. Threshold: "
+    "tolerance.",
+    "check.TRK-02.title": "Trunks: contract in the year, basic carrier, no subletting",
+    "check.TRK-02": "trunk {trunk}: the contract ended on {end}, before report year {year}",
+    "check.TRK-02.not_started": "trunk {trunk}: the contract starts on {start}, after report year {year}",
+    "check.TRK-02.order": "trunk {trunk}: contract end {end} is before its start {start}",
+    "check.TRK-02.sublet": "trunk {trunk} is marked sublet: reselling or subletting (转租转售) telecom resources is "
+    "forbidden",
+    "check.TRK-02.carrier": "trunk {trunk} comes from {carrier}, not from a basic telecom carrier ({carriers})",
+    "check.TRK-02.doc": "For each trunk in trunks.yaml, checks that the contract period overlaps the report year (a "
+    "trunk that ran in no part of the year does not belong in it), that sublet is false, and that the carrier is a "
+    "basic telecom carrier. Basis: 工信部信管〔2020〕81号 (lawful voice trunks only; no 转租转售 of telecom "
+    "resources). No thresholds.",
+    "check.TRK-03.title": "Numbers and trunks refer to each other",
+    "check.TRK-03": "number {number} lists trunk {trunk}, but that trunk's numbers (trunks.yaml) do not include it",
+    "check.TRK-03.unknown_trunk": "number {number} lists trunk {trunk}, which is not in trunks.yaml",
+    "check.TRK-03.unknown_number": "trunk {trunk} carries number {number}, which is not in numbers.yaml",
+    "check.TRK-03.trunk_side": "trunk {trunk} carries number {number}, but that number's trunk_ids (numbers.yaml) do "
+    "not include the trunk",
+    "check.TRK-03.doc": "Checks that every numbers.yaml trunk_ids entry is a trunks.yaml id whose numbers include the "
+    "number, and the other way round (numbers compared without spaces or dashes). The number–trunk ledger is what "
+    "carriers audit. Basis: internal data integrity (house rule). No thresholds.",
+    "check.TRK-04.title": "Peak concurrency within trunk capacity",
+    "check.TRK-04": "peak concurrent calls {peak} exceed the {channels} channels of the trunks in service during the "
+    "year (trunks.yaml)",
+    "check.TRK-04.doc": "Warns when operations.yaml peak_concurrent_calls exceeds the channels of all trunks whose "
+    "contract overlaps the year: more simultaneous calls than lines means a trunk is missing from the report. Basis: "
+    "internal plausibility rule (house rule). No thresholds.",
+    "check.NUM-01.title": "Self-held numbers valid with the licence",
+    "check.NUM-01": "number {number} is valid until {valid_until}, beyond the licence's expiry {expires} "
+    "(licence.yaml)",
+    "check.NUM-01.before_licence": "number {number} was allocated on {allocated}, before the licence was issued on "
+    "{issued} (licence.yaml)",
+    "check.NUM-01.no_validity": "self-held number {number} has no validity date (valid_until); copy it from the "
+    "number certificate",
+    "check.NUM-01.lapsed": "number {number} is in use (启用) but its validity ended on {valid_until}, before the end "
+    "of {year}",
+    "check.NUM-01.doc": "For self-held numbers (holder self, or kind 95/96) not returned, checks that allocated is "
+    "not before the licence's issue_date, that valid_until is set and not after the licence's expiry_date, and that a "
+    "number in use is valid through the year. Basis: number resources come with a certificate and a validity period "
+    "tied to the licence (码号资源 notices of the provincial bureaus). No thresholds.",
+    "check.NUM-02.title": "95/96 numbers within coverage",
+    "check.NUM-02": "95 number {number} is a nationwide number, but the licence's B24 coverage is {coverage}, not "
+    "nationwide (licence.yaml)",
+    "check.NUM-02.length": "number {number} is not a {kind} short number (5 or 6 digits starting with {kind})",
+    "check.NUM-02.96_nationwide": "96 number {number} is a provincial number; its scope cannot be 全国",
+    "check.NUM-02.96_province": "96 number {number} is used in province {province}, outside the licence's B24 "
+    "coverage {coverage} (licence.yaml)",
+    "check.NUM-02.doc": "For 95 and 96 numbers (self-held short numbers; carrier 400/1010 numbers are not checked), "
+    "checks the form (5 or 6 digits), that a 95 number comes with nationwide B24 coverage, and that each province in "
+    "a 96 number's scope is covered by the licence. Basis: MIIT's opinion on short-number lengths (95 nationwide, 96 "
+    "provincial, 5–6 digits). No thresholds.",
+    "check.NUM-03.title": "Outbound numbers: commitment letter and purpose",
+    "check.NUM-03": "number {number} is enabled for outbound calls but has no outbound commitment letter date",
+    "check.NUM-03.no_purpose": "number {number} is enabled for outbound calls but lists no purpose (callback or info)",
+    "check.NUM-03.purpose": "number {number}: outbound purpose '{purpose}' is not allowed; only callback (即时回访) "
+    "and info (信息咨询)",
+    "check.NUM-03.undeclared_purpose": "{calls} outbound calls for '{purpose}', but no outbound-enabled number lists "
+    "that purpose (numbers.yaml)",
+    "check.NUM-03.no_outbound_number": "{attempts} outbound calls reported, but no number is enabled for outbound "
+    "(numbers.yaml); access numbers are inbound-only by default",
+    "check.NUM-03.doc": "Checks that every number with outbound_enabled has an outbound_commitment_date and a purpose "
+    "from callback/info; that outbound calls in operations.yaml go through at least one outbound-enabled number; and "
+    "that each purpose used (by_purpose) is declared on an outbound-enabled number. Basis: 工信部信管〔2020〕81号: "
+    "access numbers are inbound-only by default, outbound needs a commitment letter, and only callbacks or "
+    "information calls the user agreed to are allowed. No thresholds.",
+    "check.NUM-04.title": "码号年报 filed by 31 March",
+    "check.NUM-04": "self-held number {number} has no 码号年报 (number-resource annual report) date; it is due by "
+    "{deadline}",
+    "check.NUM-04.late": "number {number}: 码号年报 filed on {filed}, after the deadline {deadline}",
+    "check.NUM-04.wrong_year": "number {number}: 码号年报 date {filed} is before {opens}, so it cannot be the report "
+    "for {year} (due {opens} … {deadline}); last year's date carried over?",
+    "check.NUM-04.doc": "For self-held numbers not returned, checks that code_annual_report_filed lies between 1 "
+    "January and 31 March of the year after the report year. The number-resource annual report is a separate filing "
+    "with the same deadline, in the 码号资源使用和调整审批系统, and its truthfulness is an inspection item. Basis: "
+    "the provincial bureaus' 码号年报 notices. No thresholds.",
+    "check.NUM-05.title": "Self-held number not in use",
+    "check.NUM-05": "self-held number {number} is marked 未启用 (not in use)",
+    "check.NUM-05.doc": "Warns for a self-held number with status 未启用: a number left unused may be withdrawn, and "
+    "it still needs its 码号年报. Basis: internal practice (house rule); the withdrawal risk is not quoted from a "
+    "regulation here. No thresholds.",
+    "check.OUT-01.title": "No marketing outbound calls on call-centre numbers",
+    "check.OUT-01": "{calls} marketing outbound calls reported: B24 call-centre numbers must not make commercial "
+    "marketing calls",
+    "check.OUT-01.conversion": "a marketing conversion rate ({value}) is reported, which implies marketing outbound "
+    "calls",
+    "check.OUT-01.doc": "Checks that operations.yaml outbound.by_purpose.marketing is 0 and that no "
+    "internal_kpis.marketing_conversion is reported. Basis: 工信部信管〔2020〕81号《关于加强呼叫中心业务管理的通知》: "
+    "B24 business must not make commercial marketing outbound calls. No thresholds.",
+    "check.OUT-02.title": "Outbound purposes add up",
+    "check.OUT-02": "outbound attempts {attempts} ≠ callback {callback} + info {info} + marketing {marketing} = {sum}",
+    "check.OUT-02.connected": "outbound connected {connected} exceeds attempts {attempts}",
+    "check.OUT-02.doc": "Checks operations.yaml outbound.attempts = the sum of by_purpose (callback, info, marketing),"
+    " and connected ≤ attempts. Basis: internal consistency (house rule). No thresholds.",
+    "check.OUT-03.title": "Recordings and consent proofs kept ≥30 days",
+    "check.OUT-03": "recordings are kept {days} days, less than the required {minimum}",
+    "check.OUT-03.consent": "users' consent proofs are kept {days} days, less than the required {minimum}",
+    "check.OUT-03.doc": "Checks compliance.yaml recording_retention_days and consent_retention_days are at least "
+    "min_days (default 30). Basis: 工信部信管〔2020〕81号: callbacks keep at least 30 days of recordings, numbers, "
+    "times and the user's consent proof. Threshold: min_days (raising it is a house rule; lowering it below 30 leaves "
+    "the regulation).",
+    "check.OUT-04.title": "Average talk time matches the totals",
+    "check.OUT-04": "average talk time {average} s differs from talk minutes {minutes} × 60 / {calls} handled calls = "
+    "{expected} s by more than {tolerance}%",
+    "check.OUT-04.doc": "Checks operations.yaml avg_talk_seconds against talk_minutes_total × 60 / (inbound.answered "
+    "+ outbound.connected), within a relative tolerance (default 0.02, i.e. 2%). Basis: the average talk time is a "
+    "metric only agency sources list; this is internal consistency, not a regulatory formula. Threshold: tolerance.",
+    "check.FIN-01.title": "Revenues nest: call-centre ≤ telecom ≤ operating",
+    "check.FIN-01": "telecom revenue {telecom} 万元 exceeds operating revenue {operating} 万元",
+    "check.FIN-01.call_center": "call-centre revenue {call_center} 万元 exceeds telecom revenue {telecom} 万元",
+    "check.FIN-01.doc": "Checks finance.yaml telecom_revenue_wan ≤ operating_revenue_wan and call_center_revenue_wan "
+    "≤ telecom_revenue_wan. Telecom revenue is part of operating revenue, and call-centre revenue part of telecom "
+    "revenue. Basis: the 企业经济效益表 (营业收入, 电信业务收入) of the TSM forms. No thresholds.",
+    "check.FIN-02.title": "Revenue ties to the audit reports",
+    "check.FIN-02": "operating revenue {reported} 万元 differs from the audited {audited} 万元 (audit report "
+    "{report_no})",
+    "check.FIN-02.special": "call-centre revenue {reported} 万元 differs from the special audit's {audited} 万元 "
+    "(report {report_no})",
+    "check.FIN-02.doc": "Checks finance.yaml operating_revenue_wan against audit.audited_operating_revenue_wan and, "
+    "when there is a special report, call_center_revenue_wan against audit.special_report.audited_call_center_revenue_"
+    "wan, within tolerance_wan (default 0.01 万元). The finding is on the reported figure, which should be copied "
+    "from the audit. Basis: internal practice: filed figures should tie to the audited statements; agency sources say "
+    "some provincial bureaus ask for a special audit of call-centre revenue (not a national requirement). Threshold: "
+    "tolerance_wan.",
+    "check.FIN-03.title": "Revenue per seat in a plausible band",
+    "check.FIN-03": "call-centre revenue {revenue} 万元 over {seats} seats (operations.yaml) is {per_seat} 万元 per "
+    "seat, outside {low}–{high} 万元: check the unit and the seat count",
+    "check.FIN-03.doc": "Warns when finance.yaml call_center_revenue_wan / operations.yaml seats.total lies outside "
+    "[min_per_seat_wan, max_per_seat_wan] (default 5–40 万元 per seat and year). A figure outside the band is usually "
+    "a unit error or a seat count that does not match. Basis: internal plausibility rule (house rule). Thresholds: "
+    "min_per_seat_wan, max_per_seat_wan.",
+    "check.FIN-04.title": "Amount above 10亿元: check the unit",
+    "check.FIN-04": "{amount} 万元 is {yi} 亿元, above {limit} 万元: amounts are in 万元 (10,000 yuan); was it "
+    "entered in yuan?",
+    "check.FIN-04.doc": "Warns for any amount in 万元 (a key ending in _wan in finance.yaml, company.yaml, "
+    "operations.yaml or compliance.yaml) above limit_wan (default 100000 万元 = 10亿元). The TSM system highlights "
+    "such amounts in red without blocking; most are amounts typed in yuan. Basis: the TSM filing system's documented "
+    "behaviour. Threshold: limit_wan.",
+    "check.FIN-05.title": "Open service with no business at all",
+    "check.FIN-05": "service {code} is marked 开通 (open) but reports no call-centre revenue and no calls: prepare a "
+    "statement of no business activity (零业务说明) and explain it",
+    "check.FIN-05.doc": "Warns when a B24 service is marked 开通 while finance.yaml call_center_revenue_wan is 0 and "
+    "operations.yaml has no inbound or outbound calls. An explanation (the statement) clears it. Basis: agency "
+    "practice (零业务说明); the related rule is that a business never opened is not renewed (Order 42 Art. 27, as "
+    "agency sources quote it). No thresholds.",
+    "check.QOS-01.title": "Complaint figures consistent",
+    "check.QOS-01": "reply rate {rate} differs from replied {replied} / received {received} = {actual} by more than "
+    "{tolerance}",
+    "check.QOS-01.replied": "complaints replied {replied} exceed complaints received {received}",
+    "check.QOS-01.channels": "complaints via 12321 ({via_12321}) plus via the MIIT appeal centre ({via_miit_appeal}) "
+    "exceed complaints received {received}",
+    "check.QOS-01.doc": "Checks compliance.yaml complaints: replied ≤ received, reply_rate_reported = replied / "
+    "received within tolerance (default 0.0005), and the complaints forwarded by 12321 and the appeal centre are part "
+    "of those received. 用户投诉量 and 用户投诉回复率 are published fields of the 企业服务质量表. Basis: Order 42 "
+    "Art. 35(三) (service quality) and the published TSM fields. Threshold: tolerance.",
+    "check.QOS-02.title": "Notices and penalties have a rectification report after them",
+    "check.QOS-02": "{kind} {ref} of {date} has no rectification report",
+    "check.QOS-02.before": "{kind} {ref}: the rectification report is dated {report_date}, before the {kind} itself "
+    "({date})",
+    "check.QOS-02.kind.harassment_notices": "harassment-call notice",
+    "check.QOS-02.kind.penalties": "administrative penalty",
+    "check.QOS-02.doc": "For each compliance.yaml harassment_notices[] and penalties[] entry, checks that a "
+    "rectification_report is recorded and dated on or after the notice or penalty. Basis: internal practice: a "
+    "整改报告 after a notice or penalty is what agency sources and the 2020 draft rules on calls describe; the 2018 "
+    "不良名单 notice lists penalties after inspections as grounds for listing. No thresholds.",
+    "check.QOS-03.title": "Penalty in the year reflected in the 不良名单 status",
+    "check.QOS-03": "penalty {decision} of {date} is in the report year, but credit_status.bad_list is false",
+    "check.QOS-03.doc": "Warns when compliance.yaml penalties has a decision dated in the report year while "
+    "credit_status.bad_list is false (and dishonest_list is not true). Basis: Order 42 Art. 42: an administrative "
+    "penalty puts the operator on the 电信业务经营不良名单 within 30 days of the decision, except when the licence is "
+    "revoked or the case goes onto the 失信名单. It is a warning: the listing may already have ended; explain it. No "
+    "thresholds.",
+    "check.SHR-01.title": "Shareholdings add up to 100%; foreign holding and enterprise nature",
+    "check.SHR-01": "the {count} shareholdings add up to {total}%, not 100%",
+    "check.SHR-01.foreign": "foreign shareholder(s) {holders}, but enterprise_nature is 内资 (domestic)",
+    "check.SHR-01.doc": "Checks that company.yaml shareholders[].pct add up to 100 (within tolerance, default 0.01) "
+    "and that a company with a foreign shareholder is not marked 内资. 企业性质 is a published field of the "
+    "企业基本情况表. Basis: Order 42 Art. 35 (truthful report) and the published TSM fields. Threshold: tolerance.",
+    "check.SEC-01.title": "等保 test of a level-3 system within 12 months",
+    "check.SEC-01": "等保 level {level}: the last test was on {tested}, more than {months} months before the year end "
+    "{year_end} (before {cutoff})",
+    "check.SEC-01.doc": "Warns when compliance.yaml netsec.dengbao_level is at least min_level (default 3) and "
+    "netsec.last_test_date is older than max_age_months (default 12) at 31 December of the report year. Basis: the "
+    "report covers network and information security measures (Order 42 Art. 35(四)); the yearly test of level-3 "
+    "systems comes from agency sources and the 等保 regime as commonly described, not verified here: treat it as "
+    "internal practice. "
+    "Thresholds: max_age_months, min_level.",
+    "check.OUTS-01.title": "Outsourcing: one layer at most, licensed subcontractors",
+    "check.OUTS-01": "engagement for {client}: we work as a subcontractor of {upstream} and pass the work on again "
+    "(to {licence_no}): more than one layer of subcontracting",
+    "check.OUTS-01.no_upstream": "engagement for {client}: role is sub, but no upstream contractor is named",
+    "check.OUTS-01.not_b24": "engagement for {client}: subcontractor licence number '{licence_no}' is not a licence "
+    "number (B2-xxxxxxxx)",
+    "check.OUTS-01.no_licence": "engagement for {client}: work is passed to {subcontractor}, but no B24 licence "
+    "number is recorded for it",
+    "check.OUTS-01.doc": "For each operations.yaml outsourcing[] engagement, warns when we are a subcontractor who "
+    "passes the work on again (more than one layer), when a sub role names no upstream, and when a subcontractor has "
+    "no valid licence number. Basis: internal practice (\"link penetration\" is an agency idea); the related rules "
+    "are that telecom resources must not be sublet or given to unlicensed operators (信管〔2020〕81号 and the 2018 "
+    "work plan). No thresholds.",
+    "check.YOY-01.title": "Key metric changed by more than ±30% year on year",
+    "check.YOY-01": "{label} changed from {before} ({previous_year}) to {now}, {change}, beyond ±{limit}%: explain it "
+    "in explanations.yaml (check: YOY-01, field: {field})",
+    "check.YOY-01.from_zero": "{label} rose from {before} ({previous_year}) to {now}: explain it in explanations.yaml "
+    "(check: YOY-01, field: {field})",
+    "check.YOY-01.no_previous": "no report for {previous_year} beside this one: the year-on-year comparison of {year} "
+    "is skipped",
+    "check.YOY-01.metric.operations.seats.total": "total seats",
+    "check.YOY-01.metric.operations.seats.human": "human seats",
+    "check.YOY-01.metric.operations.seats.ai": "AI seats",
+    "check.YOY-01.metric.operations.inbound.offered": "inbound calls offered",
+    "check.YOY-01.metric.operations.inbound.answered": "inbound calls answered",
+    "check.YOY-01.metric.operations.outbound.attempts": "outbound attempts",
+    "check.YOY-01.metric.operations.outbound.connected": "outbound calls connected",
+    "check.YOY-01.metric.finance.operating_revenue_wan": "operating revenue (万元)",
+    "check.YOY-01.metric.finance.telecom_revenue_wan": "telecom revenue (万元)",
+    "check.YOY-01.metric.finance.call_center_revenue_wan": "call-centre revenue (万元)",
+    "check.YOY-01.metric.compliance.complaints.received": "complaints received",
+    "check.YOY-01.metric.company.staff.total": "total staff",
+    "check.YOY-01.doc": "Compares key metrics with the previous report (the sibling folder of the year before): seats "
+    "total/human/AI, inbound offered/answered, outbound attempts/connected, operating/telecom/call-centre revenue, "
+    "complaints received and total staff. A change beyond ±change (default 0.30) warns at the metric; an "
+    "explanations.yaml entry with check YOY-01 and field <file>.yaml#<pointer> of that metric clears it (per field). "
+    "Ratios and small counts (12321 complaints) are left out: they swing without meaning. Without a previous report "
+    "one info note says so. Basis: internal practice (house rule); a desk review asks about large swings. Threshold: "
+    "change.",
+    "check.SIG-01.title": "Commitment signed by the current legal representative",
+    "check.SIG-01": "the commitment (承诺书) is signed by {signer}, but the legal representative is {legal_rep} "
+    "(company.yaml)",
+    "check.SIG-01.letter": "the data authenticity letter (internal practice) is signed for the company by {signer}, "
+    "but the legal representative is {legal_rep} (company.yaml)",
+    "check.SIG-01.doc": "Checks that signatures.yaml commitment.signer, and the legal representative on the data "
+    "authenticity letter, equal company.yaml legal_rep.name. Basis: the 承诺书 is signed by the 法人代表 and sealed "
+    "(TSM forms; the former annual-inspection form EM-1-1); the dual-signed data authenticity letter is internal "
+    "practice. No thresholds.",
+    "check.SIG-02.title": "Signing order: audit, signatures, submission",
+    "check.SIG-02": "the {document} is dated {signed}, after the submission on {submitted} (meta.yaml)",
+    "check.SIG-02.audit": "the audit report is dated {report_date}, after the commitment was signed on {signed} "
+    "(signatures.yaml)",
+    "check.SIG-02.special": "the special audit report is dated {report_date}, after the commitment was signed on "
+    "{signed} (signatures.yaml)",
+    "check.SIG-02.doc.commitment": "commitment (承诺书)",
+    "check.SIG-02.doc.data_authenticity_letter": "data authenticity letter",
+    "check.SIG-02.doc": "Checks that signatures.yaml commitment.date and data_authenticity_letter.date are not after "
+    "meta.yaml submission_date, and that finance.yaml audit.report_date (and the special report's date) are not after "
+    "the commitment date: one signs for figures that exist, and submits what was signed. Basis: internal practice "
+    "(house rule) on the order of documents. No thresholds.",
+    "check.SIG-03.title": "Submitted by 31 March",
+    "check.SIG-03": "submitted on {submitted}, after the deadline {deadline}: April is the late-filing (限期补报) "
+    "month; the system closes on {closes}",
+    "check.SIG-03.closed": "submitted on {submitted}, after the system closed ({closes}); the deadline was {deadline}",
+    "check.SIG-03.early": "submission date {submitted} is before the filing window opens ({opens})",
+    "check.SIG-03.doc": "Checks meta.yaml submission_date: by 31 March of the following year passes; in April (the "
+    "late-filing month) a warning; after 30 April an error (the system no longer accepts data), as is a date before 1 "
+    "January. Basis: Order 42 Art. 35 (report in the first quarter) and the bureaus' notices (April 补报, closure on "
+    "1 May). No thresholds.",
+    # built-in rules that are not domain checks (rac rules lists them; rac explain prints the doc)
+    "rule.LOAD-SYNTAX.title": "YAML syntax error",
+    "rule.LOAD-SYNTAX.doc": "The file is not valid YAML; the position is where the parser stopped.",
+    "rule.LOAD-DUPLICATE-KEY.title": "Duplicate key in a mapping",
+    "rule.LOAD-DUPLICATE-KEY.doc": "A key appears twice in one mapping; YAML parsers disagree on which wins, so it is "
+    "refused.",
+    "rule.LOAD-TAB.title": "Tab character in indentation or after a colon",
+    "rule.LOAD-TAB.doc": "YAML indents with spaces; tabs are refused where parsers disagree about them.",
+    "rule.LOAD-DEPTH.title": "Nesting too deep",
+    "rule.LOAD-DEPTH.doc": "Nesting deeper than the limit is refused before parsing, so hostile files cannot exhaust "
+    "the parser.",
+    "rule.LOAD-ALIAS.title": "Alias bomb or alias cycle",
+    "rule.LOAD-ALIAS.doc": "Aliases that expand to too many nodes (a 'billion laughs') or refer to themselves are "
+    "refused.",
+    "rule.LOAD-SIZE.title": "File too large",
+    "rule.LOAD-SIZE.doc": "Files above the size limit are refused unread.",
+    "rule.LOAD-ENCODING.title": "File not in UTF-8",
+    "rule.LOAD-ENCODING.doc": "Report files are UTF-8; GBK/GB18030 and UTF-16 files are recognised and named in the "
+    "message.",
+    "rule.LOAD-TAG.title": "Unsupported YAML tag",
+    "rule.LOAD-TAG.doc": "Custom YAML tags (!something) are not data and are refused.",
+    "rule.FILE-MISSING.title": "Report file missing",
+    "rule.FILE-MISSING.doc": "A report has eleven files (meta, company, licence, …); one of them is missing.",
+    "rule.FILE-EMPTY.title": "Report file empty",
+    "rule.FILE-EMPTY.doc": "The file holds no data.",
+    "rule.FILE-UNKNOWN.title": "Unknown file in a report folder",
+    "rule.FILE-UNKNOWN.doc": "A YAML file whose name is not one of the report files: usually a typo in the name.",
+    "rule.META-YEAR.title": "Report year differs from the folder name",
+    "rule.META-YEAR.doc": "meta.yaml report_year must equal the name of the report's folder.",
+    "rule.SCHEMA-VERSION.title": "Unknown schema version",
+    "rule.SCHEMA-VERSION.doc": "meta.yaml schema_version names no schema version known to rac or the workspace.",
+    "rule.SCHEMA-TYPE.title": "Wrong type",
+    "rule.SCHEMA-TYPE.doc": "The value has the wrong type (text where a number is expected, …); codes written as "
+    "numbers must be quoted.",
+    "rule.SCHEMA-REQUIRED.title": "Required field missing",
+    "rule.SCHEMA-REQUIRED.doc": "A field the data model requires is missing; the position is its parent's key.",
+    "rule.SCHEMA-UNKNOWN-KEY.title": "Unknown field",
+    "rule.SCHEMA-UNKNOWN-KEY.doc": "A key the data model does not know: usually a misspelling.",
+    "rule.SCHEMA-ENUM.title": "Value not among the allowed ones",
+    "rule.SCHEMA-ENUM.doc": "The value must be one of a fixed list.",
+    "rule.SCHEMA-FORMAT.title": "Badly formed value (date, e-mail)",
+    "rule.SCHEMA-FORMAT.doc": "Dates are YYYY-MM-DD and must exist; e-mail addresses must be well formed.",
+    "rule.SCHEMA-PATTERN.title": "Value not in the expected form",
+    "rule.SCHEMA-PATTERN.doc": "Codes such as the USCC, licence numbers and postcodes have a fixed form.",
+    "rule.SCHEMA-RANGE.title": "Value out of range",
+    "rule.SCHEMA-RANGE.doc": "Counts are non-negative, rates lie between 0 and 1, and so on.",
+    "rule.SCHEMA-LENGTH.title": "Wrong length or duplicate items",
+    "rule.SCHEMA-LENGTH.doc": "Empty text, lists with too few or too many items, or duplicate items.",
+    "rule.SCHEMA-DECIMALS.title": "Too many decimal places",
+    "rule.SCHEMA-DECIMALS.doc": "Amounts in 万元 have at most two decimals, rates four; checked on the text as "
+    "written.",
+    "rule.SCHEMA-OTHER.title": "Does not fit the data model",
+    "rule.SCHEMA-OTHER.doc": "Any other schema constraint that the value breaks.",
+    "rule.SCHEMA-REF.title": "Schema reference refused",
+    "rule.SCHEMA-REF.doc": "A workspace schema refers to something outside the workspace and the package; rac never "
+    "fetches from the network.",
+    "rule.EXPL-01.title": "Explanation matches no finding (stale), or explains an error",
+    "rule.EXPL-01": "this explanation ({check}, {field}) matches no finding: the field, the check or the data "
+    "changed; update or remove it",
+    "rule.EXPL-01.error": "this explanation ({check}, {field}) is for an error: errors cannot be explained away, "
+    "correct the data",
+    "rule.EXPL-01.duplicate": "a second explanation for {check}, {field} (entry {first} already explains it)",
+    "rule.EXPL-01.doc": "An explanations.yaml entry {check, field: <file>.yaml#<pointer>, text_zh, …} clears the "
+    "warning of that check at exactly that field (it is then listed as waived, 'explained: …'). EXPL-01 warns, at the "
+    "entry's field, when an entry matches no finding (so explanations don't rot), when it targets an error (errors "
+    "cannot be explained away), or repeats an earlier entry. Entries for a check turned off in .reportascode.yaml are "
+    "not reported. Basis: internal practice.",
+    "rules.kind.check": "domain check",
+    "rules.kind.builtin": "built-in",
+    "rules.basis.V": "regulation (verified source)",
+    "rules.basis.A": "agency sources only: internal practice",
+    "rules.basis.I": "internal design choice (house rule)",
+    "rules.header": "{count} rules",
+    "explain.severity": "Severity",
+    "explain.basis": "Basis",
+    "explain.reads": "Reads",
+    "explain.thresholds": "Thresholds (.reportascode.yaml thresholds: {{{id}: {{name: value}}}})",
+    "explain.fail": "Fails (a finding at {file}#{pointer}):",
+    "explain.pass": "Passes:",
+    "explain.example_base": "edits to the sample report of {year}",
+    "cli.unknown_rule": "unknown rule id '{id}'; `rac rules` lists them",
 }

@@ -430,4 +430,395 @@ MESSAGES: dict[str, str] = {
     "reconcile.findings": "问题",
     "reconcile.summary": "{reports} 份报告：比对 {rows} 项，{exceeding} 项超出容差；"
     "{errors} 个错误，{warnings} 个警告，{infos} 条提示，{waived} 项已豁免",
+    # ---- 领域校验（issue 3）：每个检查项 "check.<ID>.title"（标题）、"check.<ID>"（提示）、"check.<ID>.doc"（说明），
+    # ---- 变体 "check.<ID>.<variant>"；非检查项规则标题 "rule.<ID>.title"；rac rules / rac explain 用语。
+    # 依据措辞：[V] 引用法规条文；[A] 写明“仅见于代理机构资料”，按内部做法实施；[I] 写明“内部规则，可配置”。
+    # 不得把 [A]、[I] 表述为监管要求。
+    "check.ID-01.title": "统一社会信用代码格式及校验位（GB 32100）",
+    "check.ID-01": "统一社会信用代码 {value} 校验位错误（按 GB 32100 末位应为“{expected}”），请核对是否录入有误",
+    "check.ID-01.doc": "按 GB 32100-2015（加权系数 1、3、9……，模 31）校验本企业（company.yaml uscc）"
+    "及各分支机构（branches.yaml）统一社会信用代码的第 18 位校验码；长度与字符集由数据模式校验。"
+    "代码录入错误是企业基本情况表（公示项）最常见的笔误。依据：国家标准 GB 32100-2015；"
+    "统一社会信用代码为年报必填公示项。无阈值。",
+    "check.ID-02.title": "许可证持证主体与编号在各文件中一致",
+    "check.ID-02": "许可证持证主体“{holder}”（licence.yaml）与企业名称“{company}”（company.yaml）不一致；"
+    "年报按许可证、由持证主体填报",
+    "check.ID-02.number": "许可证编号 {value}（meta.yaml）与 licence.yaml 中的 {licence} 不一致",
+    "check.ID-02.doc": "校验 licence.yaml 的 holder_name 与 company.yaml 的 name 一致，以及（如填写）licence.yaml 的 "
+    "licence_no 与 meta.yaml 的 licence_no 一致。持有多张许可证的企业按证分别填报，持证主体、"
+    "企业名称与许可证编号须相互对应；企业更名后须同时办理许可证变更（见 LIC-05）。依据："
+    "《电信业务经营许可管理办法》（工信部令第42号）第三十五条（如实报告）及年报系统表单中的企业名称、许可证编号。"
+    "无阈值。",
+    "check.LIC-01.title": "报告年度内许可证有效",
+    "check.LIC-01": "许可证已于 {expires} 到期，早于 {year} 年度开始：不能按本证报送该年度年报",
+    "check.LIC-01.not_yet": "许可证于 {issued} 核发，晚于 {year} 年度：首份年报应为发证当年的年报",
+    "check.LIC-01.order": "到期日 {expires} 早于发证日 {issued}",
+    "check.LIC-01.doc": "校验许可证有效期（licence.yaml issue_date 至 expiry_date）与报告年度（meta.yaml report_year）"
+    "有交集。凡报告年度 12 月 31 日前取得且仍在有效期内的许可证，无论是否开展业务均须报送年报；"
+    "为许可证不存在的年度报送，说明年度或许可证填错。依据：各省通信管理局年报工作通知（如重庆 2025-01-08、广东 2018 "
+    "年通知）。无阈值。",
+    "check.LIC-02.title": "许可证临近到期：续期申请",
+    "check.LIC-02": "许可证将于 {expires} 到期，距提交日（{submitted}）仅 {days} 天；已于 {applied} 申请续期（提前 "
+    "{ahead} 天）：请在 explanations.yaml 中说明",
+    "check.LIC-02.not_applied": "许可证将于 {expires} 到期，距提交日（{submitted}）仅 {days} 天，"
+    "尚未记录续期申请（renewal_applied_date）；代理机构资料援引第二十七条称须在到期前 {lead} 日（即 {due} 前）申请",
+    "check.LIC-02.late": "许可证将于 {expires} 到期，续期申请日 {applied} 仅提前 {ahead} 天，晚于 "
+    "{due}（代理机构资料援引第二十七条称须提前 {lead} 日）",
+    "check.LIC-02.doc": "当 licence.yaml 的 expiry_date 距提交日（meta.yaml submission_date，未提交时按次年 3 月 31 "
+    "日）不超过 window_days（默认 180 天）时提示，以便安排续期；提示内容区分未申请续期、晚于到期前 "
+    "renewal_lead_days（默认 90 天）申请、已按时申请三种情况，已按时申请的可用情况说明消除。依据："
+    "代理机构资料援引工信部令第42号第二十七条（到期前 90 日申请续期并提交业务开展证明），未经官方文本核实，"
+    "按内部做法实施；180 天提示期为内部规则。阈值：window_days、renewal_lead_days。",
+    "check.LIC-03.title": "呼叫中心数据须有已开通的 B24 业务",
+    "check.LIC-03": "operations.yaml 填报了呼叫中心业务数据，但许可证未列 B24 业务（现有业务：{held}）",
+    "check.LIC-03.not_open": "业务 {code} 标记为“未开通”，但 operations.yaml 有坐席或话务量",
+    "check.LIC-03.doc": "校验 operations.yaml 中的坐席或话务量对应许可证上标记为“开通”的 B24（B24-1/B24-2）业务。"
+    "年报系统只为标记“开通”的业务生成业务发展情况表；没有对应业务的呼叫中心数据，说明许可证填错或超出许可经营。依据："
+    "年报子系统用户操作手册（2018）及《电信业务分类目录（2015年版）》B24 定义。无阈值。",
+    "check.LIC-04.title": "注册资本达到第六条最低限额",
+    "check.LIC-04": "注册资本 {capital} 万元低于全国或跨省经营的最低限额 {minimum} 万元（覆盖范围：{coverage}；"
+    "licence.yaml）",
+    "check.LIC-04.single": "注册资本 {capital} 万元低于省内经营的最低限额 {minimum} 万元（覆盖范围：{coverage}；"
+    "licence.yaml）",
+    "check.LIC-04.doc": "按许可证覆盖范围（licence.yaml services[].coverage）校验 company.yaml 的 "
+    "registered_capital_wan：单一省份不低于 100 万元，全国或跨省不低于 1000 万元。依据："
+    "工信部令第42号第六条（增值电信业务经营许可条件）。阈值：single_province_min_wan（100）、"
+    "cross_province_min_wan（1000）。",
+    "check.LIC-05.title": "企业变更后 30 日内办理许可证变更",
+    "check.LIC-05": "{item}变更于 {base} 完成工商登记，许可证变更于 {filed} 提出，超过期限 {due}（{days} 日）{late} 天",
+    "check.LIC-05.decision": "{item}变更于 {base} 作出决定，许可证变更于 {filed} 提出，超过期限 {due}（决定后 {days} "
+    "日）{late} 天",
+    "check.LIC-05.not_filed": "{item}变更（{base}）尚未提出许可证变更，期限 {due} 已过",
+    "check.LIC-05.undeclared": "{item}由 {before}（{previous_year} 年度）变为 {now}，但 changes 中没有相应变更记录，"
+    "请补充变更事项及日期",
+    "check.LIC-05.item.name": "企业名称",
+    "check.LIC-05.item.legal_rep": "法定代表人",
+    "check.LIC-05.item.reg_capital": "注册资本",
+    "check.LIC-05.item.address": "注册住所",
+    "check.LIC-05.item.shareholder": "股东",
+    "check.LIC-05.item.coverage": "覆盖范围",
+    "check.LIC-05.doc": "对 company.yaml changes[] 中的每项变更，校验 licence_change_filed 不晚于工商变更登记（名称、"
+    "法定代表人、注册资本）或作出决定（股东、覆盖范围）后 days 日（默认 30 日）；住所变更不在校验之列。跨年度比较："
+    "名称、法定代表人或注册资本与上年 company.yaml 不同时，须有对应的 changes[] 记录。依据："
+    "代理机构资料对工信部令第42号第二十八、二十九条的概述，未经官方文本核实，按内部做法实施。阈值：days。",
+    "check.GEO-01.title": "经营省份在许可证覆盖范围内",
+    "check.GEO-01": "省份 {province} 有经营数据（operations.yaml by_province），但不在许可证 B24 覆盖范围 {coverage} "
+    "内（licence.yaml）：属超范围经营",
+    "check.GEO-01.branch": "分支机构或场地“{branch}”在省份 {province} 开展呼叫中心业务（operates_b24），不在许可证 "
+    "B24 覆盖范围 {coverage} 内（licence.yaml）",
+    "check.GEO-01.doc": "以许可证 B24 业务的覆盖范围（licence.yaml；“全国”覆盖所有省份）校验 operations.yaml 的每个 "
+    "by_province[].province，以及 branches.yaml 中年内存续、operates_b24 为 true 的分支机构或场地所在省份。"
+    "许可证载明覆盖省份，在范围外经营即超范围经营。依据：工信部令第42号第六条及许可证覆盖范围（全网/地网）。无阈值。",
+    "check.GEO-02.title": "有坐席的省份须有分支机构或运营场地",
+    "check.GEO-02": "省份 {province} 有 {seats} 个坐席（operations.yaml by_province），但 branches.yaml "
+    "中没有该省年内存续的分支机构或运营场地",
+    "check.GEO-02.unknown_site": "site_id {site_id} 在 branches.yaml 中找不到对应的 id",
+    "check.GEO-02.other_province": "site_id {site_id} 对应的机构位于省份 {site_province}，而非 "
+    "{province}（branches.yaml）",
+    "check.GEO-02.doc": "校验每个有坐席的 by_province 行在 branches.yaml 中有同省、年内存续的分支机构或运营场地，且其 "
+    "site_id 指向该机构。没有场地记录的坐席是书面核查最先追问的问题。依据：内部规则（可配置）；"
+    "法规仅要求跨地区基础电信业务按省设立分支机构（工信部令第42号第十八条）。无阈值。",
+    "check.GEO-03.title": "分省数据合计等于总数",
+    "check.GEO-03": "by_province 各行 {column} 合计 {sum}，与 {field} 的 {total} 不一致",
+    "check.GEO-03.revenue": "by_province 各行 {column} 合计 {sum} 万元，与 finance.yaml call_center_revenue_wan 的 "
+    "{total} 不一致",
+    "check.GEO-03.doc": "填写了 operations.yaml by_province 时，校验其 seats、ai_seats、inbound_answered、"
+    "outbound_connected 合计分别等于 seats.total、seats.ai、inbound.answered、outbound.connected，revenue_wan "
+    "合计等于 finance.yaml 的 call_center_revenue_wan（容差 money_tolerance_wan，默认 0.01 万元）。依据：内部做法；"
+    "按坐席所在地分省是本工具的设计选择，并非监管表单。阈值：money_tolerance_wan。",
+    "check.SEAT-01.title": "坐席总数 = 人工坐席 + AI 坐席",
+    "check.SEAT-01": "坐席总数 {total} ≠ 人工坐席 {human} + AI 坐席 {ai} = {sum}",
+    "check.SEAT-01.doc": "校验 operations.yaml 中 seats.total = seats.human + seats.ai。"
+    "自身数据不一致的年报过不了书面核查。依据：工信部令第42号第三十五条（经营者对报告内容的真实性负责）；"
+    "坐席字段参照代理机构资料所述呼叫中心业务发展表。无阈值。",
+    "check.SEAT-02.title": "AI 坐席占比与坐席数一致",
+    "check.SEAT-02": "填报的 AI 坐席占比 {reported} 与 AI 坐席 {ai} / 坐席总数 {total} = {actual} 相差超过 "
+    "{tolerance} 个百分点",
+    "check.SEAT-02.doc": "以 seats.ai / seats.total 校验 operations.yaml 的 seats.ai_ratio_reported，容差 "
+    "tolerance（默认 0.005，即 0.5 个百分点，足以容纳保留三位小数的舍入）。比率为派生值，分子分母均已填报，"
+    "三者须一致。依据：AI 坐席占比仅见于代理机构和厂商资料，本项为内部一致性校验，并非监管公式。阈值：tolerance。",
+    "check.SEAT-03.title": "呼叫中心人员不少于人工坐席",
+    "check.SEAT-03": "呼叫中心人员 {staff} 人，少于人工坐席 {human} 席（operations.yaml）",
+    "check.SEAT-03.doc": "company.yaml 的 staff.call_center 少于 operations.yaml 的 seats.human 时提示："
+    "每个人工坐席至少需要一名人员。依据：内部合理性规则（可配置），非监管要求。无阈值。",
+    "check.TRK-01.title": "中继路数与坐席数相称",
+    "check.TRK-01": "年末中继并发路数 {channels} 路（trunks.yaml）与坐席总数 {seats} 席偏差 {deviation}%，超过 "
+    "±{tolerance}%",
+    "check.TRK-01.doc": "以 12 月 31 日仍在合同期内的中继路数合计（trunks.yaml）对比 operations.yaml 的 seats.total，"
+    "偏差超过 tolerance（默认 0.05，即 5%）时提示。差距过大（如 500 席对 2000 路）正是与运营商数据比对时会暴露的问题。"
+    "依据：项目要求的内部规则（可配置）；代理机构资料提及此类比对，并无法规规定比例。阈值：tolerance。",
+    "check.TRK-02.title": "中继合同在报告年度内、来自基础运营商、未转租转售",
+    "check.TRK-02": "中继 {trunk} 的合同已于 {end} 到期，早于 {year} 年度",
+    "check.TRK-02.not_started": "中继 {trunk} 的合同自 {start} 起，晚于 {year} 年度",
+    "check.TRK-02.order": "中继 {trunk} 的合同到期日 {end} 早于起始日 {start}",
+    "check.TRK-02.sublet": "中继 {trunk} 标记为转租：严禁转租转售电信资源",
+    "check.TRK-02.carrier": "中继 {trunk} 来自 {carrier}，不是基础电信运营商（{carriers}）",
+    "check.TRK-02.doc": "对 trunks.yaml 中的每条中继，校验合同期与报告年度有交集（全年均不在合同期内的中继不应列入）、"
+    "sublet 为 false、运营商为基础电信运营商。依据：工信部信管〔2020〕81号（只能使用合法语音中继线路，"
+    "严禁转租转售电信资源）。无阈值。",
+    "check.TRK-03.title": "号码与中继相互对应",
+    "check.TRK-03": "号码 {number} 列有中继 {trunk}，但该中继的 numbers（trunks.yaml）中没有此号码",
+    "check.TRK-03.unknown_trunk": "号码 {number} 列有中继 {trunk}，但 trunks.yaml 中没有该中继",
+    "check.TRK-03.unknown_number": "中继 {trunk} 承载号码 {number}，但 numbers.yaml 中没有该号码",
+    "check.TRK-03.trunk_side": "中继 {trunk} 承载号码 {number}，但该号码的 trunk_ids（numbers.yaml）中没有此中继",
+    "check.TRK-03.doc": "校验 numbers.yaml 的每个 trunk_ids 都是 trunks.yaml 中的中继 id，且该中继的 numbers "
+    "包含此号码，反之亦然（比较号码时忽略空格和连字符）。号码与中继的台账是运营商核查的内容。依据："
+    "内部数据一致性规则（可配置）。无阈值。",
+    "check.TRK-04.title": "峰值并发不超过中继容量",
+    "check.TRK-04": "峰值并发呼叫 {peak} 路，超过年内在用中继的总路数 {channels} 路（trunks.yaml）",
+    "check.TRK-04.doc": "operations.yaml 的 peak_concurrent_calls 超过年内在合同期内的全部中继路数时提示："
+    "并发呼叫多于线路，说明有中继未列入年报。依据：内部合理性规则（可配置）。无阈值。",
+    "check.NUM-01.title": "自有码号有效期与许可证相符",
+    "check.NUM-01": "号码 {number} 有效期至 {valid_until}，晚于许可证到期日 {expires}（licence.yaml）",
+    "check.NUM-01.before_licence": "号码 {number} 核配于 {allocated}，早于许可证发证日 {issued}（licence.yaml）",
+    "check.NUM-01.no_validity": "自有号码 {number} 未填有效期（valid_until），请按码号证书填写",
+    "check.NUM-01.lapsed": "号码 {number} 处于启用状态，但有效期已于 {valid_until} 届满，早于 {year} 年末",
+    "check.NUM-01.doc": "对未退还的自有码号（holder 为 self，或 kind 为 95/96），校验核配日期不早于许可证发证日、"
+    "valid_until 已填写且不晚于许可证到期日、启用中的号码全年有效。依据：码号资源持有码号证书，"
+    "其有效期与许可证相关联（各省通信管理局码号资源相关通知）。无阈值。",
+    "check.NUM-02.title": "95/96 号码在覆盖范围内",
+    "check.NUM-02": "95 号码 {number} 为全国性号码，但许可证 B24 覆盖范围为 {coverage}，并非全国（licence.yaml）",
+    "check.NUM-02.length": "号码 {number} 不是 {kind} 短号码（以 {kind} 开头的 5 位或 6 位数字）",
+    "check.NUM-02.96_nationwide": "96 号码 {number} 为省内号码，使用范围不能为“全国”",
+    "check.NUM-02.96_province": "96 号码 {number} 在省份 {province} 使用，不在许可证 B24 覆盖范围 {coverage} "
+    "内（licence.yaml）",
+    "check.NUM-02.doc": "对 95、96 号码（自有短号码；运营商 400/1010 号码不校验），校验号码形式（5 位或 6 位）、95 "
+    "号码对应全国覆盖的 B24 许可、96 号码使用范围内的省份均在许可证覆盖范围内。依据：工信部关于短号码长度的意见（95 "
+    "全国、96 省内，5–6 位）。无阈值。",
+    "check.NUM-03.title": "开通呼出的号码须有呼出承诺书和合规用途",
+    "check.NUM-03": "号码 {number} 已开通呼出，但未填呼出承诺书签署日期",
+    "check.NUM-03.no_purpose": "号码 {number} 已开通呼出，但未填呼出用途（callback 或 info）",
+    "check.NUM-03.purpose": "号码 {number} 的呼出用途“{purpose}”不允许；仅限即时回访（callback）和信息咨询（info）",
+    "check.NUM-03.undeclared_purpose": "有 {calls} 次“{purpose}”用途的呼出，但没有开通呼出的号码登记该用途（numbers.ya"
+    "ml）",
+    "check.NUM-03.no_outbound_number": "填报了 {attempts} 次呼出，但没有号码开通呼出（numbers.yaml）；"
+    "接入号码默认仅限呼入",
+    "check.NUM-03.doc": "校验每个 outbound_enabled 的号码有 outbound_commitment_date 且用途限于 callback/info；"
+    "operations.yaml 有呼出时至少有一个开通呼出的号码；by_purpose 中使用的每种用途都在开通呼出的号码上登记。依据："
+    "工信部信管〔2020〕81号：接入号码默认仅限呼入，开通呼出须提交承诺书，且仅限用户同意的即时回访或信息咨询。无阈值。",
+    "check.NUM-04.title": "3 月 31 日前报送码号年报",
+    "check.NUM-04": "自有号码 {number} 未填码号年报报送日期，应于 {deadline} 前报送",
+    "check.NUM-04.late": "号码 {number} 的码号年报于 {filed} 报送，晚于 {deadline}",
+    "check.NUM-04.wrong_year": "号码 {number} 的码号年报日期 {filed} 早于 {opens}，不可能是 {year} "
+    "年度的码号年报（报送期 {opens} 至 {deadline}）；是否沿用了上年日期？",
+    "check.NUM-04.doc": "对未退还的自有码号，校验 code_annual_report_filed 在报告年度次年 1 月 1 日至 3 月 31 日之间。"
+    "码号年报是在码号资源使用和调整审批系统中单独报送的年报，截止日期相同，其真实性是双随机检查事项。依据："
+    "各省通信管理局码号年报通知。无阈值。",
+    "check.NUM-05.title": "自有码号未启用",
+    "check.NUM-05": "自有号码 {number} 状态为“未启用”",
+    "check.NUM-05.doc": "自有码号状态为“未启用”时提示：长期闲置的号码有被收回的风险，且仍须报送码号年报。依据："
+    "内部做法（可配置）；收回风险在此未引用具体法规。无阈值。",
+    "check.OUT-01.title": "呼叫中心号码不得开展营销外呼",
+    "check.OUT-01": "填报了 {calls} 次商业营销外呼：呼叫中心接入号码不得开展商业营销类呼出",
+    "check.OUT-01.conversion": "填报了营销转化率（{value}），意味着存在营销外呼",
+    "check.OUT-01.doc": "校验 operations.yaml 的 outbound.by_purpose.marketing 为 0，且未填报 "
+    "internal_kpis.marketing_conversion。依据：工信部信管〔2020〕81号《关于加强呼叫中心业务管理的通知》："
+    "呼叫中心业务不得开展商业营销类呼出。无阈值。",
+    "check.OUT-02.title": "呼出分用途合计等于呼出总量",
+    "check.OUT-02": "呼出总量 {attempts} ≠ 回访 {callback} + 咨询 {info} + 营销 {marketing} = {sum}",
+    "check.OUT-02.connected": "呼出接通量 {connected} 大于呼出总量 {attempts}",
+    "check.OUT-02.doc": "校验 operations.yaml 的 outbound.attempts 等于 by_purpose（callback、info、marketing）之和，"
+    "且 connected 不大于 attempts。依据：内部一致性规则（可配置）。无阈值。",
+    "check.OUT-03.title": "录音及用户同意凭证留存不少于 30 天",
+    "check.OUT-03": "录音留存 {days} 天，少于要求的 {minimum} 天",
+    "check.OUT-03.consent": "用户同意凭证留存 {days} 天，少于要求的 {minimum} 天",
+    "check.OUT-03.doc": "校验 compliance.yaml 的 recording_retention_days 和 consent_retention_days 不少于 "
+    "min_days（默认 30 天）。依据：工信部信管〔2020〕81号：回访呼叫须留存不少于 30 天的录音、主被叫号码、"
+    "通话时间及用户同意凭证。阈值：min_days（调高属内部规则；调低至 30 天以下即不符合该通知）。",
+    "check.OUT-04.title": "平均通话时长与总时长一致",
+    "check.OUT-04": "平均通话时长 {average} 秒，与通话总时长 {minutes} 分钟 × 60 / 接通 {calls} 次 = {expected} "
+    "秒相差超过 {tolerance}%",
+    "check.OUT-04.doc": "以 talk_minutes_total × 60 / (inbound.answered + outbound.connected) 校验 operations.yaml 的 "
+    "avg_talk_seconds，相对容差 tolerance（默认 0.02，即 2%）。依据：平均通话时长仅见于代理机构资料，"
+    "本项为内部一致性校验，并非监管公式。阈值：tolerance。",
+    "check.FIN-01.title": "收入层级：呼叫中心 ≤ 电信业务 ≤ 营业收入",
+    "check.FIN-01": "电信业务收入 {telecom} 万元高于营业收入 {operating} 万元",
+    "check.FIN-01.call_center": "呼叫中心业务收入 {call_center} 万元高于电信业务收入 {telecom} 万元",
+    "check.FIN-01.doc": "校验 finance.yaml 中 telecom_revenue_wan ≤ operating_revenue_wan，且 call_center_revenue_wan "
+    "≤ telecom_revenue_wan：电信业务收入是营业收入的一部分，呼叫中心业务收入是电信业务收入的一部分。依据："
+    "年报系统企业经济效益表（营业收入、电信业务收入）。无阈值。",
+    "check.FIN-02.title": "收入与审计报告一致",
+    "check.FIN-02": "营业收入 {reported} 万元与审计报告（{report_no}）审定数 {audited} 万元不一致",
+    "check.FIN-02.special": "呼叫中心业务收入 {reported} 万元与专项审计报告（{report_no}）审定数 {audited} 万元不一致",
+    "check.FIN-02.doc": "校验 finance.yaml 的 operating_revenue_wan 与 audit.audited_operating_revenue_wan 一致；"
+    "有专项审计时，call_center_revenue_wan 与 audit.special_report.audited_call_center_revenue_wan 一致；容差 "
+    "tolerance_wan（默认 0.01 万元）。提示位于填报数，填报数应照审定数填写。依据："
+    "内部做法——填报数应与经审计的报表一致；代理机构资料称部分省局要求出具呼叫中心业务专项审计报告（并非全国性要求）。"
+    "阈值：tolerance_wan。",
+    "check.FIN-03.title": "单席年收入在合理区间",
+    "check.FIN-03": "呼叫中心业务收入 {revenue} 万元 ÷ 坐席 {seats} 席（operations.yaml）= 每席 {per_seat} 万元，不在 "
+    "{low}–{high} 万元之间：请核对单位和坐席数",
+    "check.FIN-03.doc": "finance.yaml 的 call_center_revenue_wan ÷ operations.yaml 的 seats.total 不在 "
+    "[min_per_seat_wan, max_per_seat_wan]（默认每席每年 5–40 万元）时提示，通常是单位错误或坐席数不符。依据："
+    "内部合理性规则（可配置）。阈值：min_per_seat_wan、max_per_seat_wan。",
+    "check.FIN-04.title": "金额超过 10 亿元：请核对单位",
+    "check.FIN-04": "{amount} 万元即 {yi} 亿元，超过 {limit} 万元：金额单位为万元，是否按元填写了？",
+    "check.FIN-04.doc": "finance.yaml、company.yaml、operations.yaml、compliance.yaml 中以 _wan 结尾（单位万元）"
+    "的金额超过 limit_wan（默认 100000 万元，即 10 亿元）时提示。年报系统对此类金额标红提示但不阻止提交，"
+    "多为按元误填。依据：年报系统已公开的校验行为。阈值：limit_wan。",
+    "check.FIN-05.title": "业务开通但无任何业务",
+    "check.FIN-05": "业务 {code} 标记为“开通”，但呼叫中心业务收入和话务量均为零：请准备零业务说明并在情况说明中填写",
+    "check.FIN-05.doc": "B24 业务标记为“开通”，而 finance.yaml 的 call_center_revenue_wan 为 0 且 operations.yaml "
+    "无呼入呼出时提示；填写情况说明（即零业务说明）可消除。依据：代理机构做法（零业务说明）；"
+    "相关规定为未实际开展业务的许可证不予续期（代理机构资料援引工信部令第42号第二十七条）。无阈值。",
+    "check.QOS-01.title": "投诉数据一致",
+    "check.QOS-01": "投诉回复率 {rate} 与回复量 {replied} / 投诉量 {received} = {actual} 相差超过 {tolerance}",
+    "check.QOS-01.replied": "投诉回复量 {replied} 大于投诉量 {received}",
+    "check.QOS-01.channels": "12321 转办 {via_12321} 件与工信部申诉中心转办 {via_miit_appeal} 件合计超过投诉量 "
+    "{received}",
+    "check.QOS-01.doc": "校验 compliance.yaml complaints：回复量不大于投诉量，reply_rate_reported 等于回复量 / "
+    "投诉量（容差 tolerance，默认 0.0005），12321 与申诉中心转办件包含在投诉量内。用户投诉量、"
+    "用户投诉回复率是企业服务质量表的公示项。依据：工信部令第42号第三十五条第（三）项（服务质量）及年报公示项。阈值："
+    "tolerance。",
+    "check.QOS-02.title": "通报和处罚须有其后的整改报告",
+    "check.QOS-02": "{kind} {ref}（{date}）没有整改报告",
+    "check.QOS-02.before": "{kind} {ref}：整改报告日期 {report_date} 早于{kind}日期 {date}",
+    "check.QOS-02.kind.harassment_notices": "骚扰电话通报",
+    "check.QOS-02.kind.penalties": "行政处罚",
+    "check.QOS-02.doc": "对 compliance.yaml 的 harassment_notices[] 和 penalties[]，"
+    "校验已记录整改报告且其日期不早于通报或处罚日期。依据：内部做法——通报或处罚后出具整改报告见于代理机构资料及 2020 "
+    "年语音呼叫管理规定征求意见稿；2018 年不良名单通知将检查后受到处罚列为列入事由。无阈值。",
+    "check.QOS-03.title": "年内受处罚须反映不良名单状态",
+    "check.QOS-03": "行政处罚 {decision}（{date}）在报告年度内，但 credit_status.bad_list 为 false",
+    "check.QOS-03.doc": "compliance.yaml penalties 中有报告年度内的处罚决定，而 credit_status.bad_list 为 false（且 "
+    "dishonest_list 不为 true）时提示。依据：工信部令第42号第四十二条：受到行政处罚的，自处罚决定作出之日起 30 "
+    "日内列入电信业务经营不良名单（吊销许可证或直接列入失信名单的除外）。为警告级：列入可能已届满移出，"
+    "请在情况说明中说明。无阈值。",
+    "check.SHR-01.title": "股东持股合计 100%；外资股东与企业性质",
+    "check.SHR-01": "{count} 名股东持股比例合计 {total}%，不等于 100%",
+    "check.SHR-01.foreign": "存在外资股东（{holders}），但企业性质填为“内资”",
+    "check.SHR-01.doc": "校验 company.yaml shareholders[].pct 合计为 100（容差 tolerance，默认 0.01），"
+    "且有外资股东的企业不标为“内资”。企业性质是企业基本情况表的公示项。依据：工信部令第42号第三十五条（如实报告）"
+    "及年报公示项。阈值：tolerance。",
+    "check.SEC-01.title": "三级系统等保测评在 12 个月内",
+    "check.SEC-01": "等保 {level} 级：最近一次测评为 {tested}，距年末 {year_end} 已超过 {months} 个月（早于 {cutoff}）",
+    "check.SEC-01.doc": "compliance.yaml 的 netsec.dengbao_level 不低于 min_level（默认 3）且 netsec.last_test_date "
+    "在报告年度 12 月 31 日时已超过 max_age_months（默认 12 个月）时提示。依据："
+    "年报须报告网络与信息安全制度和措施落实情况（工信部令第42号第三十五条第（四）项）；"
+    "三级系统每年测评出自代理机构资料及等级保护制度的通常表述，在此未经核实，按内部做法实施。阈值：max_age_months、min_level。",
+    "check.OUTS-01.title": "外包最多一层，下游须持证",
+    "check.OUTS-01": "{client} 项目：本公司作为 {upstream} 的分包方又再次转包（给 {licence_no}），外包层级超过一层",
+    "check.OUTS-01.no_upstream": "{client} 项目：承接角色为分包（sub），但未填上游发包方",
+    "check.OUTS-01.not_b24": "{client} 项目：下游承接方许可证编号“{licence_no}”不是许可证编号格式（B2-xxxxxxxx）",
+    "check.OUTS-01.no_licence": "{client} 项目：业务转包给 {subcontractor}，但未记录其 B24 许可证编号",
+    "check.OUTS-01.doc": "对 operations.yaml outsourcing[] 的每个项目：本公司为分包方又再转包（超过一层）、"
+    "分包角色未填上游、下游承接方无有效许可证编号时提示。依据：内部做法（“链路穿透”是代理机构的说法）；"
+    "相关规定为严禁转租转售电信资源、不得向无证或超范围经营者提供资源（信管〔2020〕81号及 2018 年工作方案）。无阈值。",
+    "check.YOY-01.title": "关键指标同比变动超过 ±30%",
+    "check.YOY-01": "{label}由 {before}（{previous_year} 年度）变为 {now}，变动 {change}，超过 ±{limit}%：请在 "
+    "explanations.yaml 中说明（check: YOY-01，field: {field}）",
+    "check.YOY-01.from_zero": "{label}由 {before}（{previous_year} 年度）增至 {now}：请在 explanations.yaml "
+    "中说明（check: YOY-01，field: {field}）",
+    "check.YOY-01.no_previous": "没有 {previous_year} 年度的报告：{year} 年度不做同比比较",
+    "check.YOY-01.metric.operations.seats.total": "坐席总数",
+    "check.YOY-01.metric.operations.seats.human": "人工坐席数",
+    "check.YOY-01.metric.operations.seats.ai": "AI 坐席数",
+    "check.YOY-01.metric.operations.inbound.offered": "呼入总量",
+    "check.YOY-01.metric.operations.inbound.answered": "呼入接通量",
+    "check.YOY-01.metric.operations.outbound.attempts": "呼出总量",
+    "check.YOY-01.metric.operations.outbound.connected": "呼出接通量",
+    "check.YOY-01.metric.finance.operating_revenue_wan": "营业收入（万元）",
+    "check.YOY-01.metric.finance.telecom_revenue_wan": "电信业务收入（万元）",
+    "check.YOY-01.metric.finance.call_center_revenue_wan": "呼叫中心业务收入（万元）",
+    "check.YOY-01.metric.compliance.complaints.received": "用户投诉量",
+    "check.YOY-01.metric.company.staff.total": "从业人员总数",
+    "check.YOY-01.doc": "与上年报告（上一年度的同级目录）比较关键指标：坐席总数/人工/AI、呼入总量/接通量、"
+    "呼出总量/接通量、营业收入/电信业务收入/呼叫中心业务收入、用户投诉量、从业人员总数。变动超过 ±change（默认 0.30）"
+    "时在该指标处提示；在 explanations.yaml 中填写 check 为 YOY-01、field "
+    "为该指标“文件名.yaml#指针”的说明即可消除（逐字段匹配）。比率和小基数计数（如 12321 转办件）不作为关键指标，"
+    "其波动没有意义。没有上年报告时给出一条提示信息。依据：内部做法（可配置）；书面核查会追问大幅波动。阈值：change。",
+    "check.SIG-01.title": "承诺书由现任法定代表人签署",
+    "check.SIG-01": "承诺书签署人为 {signer}，但法定代表人为 {legal_rep}（company.yaml）",
+    "check.SIG-01.letter": "数据真实性承诺函（内部做法）上的法定代表人签署人为 {signer}，但法定代表人为 "
+    "{legal_rep}（company.yaml）",
+    "check.SIG-01.doc": "校验 signatures.yaml 的 commitment.signer 及数据真实性承诺函上的法定代表人与 company.yaml 的 "
+    "legal_rep.name 一致。依据：年报承诺书由法人代表签字并加盖公章（年报系统表单；原年检表 EM-1-1）；"
+    "法定代表人与财务负责人双签的数据真实性承诺函为内部做法。无阈值。",
+    "check.SIG-02.title": "签署顺序：审计、签署、提交",
+    "check.SIG-02": "{document}签署日期 {signed} 晚于提交日期 {submitted}（meta.yaml）",
+    "check.SIG-02.audit": "审计报告日期 {report_date} 晚于承诺书签署日期 {signed}（signatures.yaml）",
+    "check.SIG-02.special": "专项审计报告日期 {report_date} 晚于承诺书签署日期 {signed}（signatures.yaml）",
+    "check.SIG-02.doc.commitment": "承诺书",
+    "check.SIG-02.doc.data_authenticity_letter": "数据真实性承诺函",
+    "check.SIG-02.doc": "校验 signatures.yaml 的 commitment.date 和 data_authenticity_letter.date 不晚于 meta.yaml 的 "
+    "submission_date，finance.yaml 的 audit.report_date（及专项审计报告日期）不晚于承诺书签署日期：先有数据再签署，"
+    "签署后再提交。依据：关于文件先后顺序的内部做法（可配置）。无阈值。",
+    "check.SIG-03.title": "3 月 31 日前提交",
+    "check.SIG-03": "提交日期 {submitted} 晚于截止日期 {deadline}：4 月为限期补报期，系统于 {closes} 后关闭",
+    "check.SIG-03.closed": "提交日期 {submitted} 晚于系统关闭日（{closes}）；截止日期为 {deadline}",
+    "check.SIG-03.early": "提交日期 {submitted} 早于报送开始日期（{opens}）",
+    "check.SIG-03.doc": "校验 meta.yaml 的 submission_date：次年 3 月 31 日前通过；4 月（限期补报期）为警告；4 月 30 "
+    "日后为错误（系统不再接受数据），早于 1 月 1 日亦为错误。依据：工信部令第42号第三十五条（每年第一季度报告）"
+    "及各省年报通知（4 月限期补报，5 月 1 日系统关闭）。无阈值。",
+    # 非领域检查的内置规则（rac rules 列出，rac explain 打印说明）
+    "rule.LOAD-SYNTAX.title": "YAML 语法错误",
+    "rule.LOAD-SYNTAX.doc": "文件不是合法的 YAML；位置为解析器停止处。",
+    "rule.LOAD-DUPLICATE-KEY.title": "映射中有重复的键",
+    "rule.LOAD-DUPLICATE-KEY.doc": "同一映射中某个键出现两次；各解析器取舍不一，故拒绝。",
+    "rule.LOAD-TAB.title": "缩进或冒号后使用了制表符",
+    "rule.LOAD-TAB.doc": "YAML 用空格缩进；在解析器处理不一致的位置拒绝制表符。",
+    "rule.LOAD-DEPTH.title": "嵌套层级过深",
+    "rule.LOAD-DEPTH.doc": "超过上限的嵌套在解析前即被拒绝，防止恶意文件耗尽解析器。",
+    "rule.LOAD-ALIAS.title": "别名炸弹或循环别名",
+    "rule.LOAD-ALIAS.doc": "展开后节点过多（“十亿笑声”）或引用自身的别名被拒绝。",
+    "rule.LOAD-SIZE.title": "文件过大",
+    "rule.LOAD-SIZE.doc": "超过大小上限的文件不予读取。",
+    "rule.LOAD-ENCODING.title": "文件不是 UTF-8 编码",
+    "rule.LOAD-ENCODING.doc": "报告文件须为 UTF-8；能识别 GBK/GB18030 和 UTF-16 并在提示中指出。",
+    "rule.LOAD-TAG.title": "不支持的 YAML 标签",
+    "rule.LOAD-TAG.doc": "自定义 YAML 标签（!xxx）不是数据，予以拒绝。",
+    "rule.FILE-MISSING.title": "缺少报告文件",
+    "rule.FILE-MISSING.doc": "一份报告有 11 个文件（meta、company、licence……），缺少其中之一。",
+    "rule.FILE-EMPTY.title": "报告文件为空",
+    "rule.FILE-EMPTY.doc": "文件中没有任何数据。",
+    "rule.FILE-UNKNOWN.title": "报告目录中有未知文件",
+    "rule.FILE-UNKNOWN.doc": "文件名不是报告文件之一的 YAML 文件，通常是文件名拼写错误。",
+    "rule.META-YEAR.title": "报告年度与目录名不一致",
+    "rule.META-YEAR.doc": "meta.yaml 的 report_year 须与报告所在目录名一致。",
+    "rule.SCHEMA-VERSION.title": "未知的数据格式版本",
+    "rule.SCHEMA-VERSION.doc": "meta.yaml 的 schema_version 不是 rac 或工作区已知的版本。",
+    "rule.SCHEMA-TYPE.title": "类型错误",
+    "rule.SCHEMA-TYPE.doc": "值的类型不对（应为数字却是文字等）；写成数字的编码须加引号。",
+    "rule.SCHEMA-REQUIRED.title": "缺少必填字段",
+    "rule.SCHEMA-REQUIRED.doc": "缺少数据模型要求的字段；位置为其上级字段的键。",
+    "rule.SCHEMA-UNKNOWN-KEY.title": "未知字段",
+    "rule.SCHEMA-UNKNOWN-KEY.doc": "数据模型中没有的键，通常是拼写错误。",
+    "rule.SCHEMA-ENUM.title": "取值不在允许范围内",
+    "rule.SCHEMA-ENUM.doc": "该值须为固定列表中的一项。",
+    "rule.SCHEMA-FORMAT.title": "格式错误（日期、电子邮箱）",
+    "rule.SCHEMA-FORMAT.doc": "日期为 YYYY-MM-DD 且须真实存在；电子邮箱须格式正确。",
+    "rule.SCHEMA-PATTERN.title": "不符合规定形式",
+    "rule.SCHEMA-PATTERN.doc": "统一社会信用代码、许可证编号、邮政编码等有固定形式。",
+    "rule.SCHEMA-RANGE.title": "数值超出范围",
+    "rule.SCHEMA-RANGE.doc": "计数不得为负，比率在 0 与 1 之间，等等。",
+    "rule.SCHEMA-LENGTH.title": "长度不符或列表有重复项",
+    "rule.SCHEMA-LENGTH.doc": "文字为空、列表项过少或过多，或列表中有重复项。",
+    "rule.SCHEMA-DECIMALS.title": "小数位数过多",
+    "rule.SCHEMA-DECIMALS.doc": "万元金额最多两位小数、比率最多四位；按所写文字校验。",
+    "rule.SCHEMA-OTHER.title": "不符合数据模型",
+    "rule.SCHEMA-OTHER.doc": "违反数据模式的其他约束。",
+    "rule.SCHEMA-REF.title": "数据模式引用被拒绝",
+    "rule.SCHEMA-REF.doc": "工作区的数据模式引用了工作区和程序包以外的内容；rac 从不联网获取。",
+    "rule.EXPL-01.title": "情况说明未对应任何提示（已过时），或试图说明错误",
+    "rule.EXPL-01": "该情况说明（{check}，{field}）没有对应的提示：字段、检查项或数据已变化，请更新或删除",
+    "rule.EXPL-01.error": "该情况说明（{check}，{field}）针对的是错误：错误不能以说明消除，请更正数据",
+    "rule.EXPL-01.duplicate": "对 {check}、{field} 的重复说明（第 {first} 条已说明）",
+    "rule.EXPL-01.doc": "explanations.yaml 中的条目 {check, field: 文件名.yaml#指针, text_zh, …} "
+    "消除该检查项在该字段上的警告（随后作为已豁免列出，注明“explained: …”）。条目没有对应任何提示（避免说明过时）、"
+    "针对错误（错误不能以说明消除）或与前面条目重复时，EXPL-01 在该条目的 field 处警告。在 .reportascode.yaml "
+    "中关闭的检查项，其说明不报告。依据：内部做法。",
+    "rules.kind.check": "领域检查",
+    "rules.kind.builtin": "内置规则",
+    "rules.basis.V": "法规（已核实来源）",
+    "rules.basis.A": "仅见于代理机构资料：按内部做法实施",
+    "rules.basis.I": "内部设计选择（可配置的内部规则）",
+    "rules.header": "共 {count} 条规则",
+    "explain.severity": "级别",
+    "explain.basis": "依据",
+    "explain.reads": "读取文件",
+    "explain.thresholds": "阈值（.reportascode.yaml 中 thresholds: {{{id}: {{名称: 数值}}}}）",
+    "explain.fail": "不通过的示例（在 {file}#{pointer} 处提示）：",
+    "explain.pass": "通过的示例：",
+    "explain.example_base": "对 {year} 年度示例报告的修改",
+    "cli.unknown_rule": "未知的规则编号“{id}”；可用 `rac rules` 查看",
 }

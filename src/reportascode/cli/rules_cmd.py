@@ -1,0 +1,19 @@
+"""``rac rules``: the rule catalogue."""
+
+from __future__ import annotations
+
+import click
+
+from reportascode.cli.options import lang_option
+
+
+@click.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@lang_option
+def rules(output_format: str, lang: str | None) -> None:
+    """List every rule: id, severity, basis (V regulation, A agency sources, I internal) and title."""
+    from reportascode.catalogue import format_rules
+    from reportascode.cli.explain_cmd import language
+
+    click.echo(format_rules(language(lang), output_format), nl=False)
