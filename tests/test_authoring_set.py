@@ -27,7 +27,8 @@ def test_set_changes_exactly_one_line_of_a_commented_file(workspace: Path) -> No
         "-  total: 610",
         "+  total: 611",
     ]
-    assert run.out.strip() == "reports/2024/operations.yaml:5:10: /seats/total = 611"
+    line = next(n for n, text in enumerate(after.splitlines(), start=1) if text == "  total: 611")
+    assert run.out.strip() == f"reports/2024/operations.yaml:{line}:10: /seats/total = 611"
 
 
 def test_set_keeps_the_comment_column_and_the_digits(workspace: Path) -> None:
