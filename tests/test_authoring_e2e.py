@@ -188,3 +188,20 @@ def test_schema_vscode_merges_and_export_writes(tmp_path: Path, workspace: Path)
     assert run_rac("schema", "--export", str(out), "--check").code == 0
     (out / "1.0" / "meta.schema.json").write_text("{}", encoding="utf-8")
     assert run_rac("schema", "--export", str(out), "--check").code == 1
+
+
+def test_init_leaves_existing_files_alone(tmp_path: Path) -> None:
+    repo = tmp_path / "existing"
+    (repo / ".vscode").mkdir(parents=True)
+    (repo / ".vscode" / "settings.json").write_text('{"editor.tabSize": 4}\n', encoding="utf-8")
+    (repo / ".gitattributes").write_text("*.png binary\n", encoding="utf-8")
+    (repo / "README.md").write_text("# 我们的仓库\n", encoding="utf-8")
+    run = run_rac("init", str(repo), "--company", COMPANY, "--licence", LICENCE, "--year", "2023", "--lang", "en")
+    assert run.code == 0, run.out + run.err
+    assert (repo / ".vscode" / "settings.json").read_text(encoding="utf-8") == '{"editor.tabSize": 4}\n'
+    assert (repo / ".gitattributes").read_text(encoding="utf-8") == "*.png binary\n"
+    assert (repo / "README.md").read_text(encoding="utf-8") == "# 我们的仓库\n"
+    assert "exists, skipped: .gitattributes (add: reports/**/*.yaml diff=rac)" in run.out
+    assert "exists, skipped: README.md" in run.out
+    assert (repo / "reports" / "2023" / "meta.yaml").is_file()
+    assert run_rac("init", str(repo), "--company", COMPANY, "--licence", "B2-123").code == 2

@@ -9,10 +9,12 @@ It creates, and never overwrites (an existing file is skipped and reported):
   with ``language: system`` that run the installed ``rac``: they work offline and in CI without fetching anything,
   and use exactly the installed version. With ``--hooks-repo URL`` the hooks come from that repository instead,
   pinned to ``rev: v<installed version>``; the other form is always written as a comment;
-* ``.gitattributes`` and the repository's git config for the ``rac`` diff driver (``rac textconv``);
+* ``.gitattributes`` and the repository's git config for the ``rac`` diff driver (``rac textconv``); an existing
+  ``.gitattributes`` is left as it is and the line to add is printed;
 * ``schemas/``: the packaged schemas, so that the modeline of every report file
   (``# yaml-language-server: $schema=../../schemas/1.0/<name>.schema.json``) points at a file that exists;
-* ``.vscode/settings.json`` with the ``yaml.schemas`` mappings (merged when the file exists);
+* ``.vscode/settings.json`` with the ``yaml.schemas`` mappings (an existing one is left alone:
+  ``rac schema --vscode`` merges into it);
 * ``reports/<year>/``: the eleven files with Chinese comments and ``待填`` placeholders;
 * ``README.md`` for the compliance team (Chinese, then English).
 """
@@ -98,28 +100,33 @@ def _export_schemas(root: Path) -> list[Action]:
 
 
 def _vscode(root: Path) -> Action:
-    from reportascode.authoring.editor import SettingsNotJson, merge_vscode_settings, schema_mappings
+    from reportascode.authoring.editor import merge_vscode_settings, schema_mappings
 
     path = root / ".vscode" / "settings.json"
-    try:
-        changed, _settings = merge_vscode_settings(path, schema_mappings())
-    except SettingsNotJson as exc:
-        return Action("skipped", ".vscode/settings.json", str(exc))
-    return Action("configured" if changed else "skipped", ".vscode/settings.json")
+    if path.exists():  # never touched by init; `rac schema --vscode` merges into it on request
+        return Action("skipped", ".vscode/settings.json", "(run: rac schema --vscode)")
+    merge_vscode_settings(path, schema_mappings())
+    return Action("created", ".vscode/settings.json")
 
 
 def _diff_driver(root: Path) -> list[Action]:
-    """``.gitattributes`` (committed) and ``diff.rac.textconv`` (this clone's git config)."""
+    """``.gitattributes`` (committed) and ``diff.rac.textconv`` (this clone's git config). An existing
+    ``.gitattributes`` is not changed: the line to add is reported instead."""
+    from reportascode.diff.gitsetup import ATTRIBUTES_LINE, DEFAULT_COMMAND, configure_textconv
+
+    attributes = root / ".gitattributes"
     try:
-        from reportascode.diff.gitsetup import configure_textconv
-    except ImportError:  # pragma: no cover - the diff package ships with rac; kept for partial installs
-        return [Action("failed", ".gitattributes", "reportascode.diff.gitsetup is not available")]
-    try:
-        changed = configure_textconv(root)
-    except (subprocess.CalledProcessError, FileNotFoundError, OSError) as exc:
-        return [Action("failed", ".gitattributes", str(exc))]
-    return [Action("configured" if changed else "skipped", ".gitattributes"),
-            Action("configured", ".git/config", "diff.rac.textconv = rac textconv")]
+        if attributes.exists():
+            subprocess.run(["git", "config", "--local", "diff.rac.textconv", DEFAULT_COMMAND], cwd=root,
+                           check=True, capture_output=True)
+            present = ATTRIBUTES_LINE in (line.strip() for line in attributes.read_text(encoding="utf-8").splitlines())
+            first = Action("skipped", ".gitattributes", "" if present else f"(add: {ATTRIBUTES_LINE})")
+        else:
+            configure_textconv(root)
+            first = Action("created", ".gitattributes")
+    except (subprocess.CalledProcessError, FileNotFoundError, OSError, UnicodeDecodeError) as exc:
+        return [Action("failed", ".git/config", str(exc).strip() or type(exc).__name__)]
+    return [first, Action("configured", ".git/config", f"diff.rac.textconv = {DEFAULT_COMMAND}")]
 
 
 def _rel(root: Path, path: Path) -> str:

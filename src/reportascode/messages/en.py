@@ -267,7 +267,7 @@ MESSAGES: dict[str, str] = {
     "newyear.missing_file": "the previous year has no {name}; the empty template is used",
     "newyear.done": "created {path} from {source}: {count} value(s) to fill, listed by rac validate (FILL-01)",
     "init.created": "created {path}",
-    "init.skipped": "exists, skipped: {path}",
+    "init.skipped": "exists, skipped: {path} {detail}",
     "init.configured": "configured {path} {detail}",
     "init.failed": "not done: {path} ({detail})",
     "init.done": "workspace ready: {path}. Fill in the 待填 values in reports/{year}/, then run rac validate; "

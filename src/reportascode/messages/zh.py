@@ -258,7 +258,7 @@ MESSAGES: dict[str, str] = {
     "newyear.missing_file": "上一年度缺少 {name}，已使用空白模板",
     "newyear.done": "已创建 {path}（由 {source} 结转）：{count} 处待填，rac validate 会逐项列出（FILL-01）",
     "init.created": "已创建 {path}",
-    "init.skipped": "已存在，跳过：{path}",
+    "init.skipped": "已存在，跳过：{path} {detail}",
     "init.configured": "已配置 {path} {detail}",
     "init.failed": "未完成：{path}（{detail}）",
     "init.done": "工作区已就绪：{path}。请填写 reports/{year}/ 中的“待填”项，然后运行 rac validate；"
