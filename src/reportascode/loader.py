@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -293,6 +294,20 @@ class _Abort(Exception):
 
 def _pos(node: Any) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def load_file(file: Path, path: str, parser: str = "auto", max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Read and parse one file; an oversized file is refused before it is read, an unreadable one is a problem."""
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            return Document(path=path, problems=[LoadProblem("LOAD-SIZE", 1, 1, "", "load.too_large",
+                                                             (("limit", max_bytes), ("size", size)))])
+        raw = file.read_bytes()
+    except OSError as exc:
+        return Document(path=path, problems=[LoadProblem("LOAD-READ", 1, 1, "", "load.unreadable",
+                                                         (("detail", exc.strerror or str(exc)),))])
+    return load_bytes(raw, path, parser, max_bytes)
 
 
 def load_bytes(raw: bytes, path: str, parser: str = "auto", max_bytes: int = MAX_FILE_BYTES) -> Document:

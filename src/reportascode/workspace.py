@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.errors import UsageError
-from reportascode.loader import Document, load_bytes
+from reportascode.loader import Document, load_file
 from reportascode.schema_store import DEFAULT_VERSION, REPORT_FILES
 
 CONFIG_FILE = ".reportascode.yaml"
@@ -66,7 +66,7 @@ class Report:
             if not path.is_file():
                 self._documents[name] = None
             else:
-                self._documents[name] = load_bytes(path.read_bytes(), self.file_path(name), self.parser)
+                self._documents[name] = load_file(path, self.file_path(name), self.parser)
         return self._documents[name]
 
     def data(self, name: str) -> Any:

@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "load.not_utf8": "not UTF-8 (undecodable from byte {byte}); save the file as UTF-8",
     "load.utf16": "the file is UTF-16; save it as UTF-8 (with or without a BOM)",
     "load.tag": "unsupported YAML tag '{tag}'",
+    "load.unreadable": "cannot read the file: {detail}",
     "load.complex_key": "mapping keys must be plain strings",
     # files
     "file.missing": "the report has no {name}",

@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "load.not_utf8": "文件不是 UTF-8 编码（第 {byte} 字节起无法解码）；请另存为 UTF-8",
     "load.utf16": "文件是 UTF-16 编码；请另存为 UTF-8（可带或不带 BOM）",
     "load.tag": "不支持的 YAML 标签“{tag}”",
+    "load.unreadable": "无法读取文件：{detail}",
     "load.complex_key": "映射的键必须是简单的字符串",
     # 文件
     "file.missing": "报告缺少文件 {name}",
