@@ -363,6 +363,7 @@ def gap_section(ctx: ReportContext) -> Section:
         rows.append(row)
     blocks.append(Table(columns, rows, tr("风险热力图（领域 × 级别）", "Heat map (area × severity)"), style="heatmap"))
     blocks.append(_findings_table(ctx, views))
+    blocks.extend(_reconciliation_tables(ctx))
     waived = [v for v in views if v.waived_by is not None]
     blocks.append(Table(
         [Column(h, h) for h in (tr("规则", "Rule"), tr("位置", "Location"), tr("问题", "Finding"),
@@ -375,6 +376,28 @@ def gap_section(ctx: ReportContext) -> Section:
     blocks.extend(_risk_blocks(ctx, summary.score, summary.grade))
     title = tr("差距分析", "Gap analysis")
     return Section("gap-analysis", title, title, blocks, _subtitle(ctx))
+
+
+def _reconciliation_tables(ctx: ReportContext) -> list[Block]:
+    """The discrepancy table of ``rac reconcile`` (report figures against evidence exports), when evidence exists."""
+    if not (ctx.report.folder / "evidence").is_dir():
+        return []
+    from reportascode.config import load_config
+    from reportascode.formatters.reconciliation import cells
+    from reportascode.reconcile import reconcile_report
+
+    tr = ctx.tr
+    result = reconcile_report(ctx.report, load_config(ctx.report.workspace.root))
+    headers = (tr("字段", "Field"), tr("报告值", "Report"), tr("证据值", "Evidence"), tr("差异率", "Difference"),
+               tr("容差（内部设定）", "Tolerance (internal)"), tr("结论", "Verdict"))
+    rows = [[Cell(text) for text in cells(row, ctx.lang)] for row in result.rows]
+    note = Paragraph(tr("以下为本公司用自有导出数据（运营商中继账单、外呼主叫号码、投诉台账、录音与同意凭证抽样）"
+                        "对报告数字的内部核对；容差为内部设定，并非监管标准。",
+                        "The company's own check of the report's figures against its exports (carrier trunk bills, "
+                        "caller numbers used, complaint ledger, recording and consent sample); the tolerances are "
+                        "internal settings, not regulatory thresholds."), "internal")
+    return [note, Table([Column(h, h) for h in headers], rows, tr("证据核对差异表", "Reconciliation against evidence"),
+                        empty_text=tr("无", "None"))]
 
 
 def _findings_table(ctx: ReportContext, views: list[FindingView]) -> Table:
