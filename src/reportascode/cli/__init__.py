@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "build": "reportascode.cli.build_cmd:build",
     "diff": "reportascode.cli.diff_cmd:diff",
     "textconv": "reportascode.cli.textconv_cmd:textconv",
+    "trends": "reportascode.cli.trends_cmd:trends",
 }
 
 

@@ -35,6 +35,8 @@ def echo_run(run: RunOutcome, session: Session, lang: str | None) -> None:
             click.echo(message("build.report_ok", language, {"report": report, "files": len(outcome.files)}))
     if "pdf" in run.skipped:
         click.echo(message("render.pdf_skipped", language, {"reason": run.skipped["pdf"]}))
+    if "charts" in run.skipped:
+        click.echo(message("trends.charts_skipped", language, {"reason": run.skipped["charts"]}))
     if run.index is None:
         for path in run.written:
             click.echo(message("render.wrote", language, {"path": relative(root, path)}))

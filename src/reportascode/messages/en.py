@@ -144,6 +144,14 @@ MESSAGES: dict[str, str] = {
     "build.status_ok": "no errors: ready to file",
     "build.status_draft": "{errors} error(s): draft only",
     "build.status_refused": "{errors} error(s): not rendered",
+    "trends.no_entity": "no reports for entity '{entity}' (the folder reports/<entity>/<year>/); entities: {entities}",
+    "trends.no_matplotlib": "charts need matplotlib, which is not installed: pip install 'reportascode[charts]'",
+    "trends.no_cjk_font": "no Chinese (CJK) font is installed (fc-list :lang=zh finds none), so the charts' Chinese "
+    "labels would be boxes; install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and try again",
+    "trends.charts_skipped": "charts left out: {reason}",
+    "trends.refused": "multi-year document not rendered: {errors} error(s) in the reports; fix them, or render a "
+    "marked draft with --draft",
+    "trends.draft": "multi-year document rendered as a DRAFT: {errors} error(s) in the reports",
     # audit trail (git history, data lock, submission record, verification)
     "git.not_a_repository": "{path} is not inside a git repository; the audit trail needs git history",
     "git.no_commits": "the repository {root} has no commits yet; commit the report data first",

@@ -141,6 +141,13 @@ MESSAGES: dict[str, str] = {
     "build.status_ok": "无错误，可报送",
     "build.status_draft": "{errors} 项错误，仅草稿",
     "build.status_refused": "{errors} 项错误，未生成",
+    "trends.no_entity": "没有主体“{entity}”的报告（目录 reports/<主体>/<年度>/）；现有主体：{entities}",
+    "trends.no_matplotlib": "绘制图表需要 matplotlib，但未安装：pip install 'reportascode[charts]'",
+    "trends.no_cjk_font": "未安装中文（CJK）字体（fc-list :lang=zh 无结果），图表中的中文将显示为方框；"
+    "请先安装字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试",
+    "trends.charts_skipped": "未生成图表：{reason}",
+    "trends.refused": "未生成多年度文档：报告中有 {errors} 项错误；请先修正，或用 --draft 生成带标记的草稿",
+    "trends.draft": "多年度文档已生成为草稿：报告中有 {errors} 项错误",
     # 审计轨迹（git 历史、数据锁定、报送记录、核验）
     "git.not_a_repository": "{path} 不在 git 仓库中；审计轨迹需要 git 历史",
     "git.no_commits": "仓库 {root} 还没有任何提交；先提交报告数据再查看历史",

@@ -143,10 +143,15 @@ def build_workspace(session: Session, out: Path, lang: str, draft: bool = False)
         for name, data in rendered.files.items():
             files[f"{outcome.report.id}/{name}"] = data
         outcome.rendered, outcome.draft, outcome.files = True, bool(outcome.errors), sorted(rendered.files)
+    from reportascode.trends.run import build_trends
+
+    trends = build_trends(session, result, lang, draft)  # build/trends/ and the dashboard's trends section
+    files.update(trends.files)
+    run.skipped.update(trends.skipped)
     pdf_note = message("render.pdf_skipped", lang, {"reason": run.skipped["pdf"]}) if "pdf" in run.skipped else ""
     env = make_environment(session.workspace.root, lang)
     files["index.html"] = render_index(env, [_index_entry(o, lang) for o in run.outcomes], lang,
-                                       pdf_note).encode("utf-8")
+                                       pdf_note, trends.dashboard).encode("utf-8")
     with building_folder(out, OUTPUT_NAMES) as folder:
         write_files(folder, files)
     run.written = [out / name for name in sorted(files)]

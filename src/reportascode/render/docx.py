@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from reportascode import __version__
-from reportascode.render.model import Block, Cell, Document, Fields, Heading, Paragraph, Signatures, Table
+from reportascode.render.model import Block, Cell, Chart, Document, Fields, Heading, Paragraph, Signatures, Table
 from reportascode.render.ooxml import normalize
 
 BODY_FONT = "Times New Roman"
@@ -162,6 +162,26 @@ def _block(word: Any, block: Block, lang: str) -> None:
             _cell(merged, Cell(block.empty_text), size=size)
     elif isinstance(block, Signatures):
         _signatures(word, block, lang)
+    elif isinstance(block, Chart):
+        _chart(word, block, lang)
+
+
+def _chart(word: Any, block: Chart, lang: str) -> None:
+    """A chart as its PNG, 170 mm wide, under its title (charts are images in Word; the SVG is for HTML/PDF)."""
+    import io
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    _caption(word, block.title)
+    if block.png is None:
+        _paragraph(word, Paragraph("（图表见 HTML/PDF 版本）" if lang == "zh" else "(chart: see the HTML/PDF version)",
+                                   "note"))
+        return
+    word.add_picture(io.BytesIO(block.png), width=Mm(170))
+    word.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if block.caption:
+        _paragraph(word, Paragraph(block.caption, "note"))
 
 
 def _paragraph(word: Any, block: Paragraph) -> None:

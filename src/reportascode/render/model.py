@@ -102,7 +102,20 @@ class Signatures:
     kind: str = "signatures"
 
 
-Block = Heading | Paragraph | Fields | Table | Signatures
+@dataclass
+class Chart:
+    """A chart drawn by a charting library (the trends): SVG for HTML and PDF, PNG for DOCX. ``svg`` is the
+    ``<svg>`` element itself, inlined into HTML as it is (the library escapes the text it writes)."""
+
+    id: str
+    title: str
+    svg: str
+    png: bytes | None = None
+    caption: str = ""
+    kind: str = "chart"
+
+
+Block = Heading | Paragraph | Fields | Table | Signatures | Chart
 
 
 @dataclass

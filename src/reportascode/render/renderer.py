@@ -16,6 +16,7 @@ SUMMARY = "summary.md"
 OUTPUT_NAMES = frozenset(
     [f"{doc}.{ext}" for doc in DOCUMENT_IDS for ext in ("html", "docx", "xlsx", "pdf")]
     + [SUMMARY, "index.html", ".rac-build"]
+    + ["trends.html", "trends.docx", "trends.pdf"]  # the multi-year documents (reportascode.trends) in build/trends/
 )
 
 

@@ -1,0 +1,52 @@
+"""``rac trends``"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reportascode.cli.options import format_option, lang_option
+
+TREND_FORMATS = ("text", "json", "csv")
+
+
+@click.command()
+@click.option("--entity", default=None, metavar="NAME",
+              help="Only this entity (its folder under reports/, for reports/<entity>/<year>/); default: every one.")
+@format_option(TREND_FORMATS)
+@lang_option
+@click.option("--render", "render_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
+              help="Also render the multi-year document (trends, charts, compliance status by year) into DIR as "
+                   "HTML, DOCX and PDF (PDF when WeasyPrint and a CJK font are available).")
+@click.option("--draft", is_flag=True, help="With --render: render even if a report has errors, marked 草稿 / DRAFT.")
+def trends(entity: str | None, output_format: str, lang: str | None, render_dir: Path | None, draft: bool) -> None:
+    """Trends across years, per entity: seats (total, human, AI), AI seat ratio, seat CAGR, revenue per seat,
+    answer and connect rates, average talk time, complaints per 100,000 handled calls, reply rate and each
+    year's validation status. A year without a report is a gap, never zero. Ratios are internal KPIs, computed
+    from the reports' raw figures.
+    """
+    from reportascode.messages import default_language, message
+    from reportascode.render.build import document_language
+    from reportascode.render.writer import write_files
+    from reportascode.session import open_session
+    from reportascode.trends.formats import FORMATS
+    from reportascode.trends.run import render_trends, select_trends
+    from reportascode.workspace import relative
+
+    session = open_session(())
+    result = session.validate()
+    language = lang or default_language(session.config.lang)
+    selected = select_trends(session, result, entity)
+    click.echo(FORMATS[output_format](selected, language), nl=False)
+    if render_dir is None:
+        raise SystemExit(0)
+    run = render_trends(session, selected, document_language(lang, session), draft=draft, charts_required=True,
+                        pdf_required=False, flat=entity is not None or len(selected) == 1)
+    for reason in run.skipped.values():
+        click.echo(message("render.pdf_skipped", language, {"reason": reason}), err=True)
+    for trend in run.refused:
+        click.echo(message("trends.refused", language, {"errors": trend.errors}), err=True)
+    for path in write_files(render_dir, run.files):
+        click.echo(message("render.wrote", language, {"path": relative(session.workspace.root, path)}), err=True)
+    raise SystemExit(1 if run.refused else 0)
