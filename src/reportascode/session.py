@@ -9,7 +9,7 @@ from pathlib import Path
 from reportascode.config import Config, load_config
 from reportascode.errors import UsageError
 from reportascode.schema_store import SchemaStore
-from reportascode.validation import ValidationResult, validate_reports
+from reportascode.validation import Progress, ValidationResult, validate_reports
 from reportascode.workspace import Report, Workspace
 
 
@@ -20,8 +20,8 @@ class Session:
     store: SchemaStore
     reports: list[Report]
 
-    def validate(self) -> ValidationResult:
-        return validate_reports(self.reports, self.config, self.store)
+    def validate(self, jobs: int = 1, progress: Progress | None = None) -> ValidationResult:
+        return validate_reports(self.reports, self.config, self.store, jobs=jobs, progress=progress)
 
 
 def open_session(paths: Sequence[Path], parser: str = "auto", start: Path | None = None, fast: bool = True

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import InvalidOperation
+from pathlib import Path
+from typing import Any
 
 from reportascode.authoring.placeholders import ReportPlaceholders
 from reportascode.config import Config
@@ -15,7 +18,7 @@ from reportascode.findings import Finding, Severity, make_args
 from reportascode.loader import Document
 from reportascode.schema_store import REPORT_FILES, SchemaStore
 from reportascode.schema_validation import iter_schema_findings
-from reportascode.workspace import Report
+from reportascode.workspace import Report, Workspace
 
 # Exceptions a check may raise on data the schema already rejected; on schema-valid data they are bugs.
 _DATA_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, InvalidOperation, ZeroDivisionError)
@@ -51,25 +54,32 @@ class ValidationResult:
         return [f for f in self.findings if f.waived_by is None]
 
 
+# Below this many reports, starting worker processes costs more than it saves.
+PARALLEL_MIN_REPORTS = 48
+_CHUNK = 16
+
+Progress = Callable[[int, int], None]
+
+
 def validate_reports(
     reports: Iterable[Report], config: Config, store: SchemaStore, today: dt.date | None = None,
-    run_checks: bool = True,
+    run_checks: bool = True, jobs: int = 1, progress: Progress | None = None,
 ) -> ValidationResult:
+    """Validate reports; with ``jobs`` > 1 and a large workspace, reports are validated in worker processes."""
     from reportascode.custom_rules import WorkspaceRules
-    from reportascode.explanations import apply_explanations
 
-    result = ValidationResult()
+    selected = list(reports)
+    result = ValidationResult(reports=len(selected))
     workspace_rules = WorkspaceRules(store)
-    for report in reports:
-        result.reports += 1
-        found = list(validate_report(report, config, store, run_checks))
-        if run_checks:
-            found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
-            # Explanations clear warnings: after severity overrides (a warning raised to error can no longer be
-            # explained), before waivers; an explanation that matches nothing is EXPL-01.
-            found = apply_explanations(report, [_apply_severity(f, config) for f in found], config)
-        result.files += sum(1 for name in REPORT_FILES if report.document(name) is not None)
+    if jobs > 1 and len(selected) >= PARALLEL_MIN_REPORTS:
+        per_report = _validate_in_workers(selected, config, store, run_checks, jobs)
+    else:
+        per_report = (_validate_one(report, config, store, run_checks, workspace_rules) for report in selected)
+    for done, (found, files) in enumerate(per_report, start=1):
+        result.files += files
         result.findings.extend(found)
+        if progress is not None:
+            progress(done, len(selected))
     result.findings.extend(workspace_rules.file_findings())  # problems in the rule files, once per run
     today = today or dt.date.today()
     result.findings = sorted(
@@ -78,6 +88,44 @@ def validate_reports(
     )
     result.findings = [f for f in result.findings if config.severity.get(f.rule) != "off"]
     return result
+
+
+def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks: bool, workspace_rules: Any
+                  ) -> tuple[list[Finding], int]:
+    """One report's findings (explanations applied) and how many of its files exist."""
+    from reportascode.explanations import apply_explanations
+
+    found = list(validate_report(report, config, store, run_checks))
+    if run_checks:
+        found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
+        # Explanations clear warnings: after severity overrides (a warning raised to error can no longer be
+        # explained), before waivers; an explanation that matches nothing is EXPL-01.
+        found = apply_explanations(report, [_apply_severity(f, config) for f in found], config)
+    return found, sum(1 for name in REPORT_FILES if report.document(name) is not None)
+
+
+def _validate_in_workers(reports: list[Report], config: Config, store: SchemaStore, run_checks: bool, jobs: int
+                         ) -> Iterator[tuple[list[Finding], int]]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    root = reports[0].workspace.root
+    chunks = [[(r.folder, r.parser) for r in reports[i:i + _CHUNK]] for i in range(0, len(reports), _CHUNK)]
+    job = functools.partial(_validate_chunk, root, config, store.fast, run_checks)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for chunk_result in pool.map(job, chunks):
+            yield from chunk_result
+
+
+def _validate_chunk(root: Path, config: Config, fast: bool, run_checks: bool, chunk: list[tuple[Path, str]]
+                    ) -> list[tuple[list[Finding], int]]:
+    """Worker process: rebuild the models from paths (they do not cross processes) and validate a chunk."""
+    from reportascode.custom_rules import WorkspaceRules
+
+    workspace = Workspace(root)
+    store = SchemaStore(root, fast=fast)
+    workspace_rules = WorkspaceRules(store)
+    return [_validate_one(Report(workspace, folder, parser), config, store, run_checks, workspace_rules)
+            for folder, parser in chunk]
 
 
 def validate_report(report: Report, config: Config, store: SchemaStore, run_checks: bool = True

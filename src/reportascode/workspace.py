@@ -52,7 +52,7 @@ class Report:
         parent = self.folder.parent
         return None if parent.name == "reports" else parent.name
 
-    @property
+    @cached_property
     def id(self) -> str:
         """The report's workspace-relative folder, e.g. ``reports/2024``."""
         return relative(self.workspace.root, self.folder)

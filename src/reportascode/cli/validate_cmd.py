@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from reportascode.cli.options import format_option, lang_option
+from reportascode.validation import PARALLEL_MIN_REPORTS
 
 
 @click.command()
@@ -17,7 +21,10 @@ from reportascode.cli.options import format_option, lang_option
 @click.option("--engine", type=click.Choice(["fast", "reference"]), default="fast", show_default=True,
               help="fast: libyaml and jsonschema-rs where installed; reference: ruamel.yaml and Python "
                    "jsonschema only. Both give the same findings.")
-def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, strict: bool, engine: str) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large workspaces (default: the number of CPUs).")
+def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, strict: bool, engine: str,
+             jobs: int | None) -> None:
     """Validate reports: schema and domain checks, with findings at file:line:col.
 
     PATHs are report folders or files inside them (pre-commit passes files); each maps to its whole report.
@@ -28,8 +35,20 @@ def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, stri
     from reportascode.session import open_session
 
     session = open_session(paths, "auto" if engine == "fast" else "ruamel", fast=engine == "fast")
-    result = session.validate()
+    result = session.validate(jobs or os.cpu_count() or 1, progress_bar())
     language = lang or default_language(session.config.lang)
     click.echo(FORMATTERS[output_format](result, language), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise SystemExit(1 if failed else 0)
+
+
+def progress_bar() -> Callable[[int, int], None] | None:
+    """A one-line counter on stderr when it is a terminal and the run is large enough to wait for."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= PARALLEL_MIN_REPORTS:
+            click.echo(f"\r{done}/{total} reports", err=True, nl=done == total)
+
+    return show
