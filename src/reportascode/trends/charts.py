@@ -162,13 +162,11 @@ def _draw_seats(ax: Axes, years: Sequence[YearMetrics], lang: str) -> None:
 
 
 def _line(ax: Axes, years: Sequence[YearMetrics], lang: str, key: str, color: str,
-          text: Callable[[int | Decimal], str], percent: bool = False, unit: str | None = None) -> None:
+          text: Callable[[int | Decimal], str], percent: bool = False) -> None:
     xs = [y.year for y in years]
     values = [y.value(key) for y in years]
     ax.plot(xs, [_float(v) for v in values], color=color, marker="o", linewidth=2, markersize=5)
     _label_points(ax, xs, values, text)
-    if unit:
-        ax.set_ylabel(unit)
     _axes_frame(ax, years, lang, percent)
 
 
@@ -177,13 +175,11 @@ def _draw_ai_ratio(ax: Axes, years: Sequence[YearMetrics], lang: str) -> None:
 
 
 def _draw_complaints(ax: Axes, years: Sequence[YearMetrics], lang: str) -> None:
-    _line(ax, years, lang, "complaints_per_100k", COLORS["complaints"], lambda v: formatting.number(v, 3),
-          unit="次/十万次通话" if lang == "zh" else "per 100k calls")
+    _line(ax, years, lang, "complaints_per_100k", COLORS["complaints"], lambda v: formatting.number(v, 3))
 
 
 def _draw_revenue_per_seat(ax: Axes, years: Sequence[YearMetrics], lang: str) -> None:
-    _line(ax, years, lang, "revenue_per_seat_wan", COLORS["revenue"], lambda v: formatting.money(v, 2),
-          unit="万元/席" if lang == "zh" else "CNY 10k / seat")
+    _line(ax, years, lang, "revenue_per_seat_wan", COLORS["revenue"], lambda v: formatting.money(v, 2))
 
 
 CHARTS: tuple[ChartSpec, ...] = (
@@ -191,7 +187,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("ai-ratio", ("AI坐席占比（内部指标）", "AI seat ratio (internal KPI)"), _draw_ai_ratio),
     ChartSpec("complaints", ("每十万次通话投诉量（内部指标）", "Complaints per 100k handled calls (internal KPI)"),
               _draw_complaints),
-    ChartSpec("revenue-per-seat", ("单席年收入（内部指标）", "Revenue per seat (internal KPI)"),
+    ChartSpec("revenue-per-seat", ("单席年收入（万元/席，内部指标）", "Revenue per seat (CNY 10k, internal KPI)"),
               _draw_revenue_per_seat),
 )
 
