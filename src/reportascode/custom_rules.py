@@ -38,6 +38,7 @@ from reportascode.rule_expressions import (
     short,
 )
 from reportascode.schema_store import REPORT_FILES, SchemaStore, packaged_schema_dir
+from reportascode.schema_validation import plain_json
 
 if TYPE_CHECKING:
     from reportascode.workspace import Report
@@ -153,12 +154,25 @@ def _known_fields(store: SchemaStore) -> dict[str, set[str]]:
     return known
 
 
+def _rules_schema() -> Any:
+    return json.loads((packaged_schema_dir() / "rules.schema.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _validator() -> Any:
     from jsonschema import Draft202012Validator
 
-    schema = json.loads((packaged_schema_dir() / "rules.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_rules_schema())
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    """jsonschema-rs clears a valid rule file without importing jsonschema (the validate path stays light)."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.Draft202012Validator(_rules_schema())
 
 
 class _RuleFileLoader:
@@ -203,6 +217,9 @@ class _RuleFileLoader:
     def check_schema(self) -> set[int] | None:
         """Schema findings; the indexes of the rules they concern (``None``: the whole file is unusable)."""
         bad: set[int] = set()
+        fast = _fast_validator()
+        if fast is not None and fast.is_valid(plain_json(self.doc.data)):
+            return bad
         whole_file = False
         for error in sorted(_validator().iter_errors(self.doc.data), key=lambda e: [str(t) for t in e.path]):
             error = _deepest(error)

@@ -111,17 +111,17 @@ def _fast_path_valid(data: Any, name: str, version: str, store: SchemaStore) -> 
     if not _decimals_within(data, store.decimal_limits(version, name)):
         return False
     try:
-        return bool(fast.is_valid(_plain(data)))
+        return bool(fast.is_valid(plain_json(data)))
     except Exception:  # what the fast engine cannot take is left to the reference validator
         return False
 
 
-def _plain(value: Any) -> Any:
+def plain_json(value: Any) -> Any:
     """Plain JSON types for jsonschema-rs: it answers False on Decimal and raises on dates (design §6)."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain_json(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain_json(v) for v in value]
     if isinstance(value, Decimal):
         return float(value)
     return value
