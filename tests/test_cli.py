@@ -96,7 +96,7 @@ def test_validate_imports_no_heavy_library() -> None:
         "    main(['validate', 'reports/2024'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('jinja2', 'git', 'docx', 'openpyxl', 'weasyprint', 'matplotlib', 'ruamel')\n"
+        "heavy = ('jinja2', 'git', 'docx', 'openpyxl', 'weasyprint', 'matplotlib', 'ruamel', 'jsonschema')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True)
