@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportascode.authoring.atomic import write_text_atomic
+from reportascode.atomic import write_text_atomic
 from reportascode.schema_store import REPORT_FILES, packaged_schema_dir
 
 SETTINGS_KEY = "yaml.schemas"

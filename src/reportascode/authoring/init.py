@@ -26,7 +26,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportascode.authoring.atomic import create_text_exclusive
+from reportascode.atomic import create_text_exclusive
 from reportascode.authoring.skeleton import skeleton_files
 from reportascode.authoring.yamltext import render_string
 

@@ -30,15 +30,13 @@ comment (and none of last year's wording) is lost; delete them once the new entr
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportascode.atomic import staged_folder, write_bytes_atomic
 from reportascode.authoring.placeholders import PLACEHOLDER, placeholder_pointers
 from reportascode.authoring.skeleton import skeleton_files
 from reportascode.authoring.yamltext import (
@@ -295,16 +293,9 @@ def write_report(rolled: RolledReport) -> None:
     target = rolled.target
     if target.exists():
         raise NewYearRefused("newyear.exists", path=str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
-        for rolled_file in rolled.files:
-            (staging / f"{rolled_file.name}.yaml").write_bytes(rolled_file.text.encode("utf-8"))
-        os.chmod(staging, 0o755)
-        try:
-            os.rename(staging, target)  # fails when the target appeared meanwhile: never overwrite
-        except OSError as exc:
-            raise NewYearRefused("newyear.exists", path=str(target)) from exc
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        with staged_folder(target) as staging:
+            for rolled_file in rolled.files:
+                write_bytes_atomic(staging / f"{rolled_file.name}.yaml", rolled_file.text.encode("utf-8"))
+    except FileExistsError as exc:  # the target appeared meanwhile: never overwrite
+        raise NewYearRefused("newyear.exists", path=str(target)) from exc

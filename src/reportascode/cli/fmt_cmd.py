@@ -21,7 +21,7 @@ def fmt(paths: tuple[Path, ...], check: bool, lang: str | None) -> None:
     of the eleven report files are left alone. Each file is written atomically, and only after the loader reads
     back the same data and every comment is still there; otherwise it is refused and left unchanged.
     """
-    from reportascode.authoring.atomic import write_text_atomic
+    from reportascode.atomic import write_text_atomic
     from reportascode.authoring.formatting import format_file, select_files, short_diff
     from reportascode.config import load_config
     from reportascode.messages import default_language, message

@@ -22,7 +22,7 @@ def set_(file: Path, pointer: str, value: str, lang: str | None) -> None:
     is checked against the schema first: exit 1 with the schema's message when it does not fit, 2 for a usage
     problem (no such file or pointer).
     """
-    from reportascode.authoring.atomic import write_text_atomic
+    from reportascode.atomic import write_text_atomic
     from reportascode.authoring.setvalue import SetRefused, set_value
     from reportascode.config import load_config
     from reportascode.errors import UsageError

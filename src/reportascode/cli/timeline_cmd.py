@@ -36,7 +36,7 @@ def timeline(report: Path, today: dt.date | None, output_format: str, output: Pa
     and owners from .reportascode.yaml. Overdue steps are marked "!" (and "overdue" in JSON).
     """
     from reportascode import __version__
-    from reportascode.authoring.atomic import write_text_atomic
+    from reportascode.atomic import write_text_atomic
     from reportascode.authoring.placeholders import ReportPlaceholders
     from reportascode.authoring.timeline import build_timeline, repo_state
     from reportascode.authoring.timeline_output import RENDERERS, render_ics

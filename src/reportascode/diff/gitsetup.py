@@ -7,10 +7,10 @@ a cloned repository, so each clone runs this once, e.g. through ``rac init``).
 
 from __future__ import annotations
 
-import os
 import subprocess
-import tempfile
 from pathlib import Path
+
+from reportascode.atomic import write_text_atomic
 
 ATTRIBUTES_LINE = "reports/**/*.yaml diff=rac"
 DEFAULT_COMMAND = "rac textconv"
@@ -34,16 +34,5 @@ def add_attribute(path: Path, line: str) -> bool:
     if text and not text.endswith("\n"):
         text += "\n"
     text += line + "\n"
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gitattributes.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, text)
     return True

@@ -4,14 +4,13 @@ flags changes to a frozen report's data that have no correction record."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportascode import __version__
+from reportascode.atomic import write_bytes_atomic
 from reportascode.errors import UsageError
 from reportascode.findings import Finding, Severity, make_args
 from reportascode.gitio import BlobReader, Git
@@ -96,7 +95,7 @@ def _commit_manifest(git: Git, report: Report, manifest: Manifest, message: str,
     path = report.folder / MANIFEST_NAME
     previous_text = path.read_bytes() if path.is_file() else None
     previous_head = git.run("rev-parse", "HEAD").strip()
-    _atomic_write(path, manifest.to_text().encode())
+    write_bytes_atomic(path, manifest.to_text().encode())
     rel = git.relpath(path)
     committed = False
     try:
@@ -112,20 +111,7 @@ def _commit_manifest(git: Git, report: Report, manifest: Manifest, message: str,
         if previous_text is None:
             path.unlink(missing_ok=True)
         else:
-            _atomic_write(path, previous_text)
-        raise
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
+            write_bytes_atomic(path, previous_text)
         raise
 
 

@@ -1,7 +1,7 @@
 """Atomic writes: a failure leaves no partial file and no half-built folder.
 
-A file is written to a temporary file in the same directory, flushed, then renamed over the target
-(:func:`os.replace` is atomic on one file system). A folder is built as a temporary sibling and renamed into
+A file is written through :mod:`reportascode.atomic` (a temporary file in the same directory, fsynced, then
+renamed over the target). A folder is built as a temporary sibling and renamed into
 place; the folder it replaces is removed only after the new one is in place, and only if it holds nothing but
 files this tool writes.
 """
@@ -11,29 +11,17 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from reportascode.atomic import replace_folder, temporary_folder, write_bytes_atomic
 from reportascode.errors import UsageError
 
 BUILD_MARKER = ".rac-build"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_bytes_atomic(path, data)
 
 
 def write_files(base: Path, files: Mapping[str, bytes]) -> list[Path]:
@@ -55,20 +43,12 @@ def building_folder(target: Path, known_names: frozenset[str]) -> Iterator[Path]
     if target.exists() and not replaceable(target, known_names):
         raise UsageError("render.out_not_build", path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    temporary = temporary_folder(target.parent, target.name)
     try:
         yield temporary
-        (temporary / BUILD_MARKER).write_text("built by rac build; replaced whole by the next build\n",
-                                              encoding="utf-8")
+        write_bytes_atomic(temporary / BUILD_MARKER, b"built by rac build; replaced whole by the next build\n")
         os.chmod(temporary, 0o755)
-        old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-            old.rmdir()
-            os.replace(target, old)
-        os.replace(temporary, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        replace_folder(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
