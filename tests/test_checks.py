@@ -287,3 +287,9 @@ def test_checks_tolerate_whole_files_of_the_wrong_shape(tmp_path: Path, replacem
         report._documents[name] = patched
         _run_checks(report)
         report._documents[name] = doc
+
+
+def test_lic02_licence_already_expired_at_submission(workspace: Path) -> None:
+    edit_file(workspace / "reports/2024/licence.yaml", {"/expiry_date": "2025-01-31"})
+    found = [f for f in validate_year(workspace, 2024).findings if f.rule == "LIC-02"]
+    assert [(f.pointer, f.message_key) for f in found] == [("/expiry_date", "check.LIC-02.expired")]

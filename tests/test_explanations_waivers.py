@@ -203,3 +203,16 @@ def test_a_bad_threshold_is_a_configuration_error(workspace: Path) -> None:
     run = run_rac("validate", cwd=workspace)
     assert run.code == 2
     assert ".reportascode.yaml" in run.err
+
+
+def test_a_misspelt_threshold_is_a_configuration_error(workspace: Path) -> None:
+    config(workspace, "thresholds:\n  TRK-01:\n    tolerence: 0.01\n")
+    run = run_rac("validate", cwd=workspace)
+    assert run.code == 2
+    assert ".reportascode.yaml 第 3 行第 5 列" in run.err and "tolerence" in run.err
+    assert "tolerance" in run.err  # the known names
+
+
+def test_thresholds_of_ids_that_are_not_builtin_checks_are_left_alone(workspace: Path) -> None:
+    config(workspace, "thresholds:\n  ACME-01: {ratio: 0.9}\n")
+    assert run_rac("validate", cwd=workspace).code == 0

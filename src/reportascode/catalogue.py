@@ -18,7 +18,7 @@ from reportascode.messages import en, message
 # Severity of the rules rac raises outside the check registry (loader, files, schema, explanations).
 BUILTIN_SEVERITY: dict[str, str] = {
     **{rule: "error" for rule in (
-        "LOAD-SYNTAX", "LOAD-DUPLICATE-KEY", "LOAD-TAB", "LOAD-DEPTH", "LOAD-ALIAS", "LOAD-SIZE",
+        "LOAD-SYNTAX", "LOAD-DUPLICATE-KEY", "LOAD-TAB", "LOAD-DEPTH", "LOAD-ALIAS", "LOAD-SIZE", "LOAD-READ",
         "LOAD-ENCODING", "LOAD-TAG", "FILE-MISSING", "FILE-EMPTY", "META-YEAR", "SCHEMA-VERSION",
         "SCHEMA-TYPE", "SCHEMA-REQUIRED", "SCHEMA-UNKNOWN-KEY", "SCHEMA-ENUM", "SCHEMA-FORMAT",
         "SCHEMA-PATTERN", "SCHEMA-RANGE", "SCHEMA-LENGTH", "SCHEMA-DECIMALS", "SCHEMA-OTHER", "SCHEMA-REF",

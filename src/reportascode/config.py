@@ -58,6 +58,7 @@ def load_config(root: Path) -> Config:
     _validate(data, doc)
     thresholds = {rule: {k: Decimal(str(v)) for k, v in values.items()}
                   for rule, values in (data.get("thresholds") or {}).items()}
+    _check_threshold_names(thresholds, doc)
     waivers = [
         Waiver(rule=w["rule"], reason=w["reason"], expires=dt.date.fromisoformat(w["expires"]),
                report=w.get("report"), file=w.get("file"), pointer=w.get("pointer"),
@@ -66,6 +67,24 @@ def load_config(root: Path) -> Config:
     ]
     return Config(lang=data.get("lang"), thresholds=thresholds, severity=dict(data.get("severity") or {}),
                   waivers=waivers, raw=data)
+
+
+def _check_threshold_names(thresholds: dict[str, dict[str, Decimal]], doc: Any) -> None:
+    """A misspelt threshold of a built-in check would be ignored silently: refuse it, naming the known ones.
+    Ids that are not built-in checks (a workspace rule's, say) are left to whoever reads them."""
+    from reportascode.checks import load_all
+
+    checks = load_all()
+    for rule, values in thresholds.items():
+        check = checks.get(rule)
+        if check is None:
+            continue
+        for name in values:
+            if name not in check.thresholds:
+                line, column = doc.key_position(f"/thresholds/{rule}/{name}")
+                known = ", ".join(sorted(check.thresholds)) or "none"
+                raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column,
+                                 detail=f"{rule} has no threshold '{name}' (its thresholds: {known})")
 
 
 def _validate(data: Any, doc: Any) -> None:

@@ -102,7 +102,8 @@ def sums_match(ctx: CheckContext) -> Iterator[Finding]:
 
 def _sum_finding(ctx: CheckContext, column: str, file_name: str, pointer: str, summed: Decimal, total: Decimal
                  ) -> Finding:
-    args: dict[str, Any] = {"column": column, "sum": fmt(summed), "total": fmt(total), "field": pointer.lstrip("/")}
+    args: dict[str, Any] = {"column": column, "sum": fmt(summed), "total": fmt(total),
+                            "field": pointer.lstrip("/").replace("/", ".")}
     if file_name == "finance":
         return ctx.finding("operations", "/by_province", key=ctx.variant("revenue"), at="key", **args)
     return ctx.finding(file_name, pointer, **args)

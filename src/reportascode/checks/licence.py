@@ -62,7 +62,10 @@ def renewal(ctx: CheckContext) -> Iterator[Finding]:
     applied = date(ctx.get("licence", "/renewal_applied_date"))
     args: dict[str, Any] = {"expires": expires.isoformat(), "days": left, "submitted": submitted.isoformat(),
             "lead": lead, "due": due.isoformat()}
-    if applied is None:
+    if left < 0:
+        yield ctx.finding("licence", "/expiry_date", key=ctx.variant("expired"),
+                          applied=applied.isoformat() if applied else "—", **args)
+    elif applied is None:
         yield ctx.finding("licence", "/expiry_date", key=ctx.variant("not_applied"), **args)
     elif applied > due:
         yield ctx.finding("licence", "/expiry_date", key=ctx.variant("late"), applied=applied.isoformat(),

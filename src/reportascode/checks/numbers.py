@@ -113,7 +113,7 @@ def outbound_numbers(ctx: CheckContext) -> Iterator[Finding]:
                           attempts=attempts)
 
 
-@register("NUM-04", Severity.ERROR, reads=("numbers", "meta"), basis="V")
+@register("NUM-04", Severity.ERROR, reads=("numbers",), basis="V")
 def code_annual_report(ctx: CheckContext) -> Iterator[Finding]:
     opens, deadline = dt.date(ctx.year + 1, 1, 1), dt.date(ctx.year + 1, 3, 31)
     for index, entry in records(ctx.data("numbers")):

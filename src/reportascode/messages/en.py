@@ -500,13 +500,15 @@ MESSAGES: dict[str, str] = {
     "the wrong year or the wrong licence. Basis: the provincial bureaus' annual-report notices (e.g. Chongqing "
     "2025-01-08; Guangdong 2018). No thresholds.",
     "check.LIC-02.title": "Licence expiring soon: renewal",
-    "check.LIC-02": "the licence expires on {expires}, {days} days after submission ({submitted}); renewal applied on "
-    "{applied}, {ahead} days ahead: explain it in explanations.yaml",
-    "check.LIC-02.not_applied": "the licence expires on {expires}, {days} days after submission ({submitted}), and no "
-    "renewal is recorded (renewal_applied_date); agency sources cite Art. 27 as requiring the application at least "
-    "{lead} days ahead, i.e. by {due}",
+    "check.LIC-02": "the licence expires on {expires}, {days} days after submission ({submitted}, meta.yaml); "
+    "renewal applied on {applied}, {ahead} days ahead: explain it in explanations.yaml",
+    "check.LIC-02.not_applied": "the licence expires on {expires}, {days} days after submission ({submitted}, "
+    "meta.yaml), and no renewal is recorded (renewal_applied_date); agency sources cite Art. 27 as requiring the "
+    "application at least {lead} days ahead, i.e. by {due}",
     "check.LIC-02.late": "the licence expires on {expires}; renewal was applied on {applied}, only {ahead} days ahead,"
     " later than {due} ({lead} days ahead, as agency sources cite Art. 27)",
+    "check.LIC-02.expired": "the licence expired on {expires}, before submission ({submitted}, meta.yaml); renewal: "
+    "{applied}",
     "check.LIC-02.doc": "Warns when licence.yaml expiry_date falls within window_days (default 180) of the submission "
     "date (meta.yaml submission_date, or 31 March of the next year when not yet submitted), so that the renewal is on "
     "the agenda. The message says whether renewal_applied_date is missing, later than renewal_lead_days (default 90) "
@@ -741,8 +743,8 @@ MESSAGES: dict[str, str] = {
     "such amounts in red without blocking; most are amounts typed in yuan. Basis: the TSM filing system's documented "
     "behaviour. Threshold: limit_wan.",
     "check.FIN-05.title": "Open service with no business at all",
-    "check.FIN-05": "service {code} is marked 开通 (open) but reports no call-centre revenue and no calls: prepare a "
-    "statement of no business activity (零业务说明) and explain it",
+    "check.FIN-05": "service {code} is marked 开通 (open) but reports no call-centre revenue (finance.yaml) and no "
+    "calls (operations.yaml): prepare a statement of no business activity (零业务说明) and explain it",
     "check.FIN-05.doc": "Warns when a B24 service is marked 开通 while finance.yaml call_center_revenue_wan is 0 and "
     "operations.yaml has no inbound or outbound calls. An explanation (the statement) clears it. Basis: agency "
     "practice (零业务说明); the related rule is that a business never opened is not renewed (Order 42 Art. 27, as "
@@ -803,9 +805,9 @@ MESSAGES: dict[str, str] = {
     "are that telecom resources must not be sublet or given to unlicensed operators (信管〔2020〕81号 and the 2018 "
     "work plan). No thresholds.",
     "check.YOY-01.title": "Key metric changed by more than ±30% year on year",
-    "check.YOY-01": "{label} changed from {before} ({previous_year}) to {now}, {change}, beyond ±{limit}%: explain it "
+    "check.YOY-01": "{label} changed from {before} ({previous_file}) to {now}, {change}, beyond ±{limit}%: explain it "
     "in explanations.yaml (check: YOY-01, field: {field})",
-    "check.YOY-01.from_zero": "{label} rose from {before} ({previous_year}) to {now}: explain it in explanations.yaml "
+    "check.YOY-01.from_zero": "{label} rose from {before} ({previous_file}) to {now}: explain it in explanations.yaml "
     "(check: YOY-01, field: {field})",
     "check.YOY-01.no_previous": "no report for {previous_year} beside this one: the year-on-year comparison of {year} "
     "is skipped",
@@ -874,6 +876,9 @@ MESSAGES: dict[str, str] = {
     "refused.",
     "rule.LOAD-SIZE.title": "File too large",
     "rule.LOAD-SIZE.doc": "Files above the size limit are refused unread.",
+    "rule.LOAD-READ.title": "File cannot be read",
+    "rule.LOAD-READ.doc": "The operating system refused to read the file (permissions, a broken link); the message "
+    "gives its reason.",
     "rule.LOAD-ENCODING.title": "File not in UTF-8",
     "rule.LOAD-ENCODING.doc": "Report files are UTF-8; GBK/GB18030 and UTF-16 files are recognised and named in the "
     "message.",

@@ -466,12 +466,13 @@ MESSAGES: dict[str, str] = {
     "为许可证不存在的年度报送，说明年度或许可证填错。依据：各省通信管理局年报工作通知（如重庆 2025-01-08、广东 2018 "
     "年通知）。无阈值。",
     "check.LIC-02.title": "许可证临近到期：续期申请",
-    "check.LIC-02": "许可证将于 {expires} 到期，距提交日（{submitted}）仅 {days} 天；已于 {applied} 申请续期（提前 "
-    "{ahead} 天）：请在 explanations.yaml 中说明",
-    "check.LIC-02.not_applied": "许可证将于 {expires} 到期，距提交日（{submitted}）仅 {days} 天，"
+    "check.LIC-02": "许可证将于 {expires} 到期，距提交日（{submitted}，meta.yaml）仅 {days} 天；"
+    "已于 {applied} 申请续期（提前 {ahead} 天）：请在 explanations.yaml 中说明",
+    "check.LIC-02.not_applied": "许可证将于 {expires} 到期，距提交日（{submitted}，meta.yaml）仅 {days} 天，"
     "尚未记录续期申请（renewal_applied_date）；代理机构资料援引第二十七条称须在到期前 {lead} 日（即 {due} 前）申请",
     "check.LIC-02.late": "许可证将于 {expires} 到期，续期申请日 {applied} 仅提前 {ahead} 天，晚于 "
     "{due}（代理机构资料援引第二十七条称须提前 {lead} 日）",
+    "check.LIC-02.expired": "许可证已于 {expires} 到期，早于提交日（{submitted}，meta.yaml）；续期申请：{applied}",
     "check.LIC-02.doc": "当 licence.yaml 的 expiry_date 距提交日（meta.yaml submission_date，未提交时按次年 3 月 31 "
     "日）不超过 window_days（默认 180 天）时提示，以便安排续期；提示内容区分未申请续期、晚于到期前 "
     "renewal_lead_days（默认 90 天）申请、已按时申请三种情况，已按时申请的可用情况说明消除。依据："
@@ -510,15 +511,15 @@ MESSAGES: dict[str, str] = {
     "名称、法定代表人或注册资本与上年 company.yaml 不同时，须有对应的 changes[] 记录。依据："
     "代理机构资料对工信部令第42号第二十八、二十九条的概述，未经官方文本核实，按内部做法实施。阈值：days。",
     "check.GEO-01.title": "经营省份在许可证覆盖范围内",
-    "check.GEO-01": "省份 {province} 有经营数据（operations.yaml by_province），但不在许可证 B24 覆盖范围 {coverage} "
+    "check.GEO-01": "省份 {province}有经营数据（operations.yaml by_province），但不在许可证 B24 覆盖范围 {coverage}"
     "内（licence.yaml）：属超范围经营",
-    "check.GEO-01.branch": "分支机构或场地“{branch}”在省份 {province} 开展呼叫中心业务（operates_b24），不在许可证 "
-    "B24 覆盖范围 {coverage} 内（licence.yaml）",
+    "check.GEO-01.branch": "分支机构或场地“{branch}”在省份 {province}开展呼叫中心业务（operates_b24），不在许可证 "
+    "B24 覆盖范围 {coverage}内（licence.yaml）",
     "check.GEO-01.doc": "以许可证 B24 业务的覆盖范围（licence.yaml；“全国”覆盖所有省份）校验 operations.yaml 的每个 "
     "by_province[].province，以及 branches.yaml 中年内存续、operates_b24 为 true 的分支机构或场地所在省份。"
     "许可证载明覆盖省份，在范围外经营即超范围经营。依据：工信部令第42号第六条及许可证覆盖范围（全网/地网）。无阈值。",
     "check.GEO-02.title": "有坐席的省份须有分支机构或运营场地",
-    "check.GEO-02": "省份 {province} 有 {seats} 个坐席（operations.yaml by_province），但 branches.yaml "
+    "check.GEO-02": "省份 {province}有 {seats} 个坐席（operations.yaml by_province），但 branches.yaml "
     "中没有该省年内存续的分支机构或运营场地",
     "check.GEO-02.unknown_site": "site_id {site_id} 在 branches.yaml 中找不到对应的 id",
     "check.GEO-02.other_province": "site_id {site_id} 对应的机构位于省份 {site_province}，而非 "
@@ -588,7 +589,7 @@ MESSAGES: dict[str, str] = {
     "check.NUM-02": "95 号码 {number} 为全国性号码，但许可证 B24 覆盖范围为 {coverage}，并非全国（licence.yaml）",
     "check.NUM-02.length": "号码 {number} 不是 {kind} 短号码（以 {kind} 开头的 5 位或 6 位数字）",
     "check.NUM-02.96_nationwide": "96 号码 {number} 为省内号码，使用范围不能为“全国”",
-    "check.NUM-02.96_province": "96 号码 {number} 在省份 {province} 使用，不在许可证 B24 覆盖范围 {coverage} "
+    "check.NUM-02.96_province": "96 号码 {number} 在省份 {province}使用，不在许可证 B24 覆盖范围 {coverage}"
     "内（licence.yaml）",
     "check.NUM-02.doc": "对 95、96 号码（自有短号码；运营商 400/1010 号码不校验），校验号码形式（5 位或 6 位）、95 "
     "号码对应全国覆盖的 B24 许可、96 号码使用范围内的省份均在许可证覆盖范围内。依据：工信部关于短号码长度的意见（95 "
@@ -665,7 +666,8 @@ MESSAGES: dict[str, str] = {
     "的金额超过 limit_wan（默认 100000 万元，即 10 亿元）时提示。年报系统对此类金额标红提示但不阻止提交，"
     "多为按元误填。依据：年报系统已公开的校验行为。阈值：limit_wan。",
     "check.FIN-05.title": "业务开通但无任何业务",
-    "check.FIN-05": "业务 {code} 标记为“开通”，但呼叫中心业务收入和话务量均为零：请准备零业务说明并在情况说明中填写",
+    "check.FIN-05": "业务 {code} 标记为“开通”，但呼叫中心业务收入（finance.yaml）和话务量（operations.yaml）均为零："
+    "请准备零业务说明并在情况说明中填写",
     "check.FIN-05.doc": "B24 业务标记为“开通”，而 finance.yaml 的 call_center_revenue_wan 为 0 且 operations.yaml "
     "无呼入呼出时提示；填写情况说明（即零业务说明）可消除。依据：代理机构做法（零业务说明）；"
     "相关规定为未实际开展业务的许可证不予续期（代理机构资料援引工信部令第42号第二十七条）。无阈值。",
@@ -713,10 +715,10 @@ MESSAGES: dict[str, str] = {
     "分包角色未填上游、下游承接方无有效许可证编号时提示。依据：内部做法（“链路穿透”是代理机构的说法）；"
     "相关规定为严禁转租转售电信资源、不得向无证或超范围经营者提供资源（信管〔2020〕81号及 2018 年工作方案）。无阈值。",
     "check.YOY-01.title": "关键指标同比变动超过 ±30%",
-    "check.YOY-01": "{label}由 {before}（{previous_year} 年度）变为 {now}，变动 {change}，超过 ±{limit}%：请在 "
-    "explanations.yaml 中说明（check: YOY-01，field: {field}）",
-    "check.YOY-01.from_zero": "{label}由 {before}（{previous_year} 年度）增至 {now}：请在 explanations.yaml "
-    "中说明（check: YOY-01，field: {field}）",
+    "check.YOY-01": "{label}由 {before}（{previous_year} 年度，{previous_file}）变为 {now}，变动 {change}，"
+    "超过 ±{limit}%：请在 explanations.yaml 中说明（check: YOY-01，field: {field}）",
+    "check.YOY-01.from_zero": "{label}由 {before}（{previous_year} 年度，{previous_file}）增至 {now}："
+    "请在 explanations.yaml 中说明（check: YOY-01，field: {field}）",
     "check.YOY-01.no_previous": "没有 {previous_year} 年度的报告：{year} 年度不做同比比较",
     "check.YOY-01.metric.operations.seats.total": "坐席总数",
     "check.YOY-01.metric.operations.seats.human": "人工坐席数",
@@ -771,6 +773,8 @@ MESSAGES: dict[str, str] = {
     "rule.LOAD-ALIAS.doc": "展开后节点过多（“十亿笑声”）或引用自身的别名被拒绝。",
     "rule.LOAD-SIZE.title": "文件过大",
     "rule.LOAD-SIZE.doc": "超过大小上限的文件不予读取。",
+    "rule.LOAD-READ.title": "无法读取文件",
+    "rule.LOAD-READ.doc": "操作系统拒绝读取该文件（权限不足、链接失效等）；提示中给出原因。",
     "rule.LOAD-ENCODING.title": "文件不是 UTF-8 编码",
     "rule.LOAD-ENCODING.doc": "报告文件须为 UTF-8；能识别 GBK/GB18030 和 UTF-16 并在提示中指出。",
     "rule.LOAD-TAG.title": "不支持的 YAML 标签",
