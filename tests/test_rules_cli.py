@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,22 @@ def test_validation_path_stays_light() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(REPO_ROOT)).stdout
     assert out.strip() == "[]"
+
+
+def test_the_workspace_rules_join_the_catalogue(workspace: Path) -> None:
+    shutil.copytree(REPO_ROOT / "rules", workspace / "rules")
+    run = run_rac("rules", "--format", "json", "--lang", "en", cwd=workspace)
+    rule = next(r for r in json.loads(run.out)["rules"] if r["id"] == "XL-STAFF-01")
+    assert (rule["kind"], rule["severity"], rule["basis"]) == ("workspace", "warning", "I")
+    assert rule["title"] == "Social-insured staff are at least 90% of total staff"
+    explained = run_rac("explain", "xl-staff-01", "--lang", "en", cwd=workspace)
+    assert explained.code == 0
+    assert "assert: insured >= total * 0.9" in explained.out and "source: rules/staff.yaml:" in explained.out
+    # outside that workspace the id is unknown
+    assert run_rac("explain", "XL-STAFF-01", cwd=workspace.parent).code == 2
+
+
+def test_the_catalogue_prints_despite_a_broken_config(workspace: Path) -> None:
+    (workspace / ".reportascode.yaml").write_text("lang: [\n", encoding="utf-8")
+    assert run_rac("rules", cwd=workspace).code == 0
+    assert run_rac("explain", "SEAT-01", cwd=workspace).code == 0

@@ -3,6 +3,7 @@
 Domain checks come from the check registry (their texts are ``check.<ID>.title`` / ``check.<ID>.doc`` in the
 message catalogues, their examples from :mod:`reportascode.checks.examples`). Other rules (loading, files, schema,
 explanations, and any rule another part of rac documents as ``rule.<ID>.title``) are listed from the catalogues.
+Inside a workspace, its own rules (``rules/*.yaml``) follow, with their title, doc and assertion.
 ``rac rules`` and ``rac explain`` print what this module returns.
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportascode.errors import UsageError
-from reportascode.messages import en, message
+from reportascode.messages import Bilingual, en, message
 
 # Severity of the rules rac raises outside the check registry (loader, files, schema, explanations).
 BUILTIN_SEVERITY: dict[str, str] = {
@@ -33,27 +35,33 @@ _RULE_TITLE = re.compile(r"^rule\.(?P<id>[^.]+)\.title$")
 @dataclass(frozen=True)
 class RuleInfo:
     id: str
-    kind: str  # "check" or "builtin"
+    kind: str  # "check", "builtin" or "workspace"
     severity: str
     basis: str
     reads: tuple[str, ...] = ()
     thresholds: tuple[tuple[str, str], ...] = ()
+    texts: tuple[Bilingual | None, Bilingual | None] = (None, None)  # a workspace rule's own title and doc
+    details: tuple[str, ...] = ()  # a workspace rule's assertion, reads and source, for rac explain
 
     @property
     def prefix(self) -> str:
         return "check" if self.kind == "check" else "rule"
 
     def title(self, lang: str) -> str:
+        if self.kind == "workspace":
+            return self.texts[0].text(lang) if self.texts[0] is not None else ""
         return message(f"{self.prefix}.{self.id}.title", lang)
 
     def doc(self, lang: str) -> str:
+        if self.kind == "workspace":
+            return self.texts[1].text(lang) if self.texts[1] is not None else ""
         key = f"{self.prefix}.{self.id}.doc"
         text = message(key, lang)
         return "" if text == key else text
 
 
-def all_rules() -> list[RuleInfo]:
-    """Every documented rule, domain checks first (in id order), then the other rules."""
+def all_rules(root: Path | None = None) -> list[RuleInfo]:
+    """Every documented rule: domain checks (in id order), the other rules, then the workspace's own rules."""
     from reportascode.checks import load_all
 
     checks = load_all()
@@ -63,14 +71,31 @@ def all_rules() -> list[RuleInfo]:
     ]
     others = set(BUILTIN_SEVERITY)
     others.update(m.group("id") for m in map(_RULE_TITLE.match, en.MESSAGES) if m is not None)
-    rules += [RuleInfo(rule, "builtin", BUILTIN_SEVERITY.get(rule, "-"), BUILTIN_BASIS)
+    rules += [RuleInfo(rule, "builtin", BUILTIN_SEVERITY.get(rule, "-"),
+                       BUILTIN_BASIS if rule in BUILTIN_SEVERITY else "-")
               for rule in sorted(others - set(checks), key=_id_key)]
+    if root is not None:
+        rules += workspace_rules(root)
     return rules
 
 
-def find_rule(rule_id: str) -> RuleInfo:
+def workspace_rules(root: Path) -> list[RuleInfo]:
+    """The valid rules of ``root/rules/*.yaml`` (a broken rule file is reported by ``rac validate``, not here)."""
+    from reportascode.custom_rules import load_rules
+
+    found = []
+    for rule in load_rules(root).rules:
+        details = (f"assert: {rule.expression.text}",
+                   "reads: " + ", ".join(f"{ref.name} = {ref.text}" for ref in rule.reads),
+                   f"source: {rule.location}")
+        found.append(RuleInfo(rule.id, "workspace", rule.severity.value, "I", texts=(rule.title, rule.doc),
+                              details=details))
+    return found
+
+
+def find_rule(rule_id: str, root: Path | None = None) -> RuleInfo:
     wanted = rule_id.strip().upper()
-    for rule in all_rules():
+    for rule in all_rules(root):
         if rule.id.upper() == wanted:
             return rule
     raise UsageError("cli.unknown_rule", id=rule_id)
@@ -81,9 +106,9 @@ def _id_key(rule_id: str) -> tuple[str, int, str]:
     return (family, int(rest) if rest.isdigit() else -1, rest)
 
 
-def format_rules(lang: str, output_format: str = "text") -> str:
+def format_rules(lang: str, output_format: str = "text", root: Path | None = None) -> str:
     """The catalogue as a table (text) or a JSON document."""
-    rules = all_rules()
+    rules = all_rules(root)
     if output_format == "json":
         entries = [{"id": r.id, "kind": r.kind, "severity": r.severity, "basis": r.basis, "title": r.title(lang),
                     "reads": list(r.reads), "thresholds": dict(r.thresholds)} for r in rules]
@@ -94,9 +119,9 @@ def format_rules(lang: str, output_format: str = "text") -> str:
     return "\n".join(lines) + "\n"
 
 
-def explain(rule_id: str, lang: str) -> str:
+def explain(rule_id: str, lang: str, root: Path | None = None) -> str:
     """One rule's documentation and, for a domain check, its failing and passing examples as YAML."""
-    rule = find_rule(rule_id)
+    rule = find_rule(rule_id, root)
     lines = [f"{rule.id}  {rule.title(lang)}", ""]
     lines.append(f"{message('explain.severity', lang)}: {message('severity.' + rule.severity, lang)}"
                  if rule.severity != "-" else f"{message('explain.severity', lang)}: -")
@@ -106,6 +131,7 @@ def explain(rule_id: str, lang: str) -> str:
     if rule.thresholds:
         lines.append(message("explain.thresholds", lang, {"id": rule.id}) + ": "
                      + ", ".join(f"{name} = {value}" for name, value in rule.thresholds))
+    lines += list(rule.details)
     doc = rule.doc(lang)
     if doc:
         lines += ["", doc]

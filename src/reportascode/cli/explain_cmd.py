@@ -9,20 +9,30 @@ import click
 from reportascode.cli.options import lang_option
 
 
-def language(lang: str | None) -> str:
+def workspace_root() -> Path | None:
+    """The workspace around the current directory, if any (its own rules join the catalogue)."""
+    from reportascode.errors import UsageError
+    from reportascode.workspace import find_root
+
+    try:
+        return find_root(Path.cwd())
+    except UsageError:
+        return None
+
+
+def language(lang: str | None, root: Path | None) -> str:
     """The chosen language, else the workspace's (when run inside one), else the locale's."""
+    from reportascode.config import load_config
     from reportascode.errors import UsageError
     from reportascode.messages import default_language
 
     if lang:
         return lang
     try:
-        from reportascode.config import load_config
-        from reportascode.workspace import find_root
-
-        return default_language(load_config(find_root(Path.cwd())).lang)
-    except UsageError:
-        return default_language()
+        configured = load_config(root).lang if root is not None else None
+    except UsageError:  # a broken config is rac validate's business; the catalogue still prints
+        configured = None
+    return default_language(configured)
 
 
 @click.command()
@@ -32,4 +42,5 @@ def explain(rule_id: str, lang: str | None) -> None:
     """Print the documentation of rule ID (e.g. SEAT-02) and its examples."""
     from reportascode.catalogue import explain as explain_rule
 
-    click.echo(explain_rule(rule_id, language(lang)), nl=False)
+    root = workspace_root()
+    click.echo(explain_rule(rule_id, language(lang, root), root), nl=False)

@@ -12,8 +12,11 @@ from reportascode.cli.options import lang_option
               help="Output format.")
 @lang_option
 def rules(output_format: str, lang: str | None) -> None:
-    """List every rule: id, severity, basis (V regulation, A agency sources, I internal) and title."""
-    from reportascode.catalogue import format_rules
-    from reportascode.cli.explain_cmd import language
+    """List every rule: id, severity, basis (V regulation, A agency sources, I internal) and title.
 
-    click.echo(format_rules(language(lang), output_format), nl=False)
+    Inside a workspace, its own rules (rules/*.yaml) are listed too."""
+    from reportascode.catalogue import format_rules
+    from reportascode.cli.explain_cmd import language, workspace_root
+
+    root = workspace_root()
+    click.echo(format_rules(language(lang, root), output_format, root), nl=False)
