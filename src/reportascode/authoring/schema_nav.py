@@ -8,6 +8,7 @@ from typing import Any
 
 from reportascode.loader import split_pointer
 from reportascode.schema_store import SchemaStore
+from reportascode.schema_validation import python_type_name
 
 _MAX_REF_HOPS = 20
 
@@ -58,7 +59,7 @@ class SchemaNavigator:
                 found.update(str(t) for t in declared)
             elif "enum" in node or "const" in node:
                 values = node.get("enum") or [node.get("const")]
-                found.update(_json_type(v) for v in values)
+                found.update(python_type_name(v) for v in values)
         return found
 
     def wants_string_only(self, name: str, pointer: str) -> bool:
@@ -131,17 +132,3 @@ class SchemaNavigator:
                 return None
             node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
         return None
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"

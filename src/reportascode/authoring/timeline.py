@@ -24,6 +24,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportascode.dates import parse_date
 from reportascode.workspace import Report
 
 OFFICIAL = "official"
@@ -247,7 +248,7 @@ def repo_state(report: Report, errors: int, placeholders: int) -> RepoState:
         placeholders=placeholders,
         frozen=is_frozen(report),
         signed=is_signed(report.data("signatures")),
-        submitted=_date(meta.get("submission_date")) if isinstance(meta, dict) else None,
+        submitted=parse_date(meta.get("submission_date")) if isinstance(meta, dict) else None,
         number_report=_number_report(report.data("numbers"))[0],
         number_report_date=_number_report(report.data("numbers"))[1],
         listed=_listed(report.data("compliance")),
@@ -273,7 +274,7 @@ def is_signed(signatures: Any) -> bool:
         return False
     dates = [(signatures.get(part) or {}).get("date") if isinstance(signatures.get(part), dict) else None
              for part in ("commitment", "data_authenticity_letter")]
-    return all(_date(d) is not None for d in dates)
+    return all(parse_date(d) is not None for d in dates)
 
 
 def _number_report(numbers: Any) -> tuple[bool | None, dt.date | None]:
@@ -282,7 +283,7 @@ def _number_report(numbers: Any) -> tuple[bool | None, dt.date | None]:
     own = [n for n in numbers if isinstance(n, dict) and n.get("holder") == "self"]
     if not own:
         return None, None
-    dates = [_date(n.get("code_annual_report_filed")) for n in own]
+    dates = [parse_date(n.get("code_annual_report_filed")) for n in own]
     if any(d is None for d in dates):
         return False, None
     return True, max(d for d in dates if d is not None)
@@ -296,12 +297,3 @@ def _listed(compliance: Any) -> bool | None:
     if not all(isinstance(v, bool) for v in values):
         return None
     return any(values)
-
-
-def _date(value: Any) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None

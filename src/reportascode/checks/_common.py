@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportascode.checks.registry import CheckContext
+from reportascode.dates import parse_date
 from reportascode.messages import Bilingual
 
 NATIONWIDE = "全国"
@@ -37,22 +38,14 @@ def number(value: Any) -> Decimal | None:
     return Decimal(value)
 
 
+# An ISO date string (the loader keeps dates as text) as a date; None when absent or malformed.
+date = parse_date
+
+
 def integer(value: Any) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return None
     return value
-
-
-def date(value: Any) -> dt.date | None:
-    """An ISO date string (the loader keeps dates as text) as a date; ``None`` when absent or malformed."""
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def mapping(value: Any) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from reportascode.dates import parse_date
 from reportascode.findings import Severity
 from reportascode.messages import Bilingual
 from reportascode.reconcile.evidence import EvidenceFile, ReadStats, month_text, province_name
@@ -25,15 +26,6 @@ from reportascode.workspace import Report
 
 def _integer(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _date(value: Any) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _records(report: Report, name: str) -> list[tuple[int, dict[str, Any]]]:
@@ -138,7 +130,7 @@ class TrunkBills(Collector):
                 self.trunks[trunk_id] = _ReportTrunk(
                     index, trunk_id, carrier if isinstance(carrier, str) else None,
                     province if isinstance(province, str) else None, _integer(trunk.get("channels")),
-                    _date(trunk.get("contract_start")), _date(trunk.get("contract_end")))
+                    parse_date(trunk.get("contract_start")), parse_date(trunk.get("contract_end")))
         self.first_month = self.year * 12
         self.last_month = self.year * 12 + 11
 
@@ -290,7 +282,7 @@ class CallerNumbers(Collector):
             if isinstance(number, str):
                 self.known.setdefault(normalise_number(number), _Number(
                     index, number, entry.get("outbound_enabled") is True,
-                    _date(entry.get("outbound_commitment_date"))))
+                    parse_date(entry.get("outbound_commitment_date"))))
         self.calls = 0
         self.unknown_rows = 0
         self.disabled_rows = 0
