@@ -62,12 +62,15 @@ class Git:
             raise UsageError("git.not_a_repository", path=here) from exc
         return cls(Path(top))
 
-    def run(self, *args: str, check: bool = True, input_text: str | None = None) -> str:
-        done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, env=_env(),
-                              input=input_text)
+    def run(self, *args: str, check: bool = True, input_text: str | None = None,
+            env: dict[str, str] | None = None) -> str:
+        done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, env={**_env(), **(env or {})},
+                              input=None if input_text is None else input_text.encode("utf-8"))
+        # UTF-8 whatever the locale (commit subjects and paths are often Chinese); newlines as text mode had them
+        stdout = done.stdout.decode("utf-8", "surrogateescape").replace("\r\n", "\n").replace("\r", "\n")
         if check and done.returncode != 0:
-            raise GitFailed(args, done.stderr.strip())
-        return done.stdout
+            raise GitFailed(args, done.stderr.decode("utf-8", "replace").strip())
+        return stdout
 
     def has_commits(self) -> bool:
         return subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=self.root, capture_output=True,
@@ -106,6 +109,16 @@ class Git:
                               cwd=self.root, capture_output=True, env=_env())
         return done.returncode == 0
 
+    def stale_locks(self) -> list[Path]:
+        """Lock files git leaves when one of its processes is killed (``index.lock``, ``HEAD.lock``, a ref's
+        ``.lock``): while one exists, git refuses to update what it locks."""
+        git_dir = Path(self.run("rev-parse", "--git-common-dir").strip())
+        git_dir = git_dir if git_dir.is_absolute() else self.root / git_dir
+        names = ("index.lock", "HEAD.lock", "packed-refs.lock")
+        found = [git_dir / name for name in names if (git_dir / name).exists()]
+        found += sorted((git_dir / "refs").rglob("*.lock")) if (git_dir / "refs").is_dir() else []
+        return found
+
     def status_porcelain(self, paths: Iterable[str]) -> list[str]:
         out = self.run("status", "--porcelain", "--untracked-files=all", "--", *paths)
         return [line for line in out.splitlines() if line.strip()]
@@ -113,7 +126,9 @@ class Git:
 
 class GitFailed(UsageError):
     def __init__(self, args: tuple[str, ...], stderr: str) -> None:
-        super().__init__("git.failed", command="git " + " ".join(args[:3]), detail=stderr.splitlines()[-1:] or "")
+        lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+        telling = [line for line in lines if line.startswith(("fatal:", "error:"))]
+        super().__init__("git.failed", command="git " + " ".join(args[:3]), detail=(telling or lines or [""])[0])
 
 
 class BlobReader:

@@ -9,13 +9,18 @@ scalars are resolved here, by one rule for both parsers, so the data never depen
 * decimals become :class:`~decimal.Decimal` from the scalar's own text, never float;
 * quoted and block scalars are always strings.
 
-Hostile input is bounded before anything walks it: file size, nesting depth, alias expansion and cycles,
-duplicate keys, tabs, and encodings other than UTF-8 all become :class:`LoadProblem` records with a position.
+Hostile input is bounded before anything walks it: file size (by the file's size, before reading), line
+length, nesting depth (block, compact ``- - -`` and flow, before parsing), alias expansion and cycles, duplicate
+keys, tabs, control characters, encodings other than UTF-8, and anything that is not a regular file (a folder,
+a pipe, a device) all become :class:`LoadProblem` records with a position. Numbers too large to compute with
+(over 300 digits, or an exponent beyond ±300) stay text, so the schema names them instead of a check failing.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,13 +28,25 @@ from pathlib import Path
 from typing import Any
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_LINE_CHARS = 65_536
 MAX_DEPTH = 64
 MAX_NODES = 200_000
+MAX_NUMBER_DIGITS = 300
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 _TAB_AFTER_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[^\s#'\"][^:#\t]*:\t")
+_COMPACT_NESTING = re.compile(r"(?:[-?][ ]+)+")
+# C0 controls but tab/LF/CR, DEL, C1 controls but NEL, surrogates and the non-characters U+FFFE/U+FFFF: YAML
+# forbids them in a stream (YAML 1.2 §5.1), and a NUL usually means a binary or UTF-16 file.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Line breaks of YAML 1.1 that libyaml counts as lines and ruamel.yaml does not: such text is parsed by ruamel
+# only, so positions never depend on the parser.
+_UNUSUAL_BREAKS = re.compile("[\x85\u2028\u2029]")
+_STR_TAG = r"(?:!!str|!<tag:yaml\.org,2002:str>)"
+# the node properties written just before a plain scalar's text: "!!str", "!!str &a" or "&a !!str"
+_EXPLICIT_STR = re.compile(rf"(?:^|[\s\[{{,])(?:{_STR_TAG}(?:\s+&\S+)?|&\S+\s+{_STR_TAG})\s*$")
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
@@ -128,20 +145,22 @@ def resolve_plain(text: str) -> Any:
     if _LEADING_ZERO.match(text):
         return text
     if _INT.fullmatch(text):
-        return int(text)
+        return int(text) if len(text) <= MAX_NUMBER_DIGITS else text
     if _DECIMAL.fullmatch(text):
-        return Decimal(text)
+        number = Decimal(text)
+        too_big = len(number.as_tuple().digits) > MAX_NUMBER_DIGITS or abs(number.adjusted()) > MAX_NUMBER_DIGITS
+        return text if too_big else number
     return text
 
 
 def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
     """Bytes to text. UTF-8 (a BOM is allowed); anything else is a problem that names the likely encoding."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0)):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         return None, LoadProblem("LOAD-ENCODING", 1, 1, "", "load.utf16")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8"), None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -153,6 +172,24 @@ def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
         except UnicodeDecodeError:
             key = "load.not_utf8"
         return None, LoadProblem("LOAD-ENCODING", line, column, "", key, (("byte", exc.start),))
+    forbidden = _FORBIDDEN.search(text)
+    if forbidden is not None:
+        preceding = text[: forbidden.start()]
+        line = preceding.count("\n") + 1
+        column = forbidden.start() - (preceding.rfind("\n") + 1) + 1
+        key = "load.nul" if forbidden.group() == "\x00" else "load.control_char"
+        return None, LoadProblem("LOAD-ENCODING", line, column, "", key,
+                                 (("char", f"U+{ord(forbidden.group()):04X}"),))
+    return text, None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII-range text has a zero in every other byte."""
+    head = raw[:64]
+    if len(head) < 2 or (head[0] != 0 and head[1] != 0):
+        return False
+    zeros_even, zeros_odd = head[0::2].count(0), head[1::2].count(0)
+    return max(zeros_even, zeros_odd) * 2 >= len(head) // 2 and min(zeros_even, zeros_odd) * 4 <= len(head) // 2
 
 
 def prescan(text: str) -> LoadProblem | None:
@@ -166,9 +203,12 @@ def prescan(text: str) -> LoadProblem | None:
             return LoadProblem("LOAD-TAB", number, indent + 1, "", "load.tab_indent")
         if _TAB_AFTER_KEY.match(line):
             return LoadProblem("LOAD-TAB", number, line.index("\t") + 1, "", "load.tab_after_key")
-        if indent > 4 * MAX_DEPTH:
-            return LoadProblem("LOAD-DEPTH", number, indent + 1, "", "load.depth", (("limit", MAX_DEPTH),))
-        for column, char in enumerate(line, start=1):
+        compact = _COMPACT_NESTING.match(stripped)  # "- - - x" nests as deep as its indentation says
+        depth_column = indent + (len(compact.group()) if compact else 0)
+        if depth_column > 4 * MAX_DEPTH:
+            column = min(depth_column, 4 * MAX_DEPTH + 1)
+            return LoadProblem("LOAD-DEPTH", number, column, "", "load.depth", (("limit", MAX_DEPTH),))
+        for column, char in enumerate(line[:MAX_LINE_CHARS], start=1):
             if in_double:
                 in_double = char != '"'
             elif in_single:
@@ -185,6 +225,9 @@ def prescan(text: str) -> LoadProblem | None:
                     return LoadProblem("LOAD-DEPTH", number, column, "", "load.depth", (("limit", MAX_DEPTH),))
             elif char in "]}":
                 flow_depth = max(0, flow_depth - 1)
+        if len(line) > MAX_LINE_CHARS:  # after the depth scan: a deep flow line is reported as too deep
+            return LoadProblem("LOAD-SIZE", number, MAX_LINE_CHARS + 1, "", "load.line_too_long",
+                               (("length", len(line)), ("limit", MAX_LINE_CHARS)))
     return None
 
 
@@ -232,8 +275,10 @@ def _syntax_problem(exc: Exception) -> LoadProblem:
 class _Converter:
     """Walks a node tree into plain data, recording positions and bounding alias expansion."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, text: str = "") -> None:
         self.doc = doc
+        self.text = text
+        self._lines: list[str] | None = None
         self.visits = 0
         self.in_progress: set[int] = set()
 
@@ -256,7 +301,7 @@ class _Converter:
             self.problem("LOAD-TAG", node, pointer, "load.tag", tag=tag)
         if isinstance(node.value, str):
             if node.style in (None, ""):
-                return resolve_plain(node.value)
+                return node.value if self.explicit_str(node) else resolve_plain(node.value)
             # ruamel's round-trip composer marks the folds of a ``>`` block scalar with BEL; the value has none.
             return node.value.replace("\a", "") if node.style == ">" else node.value
         if id(node) in self.in_progress:
@@ -283,7 +328,41 @@ class _Converter:
                 continue
             self.doc.key_positions[child] = _pos(key_node)
             result[key] = self.convert(value_node, child, depth + 1)
+            if _is_implicit_empty(value_node):
+                self.doc.value_positions[child] = self.after_colon(key_node) or self.doc.value_positions[child]
         return result
+
+
+    def explicit_str(self, node: Any) -> bool:
+        """``!!str 38`` is the text "38": the tag is read from the text, since both parsers resolve an untagged
+        plain scalar to the same ``str`` tag and keep no trace of whether it was written."""
+        if not node.tag or not node.tag.endswith(":str"):
+            return False
+        end = node.end_mark
+        if "\n" in node.value or end.column < len(node.value):
+            return False  # a plain scalar over several lines: not worth a tag
+        start = end.column - len(node.value)
+        before = self.line(end.line)[max(0, start - 80): start]  # the properties stand just before the text
+        return "!" in before and bool(_EXPLICIT_STR.search(before))
+
+    def line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[number] if number < len(self._lines) else ""
+
+    def after_colon(self, key_node: Any) -> tuple[int, int] | None:
+        """Where an empty value stands: just after its key's colon. The parsers disagree (libyaml: there, or at
+        the next comma in a flow mapping; ruamel: at the next token, often on the next line), so it is taken
+        from the text, the same for both."""
+        mark = key_node.end_mark
+        colon = self.line(mark.line).find(":", mark.column)
+        return (mark.line + 1, colon + 2) if colon >= 0 else None
+
+
+def _is_implicit_empty(node: Any) -> bool:
+    """A value written as nothing at all (``key:``): no text, no tag, no anchor, no quotes."""
+    return (isinstance(node.value, str) and node.value == "" and node.style in (None, "")
+            and node.start_mark.index == node.end_mark.index)
 
 
 class _Abort(Exception):
@@ -296,17 +375,44 @@ def _pos(node: Any) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def read_file(file: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[bytes | None, LoadProblem | None]:
+    """A report file's bytes, or the problem that stops it being read. Only a regular file is read (a folder,
+    a pipe or a device is refused without blocking), and only when its size is within ``max_bytes``."""
+    try:
+        handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        return None, _unreadable(exc)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            return None, LoadProblem("LOAD-READ", 1, 1, "", "load.not_regular")
+        if info.st_size > max_bytes:
+            return None, LoadProblem("LOAD-SIZE", 1, 1, "", "load.too_large",
+                                     (("limit", max_bytes), ("size", info.st_size)))
+        chunks = []
+        remaining = max_bytes + 1  # a file that grew since fstat is still cut off at the limit
+        while remaining > 0:
+            chunk = os.read(handle, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks), None
+    except OSError as exc:
+        return None, _unreadable(exc)
+    finally:
+        os.close(handle)
+
+
+def _unreadable(exc: OSError) -> LoadProblem:
+    return LoadProblem("LOAD-READ", 1, 1, "", "load.unreadable", (("detail", exc.strerror or str(exc)),))
+
+
 def load_file(file: Path, path: str, parser: str = "auto", max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Read and parse one file; an oversized file is refused before it is read, an unreadable one is a problem."""
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            return Document(path=path, problems=[LoadProblem("LOAD-SIZE", 1, 1, "", "load.too_large",
-                                                             (("limit", max_bytes), ("size", size)))])
-        raw = file.read_bytes()
-    except OSError as exc:
-        return Document(path=path, problems=[LoadProblem("LOAD-READ", 1, 1, "", "load.unreadable",
-                                                         (("detail", exc.strerror or str(exc)),))])
+    raw, problem = read_file(file, max_bytes)
+    if raw is None:
+        return Document(path=path, problems=[problem or LoadProblem("LOAD-READ", 1, 1, "", "load.unreadable")])
     return load_bytes(raw, path, parser, max_bytes)
 
 
@@ -331,10 +437,15 @@ def load_text(text: str, path: str, parser: str = "auto", doc: Document | None =
         doc.problems.append(problem)
         return doc
     parser = resolve_parser(parser)
+    if parser == "libyaml" and _UNUSUAL_BREAKS.search(text):
+        parser = "ruamel"
     compose = compose_libyaml if parser == "libyaml" else compose_ruamel
     try:
         root = compose(text)
     except RecursionError:
+        if parser == "ruamel" and libyaml_available() and not _UNUSUAL_BREAKS.search(text):
+            # libyaml composes without recursing in Python: the converter then finds where it gets too deep
+            return load_text(text, path, "libyaml", Document(path=path))
         doc.problems.append(LoadProblem("LOAD-DEPTH", 1, 1, "", "load.depth", (("limit", MAX_DEPTH),)))
         return doc
     except Exception as exc:  # every parser error is a finding about the text, not a crash
@@ -349,7 +460,7 @@ def load_text(text: str, path: str, parser: str = "auto", doc: Document | None =
         doc.empty = True
         return doc
     try:
-        doc.data = _Converter(doc).convert(root, "", 0)
+        doc.data = _Converter(doc, text).convert(root, "", 0)
     except _Abort as abort:
         doc.problems.append(abort.problem)
         doc.data = None

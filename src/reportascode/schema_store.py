@@ -7,6 +7,7 @@ so validation never touches the network.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +31,9 @@ REPORT_FILES = (
 )
 DEFAULT_VERSION = "1.0"
 _BASE = "file:///reportascode/schemas/"
+# "$ref"/"$dynamicRef"/"$id" and its string value, in a schema's JSON text (not preceded by a backslash)
+_REFERENCE = re.compile(r'(?<!\\)"\$(ref|dynamicRef|id)"\s*:\s*"((?:[^"\\]|\\.)*)"')
+_LOCAL_REFERENCE = re.compile(r"^(?:[A-Za-z0-9_-]+\.schema\.json)?(?:#.*)?$")
 
 
 class RefusedReference(Exception):
@@ -58,6 +62,7 @@ class SchemaStore:
     """All schemas of one workspace. Validators are compiled once per process and version."""
 
     def __init__(self, workspace_root: Path | None = None, fast: bool = True) -> None:
+        self.workspace_root = workspace_root
         self.search = [d for d in ([workspace_root / "schemas"] if workspace_root else []) if d.is_dir()]
         self.search.append(packaged_schema_dir())
         self.fast = fast
@@ -73,11 +78,48 @@ class SchemaStore:
         return tuple(sorted(found))
 
     def path(self, version: str, name: str) -> Path | None:
+        """The schema file, workspace first; a file that links outside its schemas folder is not used."""
         for directory in self.search:
             candidate = directory / version / f"{name}.schema.json"
-            if candidate.is_file():
+            if candidate.is_file() and candidate.resolve().is_relative_to(directory.resolve()):
                 return candidate
         return None
+
+    def refused_references(self) -> list[tuple[Path, int, int, str]]:
+        """Every ``$ref`` (and ``$dynamicRef``, nested ``$id``) in the workspace's own schemas that would leave
+        the schema folders: a URL, an absolute or ``..`` path, a file that is not a schema of the same version.
+        ``(file, line, column, reference)``, read from the text so the position is exact; nothing is fetched."""
+        found: list[tuple[Path, int, int, str]] = []
+        packaged = packaged_schema_dir().resolve()
+        for directory in self.search:
+            if directory.resolve() == packaged:
+                continue
+            for path in sorted(directory.glob("*/*.schema.json")):
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                version = path.parent.name
+                for match in _REFERENCE.finditer(text):
+                    try:
+                        value = json.loads(f'"{match.group(2)}"')
+                    except ValueError:
+                        value = match.group(2)
+                    if self._reference_allowed(match.group(1), value, version, text, match.start()):
+                        continue
+                    before = text[: match.start(2) - 1]
+                    line = before.count("\n") + 1
+                    found.append((path, line, len(before) - (before.rfind("\n") + 1) + 1, value))
+        return found
+
+    def _reference_allowed(self, keyword: str, value: str, version: str, text: str, offset: int) -> bool:
+        if keyword == "id":  # the root $id is replaced when compiling; a nested absolute one would rebase refs
+            depth = text[:offset].count("{") - text[:offset].count("}")
+            return depth <= 1 or not (":" in value or value.startswith(("/", "..")))
+        if not _LOCAL_REFERENCE.match(value):
+            return False
+        target = value.partition("#")[0]
+        return not target or self.path(version, target.removesuffix(".schema.json")) is not None
 
     def raw(self, version: str, name: str) -> dict[str, Any]:
         key = (version, name)

@@ -79,12 +79,16 @@ def iter_schema_findings(
 ) -> Iterator[Finding]:
     if _fast_path_valid(doc.data, name, version, store):
         return
+    from referencing.exceptions import Unresolvable
+
     validator = store.validator(version, name)
     try:
         errors = list(validator.iter_errors(doc.data))
-    except RefusedReference as refused:
+    except (RefusedReference, Unresolvable) as refused:
+        # jsonschema wraps the refusal (and any reference that leads nowhere) as Unresolvable
+        ref = getattr(refused, "ref", None) or str(refused)
         yield Finding("SCHEMA-REF", Severity.ERROR, doc.path, 1, 1, "", "schema.ref_refused",
-                      make_args({"ref": refused.ref}), report)
+                      make_args({"ref": ref}), report)
         return
     reported_missing: dict[str, set[str]] = {}
     for error in errors:

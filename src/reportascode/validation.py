@@ -20,6 +20,8 @@ from reportascode.schema_store import REPORT_FILES, SchemaStore
 from reportascode.schema_validation import iter_schema_findings
 from reportascode.workspace import Report, Workspace
 
+MAX_LISTED_UNKNOWN = 20  # unknown files listed one by one; the rest are counted in one finding
+
 # Exceptions a check may raise on data the schema already rejected; on schema-valid data they are bugs.
 _DATA_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, InvalidOperation, ZeroDivisionError)
 
@@ -81,6 +83,7 @@ def validate_reports(
         if progress is not None:
             progress(done, len(selected))
     result.findings.extend(workspace_rules.file_findings())  # problems in the rule files, once per run
+    result.findings.extend(schema_reference_findings(store))  # and in the workspace's schemas
     today = today or dt.date.today()
     result.findings = sorted(
         (_apply_waivers(_apply_severity(f, config), config, today) for f in result.findings),
@@ -146,9 +149,7 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
         if file_findings:
             schema_problems.add(name)
         yield from file_findings
-    for unknown in report.unknown_files():
-        yield Finding("FILE-UNKNOWN", Severity.WARNING, f"{report.id}/{unknown}", 1, 1, "", "file.unknown",
-                      make_args({"name": unknown, "expected": _expected_files()}), report.id)
+    yield from _unknown_file_findings(report)
     yield from _year_matches_folder(report)
     if (report.folder / ".rac-lock.yaml").is_file():
         from reportascode.history.lock import lock_findings
@@ -177,6 +178,29 @@ def _file_findings(report: Report, name: str, doc: Document | None, version: str
     for finding in iter_schema_findings(doc, name, version, store, report.id):
         if fills.keep_schema_finding(name, finding):  # a placeholder is FILL-01, not also SCHEMA-TYPE
             yield finding
+
+
+def schema_reference_findings(store: SchemaStore) -> list[Finding]:
+    """SCHEMA-REF at each reference in a workspace schema that leaves the workspace and the package."""
+    root = store.workspace_root
+    return [
+        Finding("SCHEMA-REF", Severity.ERROR, path.relative_to(root).as_posix() if root else path.as_posix(),
+                line, column, "", "schema.ref_refused", make_args({"ref": ref}))
+        for path, line, column, ref in store.refused_references()
+    ]
+
+
+def _unknown_file_findings(report: Report) -> Iterator[Finding]:
+    """FILE-UNKNOWN for each stray YAML file, the first :data:`MAX_LISTED_UNKNOWN` one by one and the rest as
+    one finding with their count, so a folder of 10,000 files does not bury everything else."""
+    unknown = report.unknown_files()
+    for name in unknown[:MAX_LISTED_UNKNOWN]:
+        yield Finding("FILE-UNKNOWN", Severity.WARNING, f"{report.id}/{name}", 1, 1, "", "file.unknown",
+                      make_args({"name": name, "expected": _expected_files()}), report.id)
+    rest = unknown[MAX_LISTED_UNKNOWN:]
+    if rest:
+        yield Finding("FILE-UNKNOWN", Severity.WARNING, f"{report.id}/{rest[0]}", 1, 1, "", "file.unknown_more",
+                      make_args({"count": len(rest), "name": rest[0]}), report.id)
 
 
 def _year_matches_folder(report: Report) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.errors import UsageError
-from reportascode.loader import Document, load_file
+from reportascode.loader import Document, LoadProblem, load_file
 from reportascode.schema_store import DEFAULT_VERSION, REPORT_FILES
 
 CONFIG_FILE = ".reportascode.yaml"
@@ -61,10 +61,15 @@ class Report:
         return f"{self.id}/{name}.yaml"
 
     def document(self, name: str) -> Document | None:
+        """One file's document; ``None`` when there is no such name. Anything else under the name is read (a
+        folder, a broken link or an unreadable file is LOAD-READ), except a link that leaves the workspace."""
         if name not in self._documents:
             path = self.folder / f"{name}.yaml"
-            if not path.is_file():
+            if not (path.exists() or path.is_symlink()):
                 self._documents[name] = None
+            elif not self.workspace.contains(path):
+                self._documents[name] = Document(path=self.file_path(name), problems=[
+                    LoadProblem("LOAD-READ", 1, 1, "", "load.outside_workspace")])
             else:
                 self._documents[name] = load_file(path, self.file_path(name), self.parser)
         return self._documents[name]
@@ -112,7 +117,14 @@ class Workspace:
                 found.append(candidate)
             elif candidate.is_dir():
                 found.extend(sorted(d for d in candidate.iterdir() if d.is_dir() and YEAR.match(d.name)))
-        return [f for f in found if _looks_like_report(f)]
+        # a report is inside reports/: a year folder linked from elsewhere is not one
+        inside = [f for f in found if _is_within(f.resolve(), base)]
+        return [f for f in inside if _looks_like_report(f)]
+
+    def contains(self, path: Path) -> bool:
+        """Whether ``path``, links resolved, stays in the workspace (or in its ``reports/``, itself a link)."""
+        resolved = path.resolve()
+        return _is_within(resolved, self.root) or _is_within(resolved, self.root / "reports")
 
     def reports(self, parser: str = "auto") -> list[Report]:
         return [Report(self, folder, parser) for folder in self.report_folders()]

@@ -49,7 +49,7 @@ from reportascode.authoring.yamltext import (
     strip_bom,
     walk,
 )
-from reportascode.loader import load_bytes, load_text, resolve_plain, split_pointer
+from reportascode.loader import LoadProblem, load_bytes, load_text, read_file, resolve_plain, split_pointer
 
 INDENT = 2
 _MAX_PASSES = 2000
@@ -105,7 +105,11 @@ class FileFormat:
 def format_file(path: Path, display: str, name: str | None, navigator: SchemaNavigator | None) -> FileFormat:
     """Format one file in memory (nothing is written here)."""
     result = FileFormat(path, display)
-    raw = path.read_bytes()
+    raw, problem = read_file(path)  # bounded: a huge file or a pipe is refused unread
+    if raw is None:
+        problem = problem or LoadProblem("LOAD-READ", 1, 1, "", "load.unreadable")
+        result.refused = FormatRefused("fmt.unreadable", line=problem.line, column=problem.column, rule=problem.rule)
+        return result
     doc = load_bytes(raw, display)
     if not doc.ok:
         problem = next(p for p in doc.problems if p.fatal)

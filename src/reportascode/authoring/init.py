@@ -62,7 +62,9 @@ def init_workspace(root: Path, company: str, licence: str, year: int, version: s
     files: dict[str, str] = {
         ".reportascode.yaml": config_text(company),
         ".pre-commit-config.yaml": precommit_text(version, hooks_repo),
-        ".gitignore": "# rac build 的输出目录 / output of rac build\nbuild/\n",
+        ".gitignore": "# rac build 的输出目录 / output of rac build\nbuild/\n"
+                      "# rac 的写锁与中断写入的临时文件 / rac's write lock, temporary files of interrupted writes\n"
+                      ".rac.lock\n.*.tmp\n",
         "README.md": readme_text(company, licence, year),
     }
     for name, text in skeleton_files(year, company, licence).items():

@@ -66,11 +66,14 @@ def freeze(report: Path, sign: bool) -> None:
     from reportascode.history.lock import freeze as freeze_report
     from reportascode.history.manifest import tag_name
     from reportascode.validation import validate_reports
+    from reportascode.writelock import workspace_lock
 
     session, selected = _report(report)
-    result = validate_reports([selected], session.config, session.store)
-    manifest = freeze_report(selected, result.errors, summary(result), sign)
-    click.echo(f"{tag_name(selected, 'locked')} {manifest.commit[:10]} {len(manifest.files)} files")
+    with workspace_lock(session.workspace.root, "freeze"):  # nothing changes between validation and the lock
+        result = validate_reports([selected], session.config, session.store)
+        manifest = freeze_report(selected, result.errors, summary(result), sign)
+    completed = " (completed an interrupted freeze)" if manifest.extra.get("completed") else ""
+    click.echo(f"{tag_name(selected, 'locked')} {manifest.commit[:10]} {len(manifest.files)} files{completed}")
 
 
 @click.command("submit")
@@ -82,9 +85,11 @@ def submit(report: Path, date: dt.datetime, documents: Path | None) -> None:
     """Record the submission of a locked REPORT in its manifest and tag rac/<report>/submitted."""
     from reportascode.history.lock import submit as submit_report
     from reportascode.history.manifest import tag_name
+    from reportascode.writelock import workspace_lock
 
-    _, selected = _report(report)
-    manifest = submit_report(selected, date.date(), documents)
+    session, selected = _report(report)
+    with workspace_lock(session.workspace.root, "submit"):
+        manifest = submit_report(selected, date.date(), documents)
     documents_count = len((manifest.submission or {}).get("documents") or {})
     click.echo(f"{tag_name(selected, 'submitted')} {date.date().isoformat()} {documents_count} documents")
 

@@ -19,9 +19,11 @@ def build(out: Path | None, draft: bool, lang: str | None) -> None:
     """
     from reportascode.cli.report_output import echo_run
     from reportascode.render.build import build_workspace, document_language, select_session
+    from reportascode.writelock import workspace_lock
 
     session = select_session(())
     target = out if out is not None else session.workspace.root / "build"
-    run = build_workspace(session, target, document_language(lang, session), draft)
+    with workspace_lock(session.workspace.root, "build"):
+        run = build_workspace(session, target, document_language(lang, session), draft)
     echo_run(run, session, lang)
     raise SystemExit(1 if run.failed else 0)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from reportascode.cli.options import lang_option
+
+if TYPE_CHECKING:
+    from reportascode.workspace import Workspace
 
 
 @click.command()
@@ -21,14 +26,27 @@ def fmt(paths: tuple[Path, ...], check: bool, lang: str | None) -> None:
     of the eleven report files are left alone. Each file is written atomically, and only after the loader reads
     back the same data and every comment is still there; otherwise it is refused and left unchanged.
     """
-    from reportascode.atomic import write_text_atomic
-    from reportascode.authoring.formatting import format_file, select_files, short_diff
     from reportascode.config import load_config
     from reportascode.messages import default_language, message
     from reportascode.workspace import Workspace
+    from reportascode.writelock import workspace_lock
 
     workspace = Workspace.at(paths[0] if paths else Path.cwd())
     language = lang or default_language(load_config(workspace.root).lang)
+    with contextlib.nullcontext() if check else workspace_lock(workspace.root, "fmt"):
+        changed, unchanged, refused = _format_all(workspace, paths, check, language)
+    summary = "fmt.summary_check" if check else "fmt.summary"
+    click.echo(message(summary, language, {"changed": changed, "unchanged": unchanged, "refused": refused}),
+               err=True)
+    raise SystemExit(1 if refused or (check and changed) else 0)
+
+
+def _format_all(workspace: Workspace, paths: tuple[Path, ...], check: bool, language: str) -> tuple[int, int, int]:
+    """Format every selected file (each read, checked and written while the workspace lock is held)."""
+    from reportascode.atomic import write_text_atomic
+    from reportascode.authoring.formatting import format_file, select_files, short_diff
+    from reportascode.messages import message
+
     changed = refused = unchanged = 0
     for target in select_files(workspace, paths):
         result = format_file(target.path, target.display, target.name, target.navigator)
@@ -47,7 +65,4 @@ def fmt(paths: tuple[Path, ...], check: bool, lang: str | None) -> None:
         else:
             write_text_atomic(target.path, result.after)
             click.echo(message("fmt.reformatted", language, {"path": target.display}))
-    summary = "fmt.summary_check" if check else "fmt.summary"
-    click.echo(message(summary, language, {"changed": changed, "unchanged": unchanged, "refused": refused}),
-               err=True)
-    raise SystemExit(1 if refused or (check and changed) else 0)
+    return changed, unchanged, refused

@@ -27,6 +27,7 @@ def new_year(year: int, source_year: int | None, entity: str | None, lang: str |
     from reportascode.errors import UsageError
     from reportascode.messages import default_language, message
     from reportascode.workspace import Workspace, relative
+    from reportascode.writelock import workspace_lock
 
     workspace = Workspace.at(Path.cwd())
     language = lang or default_language(load_config(workspace.root).lang)
@@ -50,8 +51,9 @@ def new_year(year: int, source_year: int | None, entity: str | None, lang: str |
         raise UsageError("newyear.exists", path=relative(workspace.root, target))
     depth = len(target.relative_to(workspace.root).parts)
     try:
-        rolled = roll_report(source, target, year, depth=depth)
-        write_report(rolled)
+        with workspace_lock(workspace.root, "new-year"):
+            rolled = roll_report(source, target, year, depth=depth)
+            write_report(rolled)
     except NewYearRefused as refused:
         raise UsageError(refused.key, **refused.message_args) from None
     for rolled_file in rolled.files:

@@ -27,9 +27,11 @@ def render(reports: tuple[str, ...], output_format: str, out: Path | None, draft
     from reportascode.cli.report_output import echo_run
     from reportascode.render.build import document_language, render_selected, select_session
     from reportascode.render.renderer import FORMATS
+    from reportascode.writelock import workspace_lock
 
     session = select_session(reports)
     formats = FORMATS if output_format == "all" else (output_format,)
-    run = render_selected(session, formats, out, draft, document_language(lang, session))
+    with workspace_lock(session.workspace.root, "render"):
+        run = render_selected(session, formats, out, draft, document_language(lang, session))
     echo_run(run, session, lang)
     raise SystemExit(1 if any(o.errors and not o.rendered for o in run.outcomes) else 0)

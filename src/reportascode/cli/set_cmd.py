@@ -26,9 +26,11 @@ def set_(file: Path, pointer: str, value: str, lang: str | None) -> None:
     from reportascode.authoring.setvalue import SetRefused, set_value
     from reportascode.config import load_config
     from reportascode.errors import UsageError
+    from reportascode.loader import read_file
     from reportascode.messages import default_language, message
     from reportascode.schema_store import REPORT_FILES, SchemaStore
     from reportascode.workspace import Workspace, relative
+    from reportascode.writelock import workspace_lock
 
     if not file.is_file():
         raise UsageError("cli.path_missing", path=file)
@@ -42,19 +44,24 @@ def set_(file: Path, pointer: str, value: str, lang: str | None) -> None:
     store = SchemaStore(workspace.root)
     version = report.schema_version if report.schema_version in store.versions else max(store.versions)
     display = relative(workspace.root, file)
-    try:
-        text = file.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError("set.not_utf8", path=display) from exc
-    try:
-        result = set_value(text, file.stem, pointer, value, store, version, display)
-    except SetRefused as refused:
-        click.echo(f"rac: {display}: {message(refused.key, language, refused.message_args)}", err=True)
-        for finding in refused.findings:
-            click.echo(f"  {finding.rule} {message(finding.message_key, language, finding.arguments)}", err=True)
-        raise SystemExit(refused.exit_code) from None
-    if result.text != text:
-        write_text_atomic(file, result.text)
+    with workspace_lock(workspace.root, "set"):  # read, change and write with no other writer in between
+        raw, problem = read_file(file)  # bounded: a huge file or a pipe is refused unread
+        try:
+            text = raw.decode("utf-8") if raw is not None else ""
+        except UnicodeDecodeError as exc:
+            raise UsageError("set.not_utf8", path=display) from exc
+        try:
+            if problem is not None:
+                raise SetRefused("set.unreadable", 1, line=problem.line, column=problem.column, rule=problem.rule)
+            result = set_value(text, file.stem, pointer, value, store, version, display)
+        except SetRefused as refused:
+            click.echo(f"rac: {display}: {message(refused.key, language, refused.message_args)}", err=True)
+            for finding in refused.findings:
+                click.echo(f"  {finding.rule} {message(finding.message_key, language, finding.arguments)}",
+                           err=True)
+            raise SystemExit(refused.exit_code) from None
+        if result.text != text:
+            write_text_atomic(file, result.text)
     key = "set.added" if result.added else "set.done"
     click.echo(message(key, language, {"path": display, "line": result.line, "column": result.column,
                                        "pointer": pointer or "/", "value": result.rendered}))

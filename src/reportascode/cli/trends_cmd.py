@@ -33,6 +33,7 @@ def trends(entity: str | None, output_format: str, lang: str | None, render_dir:
     from reportascode.trends.formats import FORMATS
     from reportascode.trends.run import render_trends, select_trends
     from reportascode.workspace import relative
+    from reportascode.writelock import workspace_lock
 
     session = open_session(())
     result = session.validate()
@@ -47,6 +48,8 @@ def trends(entity: str | None, output_format: str, lang: str | None, render_dir:
         click.echo(message("render.pdf_skipped", language, {"reason": reason}), err=True)
     for trend in run.refused:
         click.echo(message("trends.refused", language, {"errors": trend.errors}), err=True)
-    for path in write_files(render_dir, run.files):
+    with workspace_lock(session.workspace.root, "trends"):
+        written = write_files(render_dir, run.files)
+    for path in written:
         click.echo(message("render.wrote", language, {"path": relative(session.workspace.root, path)}), err=True)
     raise SystemExit(1 if run.refused else 0)

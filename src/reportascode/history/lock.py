@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode import __version__
-from reportascode.atomic import write_bytes_atomic
+from reportascode.atomic import is_temporary, write_bytes_atomic
 from reportascode.errors import UsageError
 from reportascode.findings import Finding, Severity, make_args
 from reportascode.gitio import BlobReader, Git
@@ -49,15 +49,26 @@ class VerifyResult:
 
 
 def freeze(report: Report, findings_errors: int, summary: dict[str, int], sign: bool = False) -> Manifest:
-    """Write and commit the manifest, then tag it; both or neither. The caller validated the report first."""
+    """Write and commit the manifest, then tag it; both or neither. The caller validated the report first.
+
+    A freeze that was killed half-way is finished or undone first (:func:`repair_interrupted`): a manifest
+    commit without its tag gets the tag (and this freeze returns that manifest, marked ``completed``); an
+    uncommitted manifest is removed before the report is locked afresh.
+    """
     git = Git.discover(report.folder)
     git.require_history()
-    rel_folder = git.relpath(report.folder)
-    if git.status_porcelain([rel_folder]):
+    _refuse_stale_git_locks(git)
+    locked_tag = tag_name(report, "locked")
+    completed = repair_interrupted(git, report, sign)
+    if "locked" in completed:
+        manifest = Manifest.read(report.folder)
+        if manifest is not None:
+            manifest.extra["completed"] = True
+            return manifest
+    if _dirty(git, report):
         raise UsageError("lock.dirty", report=report.id)
     if findings_errors:
         raise UsageError("lock.has_errors", report=report.id, errors=findings_errors)
-    locked_tag = tag_name(report, "locked")
     if git.resolve(locked_tag):
         raise UsageError("lock.already", report=report.id, tag=locked_tag)
     head = git.run("rev-parse", "HEAD").strip()
@@ -67,19 +78,24 @@ def freeze(report: Report, findings_errors: int, summary: dict[str, int], sign: 
         files={name: sha256((report.folder / name).read_bytes()) for name in report_files(report)},
         validation=summary,
     )
-    _commit_manifest(git, report, manifest, f"rac freeze {report.id}", locked_tag, sign)
+    _commit_manifest(git, report, manifest, _subject("freeze", report), locked_tag, sign)
     return manifest
 
 
 def submit(report: Report, date: dt.date, documents: Path | None) -> Manifest:
     git = Git.discover(report.folder)
     git.require_history()
+    _refuse_stale_git_locks(git)
+    submitted_tag = tag_name(report, "submitted")
+    completed = repair_interrupted(git, report, False)
     manifest = Manifest.read(report.folder)
     if manifest is None:
         raise UsageError("lock.not_frozen", report=report.id)
-    if git.status_porcelain([git.relpath(report.folder)]):
+    if "submitted" in completed:
+        manifest.extra["completed"] = True
+        return manifest
+    if _dirty(git, report):
         raise UsageError("lock.dirty", report=report.id)
-    submitted_tag = tag_name(report, "submitted")
     if git.resolve(submitted_tag):
         raise UsageError("lock.already", report=report.id, tag=submitted_tag)
     docs: dict[str, str] = {}
@@ -87,32 +103,156 @@ def submit(report: Report, date: dt.date, documents: Path | None) -> Manifest:
         for path in sorted(p for p in documents.rglob("*") if p.is_file()):
             docs[path.relative_to(documents).as_posix()] = sha256(path.read_bytes())
     manifest.submission = {"date": date.isoformat(), "documents": docs}
-    _commit_manifest(git, report, manifest, f"rac submit {report.id} ({date.isoformat()})", submitted_tag, False)
+    _commit_manifest(git, report, manifest, f"{_subject('submit', report)} ({date.isoformat()})", submitted_tag,
+                     False)
     return manifest
 
 
+_KINDS = {"locked": "freeze", "submitted": "submit"}
+
+
+def _refuse_stale_git_locks(git: Git) -> None:
+    """Refuse clearly, before changing anything, when a killed git process left a lock that would stop us."""
+    locks = git.stale_locks()
+    if locks:
+        raise UsageError("git.locked", path=locks[0])
+
+
+def _subject(verb: str, report: Report) -> str:
+    return f"rac {verb} {report.id}"
+
+
+def _dirty(git: Git, report: Report) -> bool:
+    """Uncommitted changes in the report folder; temporary files left by a killed rac do not count."""
+    for line in git.status_porcelain([git.relpath(report.folder)]):
+        name = line[3:].strip().strip('"').rsplit("/", 1)[-1]
+        if not is_temporary(name):
+            return True
+    return False
+
+
 def _commit_manifest(git: Git, report: Report, manifest: Manifest, message: str, tag: str, sign: bool) -> None:
+    """Commit the manifest and tag the commit, both or neither.
+
+    The commit is built beside the index (a blob, a tree from a temporary index, ``commit-tree``) and then HEAD
+    and the tag are moved in one ref transaction, so a process killed at any moment leaves either no manifest
+    commit and no tag, or both. (A signed tag is made by ``git tag -s`` right after HEAD moves; a kill in
+    between leaves the commit without its tag, which the next ``rac freeze`` completes and ``rac verify``
+    reports.) The manifest file in the working tree is written first and put back as it was on failure.
+    """
     path = report.folder / MANIFEST_NAME
-    previous_text = path.read_bytes() if path.is_file() else None
-    previous_head = git.run("rev-parse", "HEAD").strip()
-    write_bytes_atomic(path, manifest.to_text().encode())
     rel = git.relpath(path)
-    committed = False
+    previous_text = path.read_bytes() if path.is_file() else None
+    head = git.run("rev-parse", "HEAD").strip()
+    tag_message = f"{message}\ndata commit {manifest.commit}"
+    write_bytes_atomic(path, manifest.to_text().encode())
     try:
-        git.run("add", "--", rel)
-        git.run("commit", "-q", "-m", message, "--", rel)
-        committed = True
-        git.run("tag", "-s" if sign else "-a", "-m", f"{message}\ndata commit {manifest.commit}", tag)
+        blob = git.run("hash-object", "-w", "--", rel).strip()
+        commit = _commit_with(git, head, rel, blob, message)
+        if sign:
+            git.run("update-ref", "-m", message, "HEAD", commit, head)
+        else:
+            tag_object = _tag_object(git, commit, tag, tag_message)
+            git.run("update-ref", "--stdin", "-m", message, input_text=(
+                f"start\nupdate HEAD {commit} {head}\ncreate refs/tags/{tag} {tag_object}\nprepare\ncommit\n"))
     except BaseException:
-        # all or nothing: undo the commit and restore the file as it was
-        if committed:
-            git.run("update-ref", "HEAD", previous_head, check=False)
-        git.run("reset", "-q", "--", rel, check=False)
         if previous_text is None:
             path.unlink(missing_ok=True)
         else:
             write_bytes_atomic(path, previous_text)
         raise
+    if sign:
+        git.run("tag", "-s", "-m", tag_message, tag, commit)
+    git.run("add", "--", rel, check=False)  # the index follows HEAD (best effort: HEAD already holds it)
+
+
+def _commit_with(git: Git, parent: str, rel: str, blob: str, message: str) -> str:
+    """A commit of ``parent``'s tree plus one file, made without touching the index or the working tree."""
+    index = Path(git.run("rev-parse", "--git-path", "rac-manifest.index").strip())
+    index = index if index.is_absolute() else git.root / index
+    index.unlink(missing_ok=True)
+    environment = {"GIT_INDEX_FILE": str(index)}
+    try:
+        git.run("read-tree", parent, env=environment)
+        git.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{rel}", env=environment)
+        tree = git.run("write-tree", env=environment).strip()
+    finally:
+        index.unlink(missing_ok=True)
+    return git.run("commit-tree", tree, "-p", parent, "-m", message).strip()
+
+
+def _tag_object(git: Git, commit: str, tag: str, message: str) -> str:
+    """An annotated tag object for ``commit`` (no ref yet: the ref transaction creates it)."""
+    tagger = git.run("var", "GIT_COMMITTER_IDENT").strip()
+    body = f"object {commit}\ntype commit\ntag {tag}\ntagger {tagger}\n\n{message}\n"
+    return git.run("mktag", input_text=body).strip()
+
+
+def interrupted(git: Git, report: Report) -> list[tuple[str, dict[str, Any]]]:
+    """What a killed ``rac freeze``/``rac submit`` left behind: a manifest commit at HEAD without its tag, or a
+    manifest in the working tree that is not the committed one. Read-only (``rac verify`` reports these)."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    for kind in _untagged_manifest_commit(git, report):
+        found.append(("verify.interrupted_commit", {"report": report.id, "tag": tag_name(report, kind),
+                                                    "command": _KINDS[kind]}))
+    if _stray_manifest(git, report) is not None:
+        found.append(("verify.interrupted_manifest", {"report": report.id,
+                                                      "path": git.relpath(report.folder / MANIFEST_NAME)}))
+    return found
+
+
+def repair_interrupted(git: Git, report: Report, sign: bool) -> set[str]:
+    """Finish or undo what a killed freeze or submit left (see :func:`interrupted`); returns the kinds of tag
+    (``locked``, ``submitted``) it completed."""
+    path = report.folder / MANIFEST_NAME
+    rel = git.relpath(path)
+    stray = _stray_manifest(git, report)
+    if stray is not None:  # put the manifest back as committed (or remove it when HEAD has none)
+        if stray == b"":
+            path.unlink(missing_ok=True)
+        else:
+            write_bytes_atomic(path, stray)
+    completed: set[str] = set()
+    for kind in _untagged_manifest_commit(git, report):
+        manifest = Manifest.read(report.folder)
+        data_commit = manifest.commit if manifest is not None else "?"
+        message = git.run("log", "-1", "--format=%s", "HEAD").strip()
+        git.run("tag", "-s" if sign else "-a", "-m", f"{message}\ndata commit {data_commit}", tag_name(report, kind),
+                "HEAD")
+        completed.add(kind)
+    if git.run("status", "--porcelain", "--", rel).strip():
+        git.run("reset", "-q", "--", rel, check=False)
+    return completed
+
+
+def _untagged_manifest_commit(git: Git, report: Report) -> list[str]:
+    """Kinds of tag missing from a HEAD that is rac's own manifest commit for this report."""
+    subject = git.run("log", "-1", "--format=%s", "HEAD").strip()
+    missing = []
+    for kind, verb in _KINDS.items():
+        prefix = _subject(verb, report)
+        if (subject == prefix or subject.startswith(prefix + " (")) and git.resolve(tag_name(report, kind)) is None:
+            with BlobReader(git) as blobs:
+                committed = Manifest.parse(blobs.read(f"HEAD:{git.relpath(report.folder / MANIFEST_NAME)}") or b"")
+            if committed is not None and (kind == "locked" or committed.submission is not None):
+                missing.append(kind)
+    return missing
+
+
+def _stray_manifest(git: Git, report: Report) -> bytes | None:
+    """HEAD's manifest (``b""`` when HEAD has none) if the working tree's differs from it the way a killed rac
+    leaves it: missing, or a manifest rac wrote but did not commit. ``None`` when there is nothing to repair."""
+    path = report.folder / MANIFEST_NAME
+    with BlobReader(git) as blobs:
+        committed = blobs.read(f"HEAD:{git.relpath(path)}")
+    on_disk = path.read_bytes() if path.is_file() else None
+    if on_disk == committed:
+        return None
+    if on_disk is None:
+        return committed
+    if Manifest.parse(on_disk) is None:
+        return None  # not rac's: left for the user (the report is dirty)
+    return committed if committed is not None else b""
 
 
 def changes_since_lock(report: Report, git: Git, manifest: Manifest, blobs: BlobReader,
@@ -184,6 +324,8 @@ def verify(report: Report) -> VerifyResult:
     result = VerifyResult()
     git = Git.discover(report.folder)
     git.require_history()
+    for key, args in interrupted(git, report):  # a killed freeze or submit: say so, and how to finish it
+        result.problem(key, **args)
     manifest = Manifest.read(report.folder)
     if manifest is None:
         result.problem("verify.not_frozen", report=report.id)

@@ -944,4 +944,22 @@ MESSAGES: dict[str, str] = {
     "explain.pass": "Passes:",
     "explain.example_base": "edits to the sample report of {year}",
     "cli.unknown_rule": "unknown rule id '{id}'; `rac rules` lists them",
+    # hardening: hostile input, the write lock, interrupted freezes (issue 11)
+    "load.not_regular": "not a regular file (a folder, a pipe or a device); refused unread",
+    "load.outside_workspace": "the file is a link to a place outside the workspace; refused unread",
+    "load.nul": "a NUL byte ({char}) here: a binary file, or text saved as UTF-16? Save the file as UTF-8 text",
+    "load.control_char": "control character {char} here; YAML does not allow it (pasted from another program?)",
+    "load.line_too_long": "a line of {length} characters (limit {limit}); refused",
+    "file.unknown_more": "{count} more unknown YAML files in the report folder, not listed one by one "
+    "(the first: {name})",
+    "writelock.busy": "another rac command ({holder}) is writing in this workspace; try again when it has finished "
+    "(lock file {path})",
+    "writelock.cannot_lock": "cannot take the workspace write lock {path}: {detail}",
+    "verify.interrupted_commit": "HEAD is rac's manifest commit for {report} but the tag {tag} is missing: an "
+    "interrupted rac {command}; run rac {command} {report} again to complete it",
+    "verify.interrupted_manifest": "{path} in the working tree is not the committed manifest: an interrupted rac "
+    "freeze or submit; run it again (it puts the committed manifest back first)",
+    "check.REC-12.outside": "{name} links to a file outside the report folder; it is not read",
+    "git.locked": "git's lock file {path} exists: another git command is running, or one was killed. If none is "
+    "running, delete the file and run the command again",
 }

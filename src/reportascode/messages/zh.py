@@ -833,4 +833,20 @@ MESSAGES: dict[str, str] = {
     "explain.pass": "通过的示例：",
     "explain.example_base": "对 {year} 年度示例报告的修改",
     "cli.unknown_rule": "未知的规则编号“{id}”；可用 `rac rules` 查看",
+    # hardening: hostile input, the write lock, interrupted freezes (issue 11)
+    "load.not_regular": "不是普通文件（是目录、管道或设备），未读取",
+    "load.outside_workspace": "该文件是指向工作区之外的链接，未读取",
+    "load.nul": "此处有 NUL 字节（{char}）：是二进制文件，还是以 UTF-16 保存的文本？请另存为 UTF-8 文本",
+    "load.control_char": "此处有控制字符 {char}，YAML 不允许（是否从其他程序粘贴而来？）",
+    "load.line_too_long": "该行有 {length} 个字符（上限 {limit}），已拒绝",
+    "file.unknown_more": "报告目录中另有 {count} 个未知的 YAML 文件，不再逐一列出（第一个：{name}）",
+    "writelock.busy": "另一个 rac 命令（{holder}）正在写入此工作区；请待其完成后重试（锁文件 {path}）",
+    "writelock.cannot_lock": "无法获取工作区写锁 {path}：{detail}",
+    "verify.interrupted_commit": "HEAD 是 rac 为 {report} 生成的清单提交，但缺少标签 {tag}：rac {command} 被中断；"
+    "请再次运行 rac {command} {report} 以完成",
+    "verify.interrupted_manifest": "工作区中的 {path} 不是已提交的清单：rac freeze 或 submit 被中断；请再次运行"
+    "（会先恢复已提交的清单）",
+    "check.REC-12.outside": "{name} 链接到报告目录之外的文件，未读取",
+    "git.locked": "git 的锁文件 {path} 已存在：有其他 git 命令正在运行，或曾被强行终止。若没有 git 命令在运行，"
+    "请删除该文件后重新运行",
 }

@@ -98,6 +98,10 @@ def discover(report: Report, sink: Sink) -> dict[str, EvidenceFile]:
         legacy = folder / f"{kind.name}.xls"
         if legacy.is_file() and not present:
             sink.at_evidence("REC-12", _rel(report, legacy), 1, 1, variant="xls", whole_file=True, name=legacy.name)
+        outside = [p for p in present if not p.resolve().is_relative_to(report.folder.resolve())]
+        for path in outside:  # a link out of the report (to /etc/passwd, say) is never read
+            sink.at_evidence("REC-12", _rel(report, path), 1, 1, variant="outside", whole_file=True, name=path.name)
+        present = [p for p in present if p not in outside]
         if not present:
             continue
         chosen = present[0]
