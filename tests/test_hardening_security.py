@@ -5,6 +5,7 @@ option."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -182,6 +183,25 @@ def test_an_evidence_file_linked_out_of_the_report_is_never_read(workspace: Path
     found = [f for f in json.loads(run.out)["findings"] if f["file"] == f"reports/2024/evidence/{target.name}"]
     assert [(f["rule"], f["line"], f["column"]) for f in found] == [("REC-12", 1, 1)]
     assert "outside the report folder" in found[0]["message"]
+
+
+def test_diff_never_shows_a_file_linked_out_of_the_workspace(sample_repo: GitRepo, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text(f"password: {SECRET}\n", encoding="utf-8")
+    meta = sample_repo.root / "reports" / "2024" / "meta.yaml"
+    meta.unlink()
+    meta.symlink_to(secret)
+    for args in (("diff", "HEAD:reports/2024", "reports/2024"), ("diff", "2023", "2024", "--format", "json")):
+        run = run_rac(*args, "--lang", "en", cwd=sample_repo.root)
+        assert run.code == 0, (args, run.err)
+        assert SECRET not in run.out + run.err, args
+        assert "outside the workspace" in run.out, args
+    alone = run_rac("diff", "reports/2024/meta.yaml", cwd=sample_repo.root)  # the link itself: refused
+    assert alone.code == 2 and SECRET not in alone.out + alone.err
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(sample_repo.root / "reports" / "pipe.yaml")
+        run = run_rac("diff", "reports/pipe.yaml", "reports/2024/operations.yaml", cwd=sample_repo.root)
+        assert run.code == 2 and "Traceback" not in run.err
 
 
 @pytest.mark.parametrize(

@@ -138,7 +138,11 @@ def _load(raw: bytes | None, source: Source, name: str, parser: str) -> Document
     if raw is None:
         return None
     folder = source.label if not source.single_file else posixpath.dirname(source.label)
-    return load_bytes(raw, f"{folder}/{name}" if folder else name, parser)
+    path = f"{folder}/{name}" if folder else name
+    refused = source.refused.get(name)
+    if refused is not None:  # too large, not a regular file, or a link out of the workspace: never parsed
+        return Document(path=path, problems=[refused])
+    return load_bytes(raw, path, parser)
 
 
 def _ordered(names: set[str]) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from reportascode.errors import UsageError
+from reportascode.loader import LoadProblem, read_file
 
 YEAR = re.compile(r"^\d{4}$")
 ENTITY_YEAR = re.compile(r"^[A-Za-z0-9_.-]+/\d{4}$")
@@ -34,6 +35,7 @@ class Source:
     files: dict[str, bytes] = field(default_factory=dict)
     single_file: bool = False
     location: Path | None = field(default=None, repr=False)  # the working-tree path, when there is one
+    refused: dict[str, LoadProblem] = field(default_factory=dict)  # files not read, and why (as load problems)
 
     @property
     def label(self) -> str:
@@ -187,17 +189,34 @@ class Resolver:
         raise UsageError("diff.no_year", year=spec, path=self._display(reports))
 
     def folder(self, spec: str, path: Path) -> Source:
+        named = path
         path = path.resolve()
         if path.is_file():
             if not path.name.endswith(YAML_SUFFIXES):
                 raise UsageError("diff.not_yaml", path=self._display(path))
-            return Source(spec, self._display(path), files={path.name: path.read_bytes()}, single_file=True,
-                          location=path)
-        files = {p.name: p.read_bytes() for p in sorted(path.iterdir())
-                 if p.name.endswith(YAML_SUFFIXES) and p.is_file()}
-        if not files:
+            source = Source(spec, self._display(path), single_file=True, location=path)
+            self._read_into(source, path.name, path, path.parent)
+            return source
+        if not path.is_dir():  # a pipe, a device: nothing to read
             raise UsageError("diff.not_a_report", path=self._display(path))
-        return Source(spec, self._display(path), files=files, location=path)
+        source = Source(spec, self._display(path), location=path)
+        for entry in sorted(named.iterdir()):
+            if entry.name.endswith(YAML_SUFFIXES) and entry.is_file():
+                self._read_into(source, entry.name, entry, path)
+        if not source.files:
+            raise UsageError("diff.not_a_report", path=self._display(path))
+        return source
+
+    def _read_into(self, source: Source, name: str, path: Path, folder: Path) -> None:
+        """A working-tree file's bytes, read as validation reads them (bounded, regular files only); a link out
+        of its folder and the workspace is not read at all, so a diff never shows what it points at."""
+        resolved = path.resolve()
+        inside = resolved.is_relative_to(folder) or (self.root is not None and resolved.is_relative_to(self.root))
+        raw, problem = (None, LoadProblem("LOAD-READ", 1, 1, "", "load.outside_workspace")) if not inside \
+            else read_file(path)
+        source.files[name] = raw if raw is not None else b""
+        if problem is not None:
+            source.refused[name] = problem
 
     def revision(self, spec: str, rev: str, inner: str) -> Source:
         if not rev or rev.startswith("-"):
