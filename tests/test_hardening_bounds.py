@@ -279,3 +279,22 @@ def test_huge_numbers_stay_text_and_are_named_by_the_schema(report: Path) -> Non
     path.write_text(text.replace("clients_signed: 38", "clients_signed: 1e999999999"), encoding="utf-8")
     findings, _, _ = limited_validate(report)
     assert [f["rule"] for f in findings if f["file"] == "reports/2024/operations.yaml"][:1] == ["SCHEMA-TYPE"]
+
+
+def test_config_and_rule_files_are_bounded_too(report: Path) -> None:
+    """The workspace config and rule files go through the same reader: size first, regular files only."""
+    root = report.parent.parent
+    (root / "rules").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(root / "rules" / "pipe.yaml")  # read naively, this would block forever
+    with open(root / "rules" / "huge.yaml", "wb") as stream:
+        stream.truncate(100 * 1024 * 1024)
+    findings, _, _ = limited_validate(report)
+    rule_files = {f["file"]: f for f in findings if f["file"].startswith("rules/")}
+    huge = rule_files["rules/huge.yaml"]
+    assert huge["rule"] == "RULES-01" and "too large" in huge["message"]
+    assert "rules/pipe.yaml" not in rule_files  # not a file: passed over, without blocking
+    with open(root / ".reportascode.yaml", "wb") as stream:
+        stream.truncate(100 * 1024 * 1024)
+    run = run_rac("validate", "reports/2024", cwd=root)
+    assert run.code == 2 and "too large" in run.err

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.errors import UsageError
-from reportascode.loader import load_bytes
+from reportascode.loader import load_file
 from reportascode.schema_store import packaged_schema_dir
 
 CONFIG_FILE = ".reportascode.yaml"
@@ -48,7 +48,7 @@ def load_config(root: Path) -> Config:
     path = root / CONFIG_FILE
     if not path.is_file():
         return Config()
-    doc = load_bytes(path.read_bytes(), CONFIG_FILE)
+    doc = load_file(path, CONFIG_FILE)  # bounded: a huge file is refused by its size, unread
     for problem in doc.problems:
         from reportascode.messages import message
 

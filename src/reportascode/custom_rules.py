@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportascode.findings import Finding, Severity, make_args
-from reportascode.loader import Document, join_pointer, load_bytes, split_pointer
+from reportascode.loader import Document, join_pointer, load_bytes, read_file, split_pointer
 from reportascode.messages import Bilingual
 from reportascode.rule_expressions import (
     FUNCTIONS,
@@ -193,10 +193,10 @@ class _RuleFileLoader:
                                             key, make_args(args)))
 
     def load(self, path: Path) -> None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            self.finding((1, 1), "", "file.unreadable", detail=exc.strerror or type(exc).__name__)
+        raw, problem = read_file(path)  # bounded: a huge file is refused by its size, a pipe unread
+        if raw is None:
+            if problem is not None:
+                self.finding((problem.line, problem.column), "", problem.message_key, **dict(problem.args))
             return
         self.doc = load_bytes(raw, self.path)
         for problem in self.doc.problems:

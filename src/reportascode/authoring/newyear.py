@@ -54,6 +54,7 @@ from reportascode.loader import (
     join_pointer,
     load_text,
     parent_pointer,
+    read_file,
     resolve_pointer,
     split_pointer,
 )
@@ -260,7 +261,10 @@ def roll_report(source: Path, target: Path, year: int, company_hint: str = "", l
     for name in REPORT_FILES:
         path = source / f"{name}.yaml"
         if path.is_file():
-            raw = path.read_bytes()
+            raw, problem = read_file(path)  # bounded: a huge file is refused by its size, unread
+            if raw is None:
+                rule = problem.rule if problem else "LOAD-READ"
+                raise NewYearRefused("newyear.unreadable", path=str(path), line=1, rule=rule)
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:

@@ -11,7 +11,7 @@ from reportascode.diff.values import same
 from reportascode.gitio import BlobReader, Commit, Git
 from reportascode.history.leaves import leaves_by_identity
 from reportascode.history.revisions import ParsedBlobs
-from reportascode.loader import load_bytes
+from reportascode.loader import load_file
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def blame(path: Path, pointer: str | None = None) -> list[BlameEntry]:
             state = leaves
     current = state
     if path.is_file():
-        doc = load_bytes(path.read_bytes(), rel)
+        doc = load_file(path, rel)
         if doc.ok:
             current = leaves_by_identity(name, doc.data)
     entries = []

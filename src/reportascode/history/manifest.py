@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportascode.loader import load_bytes
+from reportascode.loader import load_bytes, load_file
 from reportascode.schema_store import REPORT_FILES
 from reportascode.workspace import Report
 
@@ -100,7 +100,7 @@ def corrections(report: Report) -> list[dict[str, Any]]:
     path = report.folder / CORRECTIONS_NAME
     if not path.is_file():
         return []
-    doc = load_bytes(path.read_bytes(), report.file_path("corrections"))
+    doc = load_file(path, report.file_path("corrections"))
     data = doc.data if doc.ok else None
     return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else []
 

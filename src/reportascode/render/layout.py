@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportascode.errors import UsageError
-from reportascode.loader import load_bytes
+from reportascode.loader import load_file
 from reportascode.render.env import WorkspaceLoader
 
 LAYOUT_FILE = "forms.yaml"
@@ -45,7 +45,7 @@ def load_layout(loader: WorkspaceLoader) -> list[FormSpec]:
     if path is None:
         raise UsageError("render.layout_invalid", file=LAYOUT_FILE, line=1, column=1, detail="not found")
     display = loader.display.get(str(path), LAYOUT_FILE)
-    doc = load_bytes(path.read_bytes(), display)
+    doc = load_file(path, display)
     for problem in doc.problems:
         from reportascode.messages import message
 
