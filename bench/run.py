@@ -124,13 +124,14 @@ def p3(work: Path, reports: int, runs: int) -> list[tuple[str, Measure]]:
 def p6(work: Path, runs: int) -> list[tuple[str, Measure]]:
     ws = work / "p6"
     shutil.copytree(SAMPLE, ws / "reports")
-    rows = []
-    for label, formats in (("html", ["html"]), ("docx", ["docx"]), ("xlsx", ["xlsx"]), ("pdf", ["pdf"])):
-        command = [*RAC, "render", "reports/2024", "--out", str(work / f"out-{label}")]
-        for fmt in formats:
-            command += ["--format", fmt]
-        rows.append((f"rac render reports/2024 --format {label}", measure(command, ws, runs)))
-    return rows
+    base = [*RAC, "render", "reports/2024"]
+    return [
+        ("rac render reports/2024 --format html --format docx --format xlsx",
+         measure([*base, "--format", "html", "--format", "docx", "--format", "xlsx", "--out", str(work / "o1")],
+                 ws, runs)),
+        ("rac render reports/2024 --format pdf", measure([*base, "--format", "pdf", "--out", str(work / "o2")],
+                                                         ws, runs)),
+    ]
 
 
 def table(title: str, rows: list[tuple[str, Measure]], base: int | None = None) -> str:
@@ -184,7 +185,7 @@ def main() -> None:
         if "P6" not in skip:
             rows = p6(work, args.runs)
             print(table("P6 render", rows))
-            print(f"\nP6 HTML + DOCX + XLSX: {sum(m.seconds for _, m in rows[:3]):.2f} s (target ≤ 1 s)\n")
+            print(f"\nP6 HTML + DOCX + XLSX in one run: {rows[0][1].seconds:.2f} s (target ≤ 1 s)\n")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(json.dumps({"machine": env_line}))

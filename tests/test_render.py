@@ -469,3 +469,11 @@ def test_failed_folder_build_leaves_the_old_folder(tmp_path: Path) -> None:
         (folder / "index.html").write_text("new", encoding="utf-8")
     assert (target / "index.html").read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_several_formats_in_one_run(workspace: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_rac("render", "2024", "--format", "html", "--format", "xlsx", "--out", str(out), cwd=workspace)
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in out.iterdir()) == ["annual-report.html", "annual-report.xlsx",
+                                                    "gap-analysis.html", "gap-analysis.xlsx"]

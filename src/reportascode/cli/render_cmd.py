@@ -13,13 +13,15 @@ RENDER_FORMATS = ("all", "html", "docx", "pdf", "xlsx", "md")
 
 @click.command()
 @click.argument("reports", nargs=-1)
-@click.option("--format", "output_format", type=click.Choice(list(RENDER_FORMATS)), default="all", show_default=True,
-              help="Document format; 'all' includes PDF when WeasyPrint and a CJK font are available.")
+@click.option("--format", "output_formats", type=click.Choice(list(RENDER_FORMATS)), multiple=True,
+              help="Document format, repeatable (--format html --format docx); default 'all', which includes PDF "
+                   "when WeasyPrint and a CJK font are available.")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Output folder (default: build/<report-id>/; with several reports, DIR/<report-id>/).")
 @click.option("--draft", is_flag=True, help="Render even with errors; every page carries a 草稿 / DRAFT mark.")
 @lang_option
-def render(reports: tuple[str, ...], output_format: str, out: Path | None, draft: bool, lang: str | None) -> None:
+def render(reports: tuple[str, ...], output_formats: tuple[str, ...], out: Path | None, draft: bool,
+           lang: str | None) -> None:
     """Render the documents of reports (folders or years; none: every report): the annual report forms with
     the commitment letters and per-province sheets, and the gap analysis, as HTML, DOCX, XLSX, PDF and a
     Markdown summary. A report with errors is refused (exit 1) unless --draft.
@@ -30,7 +32,7 @@ def render(reports: tuple[str, ...], output_format: str, out: Path | None, draft
     from reportascode.writelock import workspace_lock
 
     session = select_session(reports)
-    formats = FORMATS if output_format == "all" else (output_format,)
+    formats = FORMATS if not output_formats or "all" in output_formats else tuple(dict.fromkeys(output_formats))
     with workspace_lock(session.workspace.root, "render"):
         run = render_selected(session, formats, out, draft, document_language(lang, session))
     echo_run(run, session, lang)
