@@ -196,6 +196,8 @@ def prescan(text: str) -> LoadProblem | None:
     """Refuse what would make a parser recurse too deep, and tabs YAML parsers disagree about."""
     flow_depth = 0
     in_single = in_double = False
+    # Flow depth can only pass the limit when there are more opening brackets than that: scan characters then only.
+    scan_flow = text.count("[") + text.count("{") > MAX_DEPTH
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
@@ -208,7 +210,7 @@ def prescan(text: str) -> LoadProblem | None:
         if depth_column > 4 * MAX_DEPTH:
             column = min(depth_column, 4 * MAX_DEPTH + 1)
             return LoadProblem("LOAD-DEPTH", number, column, "", "load.depth", (("limit", MAX_DEPTH),))
-        for column, char in enumerate(line[:MAX_LINE_CHARS], start=1):
+        for column, char in enumerate(line[:MAX_LINE_CHARS] if scan_flow else "", start=1):
             if in_double:
                 in_double = char != '"'
             elif in_single:
