@@ -298,3 +298,42 @@ def test_config_and_rule_files_are_bounded_too(report: Path) -> None:
         stream.truncate(100 * 1024 * 1024)
     run = run_rac("validate", "reports/2024", cwd=root)
     assert run.code == 2 and "too large" in run.err
+
+
+def test_30_000_bad_rows_give_a_readable_list_in_bounded_time(report: Path) -> None:
+    """A spreadsheet export pasted as 30,000 list items, each wrong twice: 100 findings of each rule, then one
+    that counts the rest (a lower bound: schema validation stops after 10,000 errors), still an error."""
+    path = report / "operations.yaml"
+    text = path.read_text(encoding="utf-8")
+    head = next(line for line in text.splitlines() if line.startswith("by_province:"))
+    rows = "".join(f'  - province: "33"\n    seats: x{i}\n' for i in range(30_000))
+    path.write_text(text.replace(head + "\n", "by_province:\n" + rows, 1), encoding="utf-8")
+    findings, elapsed, _ = limited_validate(report)
+    ops = [f for f in findings if f["file"] == "reports/2024/operations.yaml"]
+    by_rule: dict[str, list[dict[str, Any]]] = {}
+    for finding in ops:
+        by_rule.setdefault(finding["rule"], []).append(finding)
+    assert len(by_rule["SCHEMA-TYPE"]) == 101 and len(by_rule["SCHEMA-REQUIRED"]) == 101
+    summary = next(f for f in by_rule["SCHEMA-TYPE"] if "more SCHEMA-TYPE findings" in f["message"])
+    assert summary["message"].startswith("at least ") and summary["severity"] == "error"
+    assert summary["line"] >= 1 and summary["column"] >= 1
+    assert len(findings) < 300
+    assert elapsed < TIME_LIMIT
+
+
+def test_findings_past_the_limit_are_counted_in_one() -> None:
+    from reportascode.findings import Finding, Severity
+    from reportascode.validation import cap_findings
+
+    def finding(line: int, severity: Severity = Severity.WARNING, waived: str | None = None) -> Finding:
+        return Finding("X-01", severity, "reports/2024/a.yaml", line, 1, f"/{line}", "k", (), "reports/2024",
+                       waived_by=waived)
+
+    few = [finding(n) for n in range(1, 4)]
+    assert cap_findings(few, limit=3) == few
+    many = [finding(n) for n in range(1, 8)] + [finding(8, Severity.ERROR), finding(9, waived="w")]
+    capped = cap_findings(many, limit=3)
+    assert [f.line for f in capped] == [1, 2, 3, 4]
+    summary = capped[-1]
+    assert summary.message_key == "finding.more" and summary.arguments["count"] == 6
+    assert summary.severity is Severity.ERROR and summary.waived_by is None  # the worst of the rest counts

@@ -6,8 +6,8 @@ killed freeze left the manifest commit and its tag both or neither (or, for the 
 ``rac verify`` names and the next ``rac freeze`` completes).
 
 The four commands run in parallel threads, each in its own workspace, to keep the whole test to about half a
-minute. Delays: half spread over the command's whole measured duration, half over its last third, where the
-writes happen.
+minute. Delays (:class:`Moments`): half spread over the command's whole measured duration, half in a window
+that closes in on the moment the writes happen.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,12 +78,36 @@ def kill_at(cwd: Path, args: tuple[str, ...], delay: float, env: dict[str, str])
     return None
 
 
-def delays(rng: random.Random, duration: float, count: int) -> list[float]:
-    spread = [rng.uniform(0.0, duration) for _ in range(count // 2)]
-    late = [rng.uniform(duration * 0.6, duration) for _ in range(count - count // 2)]
-    mixed = spread + late
-    rng.shuffle(mixed)
-    return mixed
+class Moments:
+    """Seeded kill moments. Every other one falls anywhere in the command's run; the rest fall in a window that
+    closes in on the writes: after the latest kill that found nothing written yet, before the earliest that
+    found the command done. So the kills reach the writes however loaded the machine is (a loaded machine
+    stretches or shrinks the run after its duration was measured). A few extra kills are added only while no
+    kill has yet landed on each side of the writes."""
+
+    def __init__(self, rng: random.Random, duration: float, count: int, extra: int = 30) -> None:
+        self.rng, self.duration, self.count, self.extra = rng, duration, count, extra
+        self.low, self.high = duration * 0.5, duration * 1.1
+        self.seen: Counter[str] = Counter()
+
+    def __iter__(self) -> Iterator[float]:
+        index = 0
+        while index < self.count or (index < self.count + self.extra and not self.covered()):
+            yield self.rng.uniform(0.0, self.duration) if index % 2 == 0 else self.rng.uniform(self.low, self.high)
+            index += 1
+
+    def covered(self) -> bool:
+        return bool(self.seen["old"] and (self.seen["new"] + self.seen["mixed"]))
+
+    def saw(self, delay: float, state: str) -> None:
+        """``old``: killed before any write; ``new``/``mixed``: during or after; ``finished``: too late."""
+        self.seen[state] += 1
+        if state == "old":
+            self.low = max(self.low, min(delay, self.high))
+        elif state in ("new", "finished"):
+            self.high = min(self.high, max(delay, self.low))
+        if self.high - self.low < 0.02:  # the window closed on noise: open it a little again
+            self.low, self.high = max(0.0, self.low - 0.05), self.high + 0.05
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -103,7 +127,7 @@ class Outcome:
 
 
 def check_files(targets: dict[str, tuple[bytes | None, bytes]], root: Path, outcome: Outcome, label: str,
-                finished: bool) -> None:
+                finished: bool) -> str:
     """Each target is its old bytes (None: absent) or its new bytes. Counts how the kill left them: all old,
     all new, or some of each (killed between two files' renames); ``finished`` when it came too late."""
     seen = set()
@@ -117,7 +141,9 @@ def check_files(targets: dict[str, tuple[bytes | None, bytes]], root: Path, outc
         else:
             size = "absent" if now is None else f"{len(now)} bytes"
             outcome.failures.append(f"{label}: {name} is neither old nor new ({size})")
-    outcome.states["finished" if finished else "mixed" if len(seen) > 1 else "".join(seen) or "?"] += 1
+    state = "finished" if finished else "mixed" if len(seen) > 1 else "".join(seen) or "?"
+    outcome.states[state] += 1
+    return state
 
 
 def check_temporaries(folder: Path, expected: set[str], outcome: Outcome, label: str) -> None:
@@ -160,12 +186,13 @@ def fmt_scenario(base: Path, rng: random.Random, outcome: Outcome) -> None:
     targets = {f"{REPORT}/{name}": (old[name], new[name]) for name in old}
     expected = set(clean)
     env = _env()
-    for index, delay in enumerate(delays(rng, duration, KILLS_PER_COMMAND)):
+    moments = Moments(rng, duration, KILLS_PER_COMMAND)
+    for index, delay in enumerate(moments):
         for name, data in old.items():
             (folder / name).write_bytes(data)
         finished = kill_at(ws, ("fmt", REPORT), delay, env) is not None
         outcome.kills += 1
-        check_files(targets, ws, outcome, f"fmt kill {index} at {delay:.3f}s", finished)
+        moments.saw(delay, check_files(targets, ws, outcome, f"fmt kill {index} at {delay:.3f}s", finished))
         check_temporaries(folder, expected, outcome, f"fmt kill {index}")
     # what is left over is invisible to the tool: validation and fmt --check see only the report files
     check = run_to_end(ws, "fmt", "--check", REPORT)
@@ -189,12 +216,13 @@ def set_scenario(base: Path, rng: random.Random, outcome: Outcome) -> None:
     assert new != old
     expected = set(snapshot(ws / REPORT))
     env = _env()
-    for index, delay in enumerate(delays(rng, duration, KILLS_PER_COMMAND)):
+    moments = Moments(rng, duration, KILLS_PER_COMMAND)
+    for index, delay in enumerate(moments):
         target.write_bytes(old)
         finished = kill_at(ws, ("set", f"{REPORT}/operations.yaml", "/clients_signed", "41"), delay, env) is not None
         outcome.kills += 1
-        check_files({f"{REPORT}/operations.yaml": (old, new)}, ws, outcome, f"set kill {index} at {delay:.3f}s",
-                    finished)
+        moments.saw(delay, check_files({f"{REPORT}/operations.yaml": (old, new)}, ws, outcome,
+                                       f"set kill {index} at {delay:.3f}s", finished))
         check_temporaries(ws / REPORT, expected, outcome, f"set kill {index}")
     validate = run_to_end(ws, "validate", "--format", "json", REPORT)
     if ".tmp" in validate.stdout or validate.returncode not in (0, 1):
@@ -220,12 +248,13 @@ def render_scenario(base: Path, rng: random.Random, outcome: Outcome) -> None:
     assert set(old) == set(new) and old != new and len(new) >= 2
     targets = {f"build/{REPORT}/{name}": (old[name], new[name]) for name in new if old[name] != new[name]}
     env = _env()
-    for index, delay in enumerate(delays(rng, duration, KILLS_PER_COMMAND)):
+    moments = Moments(rng, duration, KILLS_PER_COMMAND)
+    for index, delay in enumerate(moments):
         for name, data in old.items():
             (out / name).write_bytes(data)
         finished = kill_at(ws, args, delay, env) is not None
         outcome.kills += 1
-        check_files(targets, ws, outcome, f"render kill {index} at {delay:.3f}s", finished)
+        moments.saw(delay, check_files(targets, ws, outcome, f"render kill {index} at {delay:.3f}s", finished))
         check_temporaries(out, set(new), outcome, f"render kill {index}")
 
 
@@ -251,7 +280,8 @@ def freeze_scenario(base: Path, rng: random.Random, outcome: Outcome) -> None:
         repo.git("reset", "-q", "--hard", data_commit)
 
     reset()
-    for index, delay in enumerate(delays(rng, duration, KILLS_PER_COMMAND)):
+    moments = Moments(rng, duration, KILLS_PER_COMMAND, extra=0)
+    for index, delay in enumerate(moments):
         label = f"freeze kill {index} at {delay:.3f}s"
         finished = kill_at(repo.root, ("freeze", REPORT), delay, env) is not None
         outcome.kills += 1
@@ -269,6 +299,7 @@ def freeze_scenario(base: Path, rng: random.Random, outcome: Outcome) -> None:
             for lock in locks:  # what the message tells the user to do
                 lock.unlink()
         committed, tagged = state()
+        moments.saw(delay, "finished" if finished else "new" if committed else "old")
         if committed and tagged:
             outcome.states["both"] += 1
             reset()
@@ -325,10 +356,11 @@ def test_sigkill_at_random_moments_never_leaves_a_partial_file(tmp_path: Path) -
     for name, exc in errors.items():
         raise AssertionError(f"{name} scenario failed: {exc!r}") from exc
     failures = [f for o in outcomes.values() for f in o.failures]
-    assert not failures, "\n".join(failures[:20])
+    report = {name: (o.kills, dict(o.states)) for name, o in outcomes.items()}
+    assert not failures, "\n".join(failures[:20]) + f"\n{report}"
     assert sum(o.kills for o in outcomes.values()) >= 200
     # the kills landed on both sides of the writes: some files still old, some already new
     for name in ("fmt", "set", "render"):
         states = outcomes[name].states
-        assert states["old"] and states["new"] + states["mixed"], (name, states)
-    assert outcomes["freeze"].states["neither"] and outcomes["freeze"].states["both"], outcomes["freeze"].states
+        assert states["old"] and states["new"] + states["mixed"], report
+    assert outcomes["freeze"].states["neither"] and outcomes["freeze"].states["both"], report

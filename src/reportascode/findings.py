@@ -6,6 +6,9 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+# Findings of one rule in one file listed one by one; the rest are counted in one more finding ("finding.more").
+MAX_LISTED_PER_RULE = 100
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"

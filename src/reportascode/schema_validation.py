@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from reportascode.findings import Finding, Severity, make_args
+from reportascode.findings import MAX_LISTED_PER_RULE, Finding, Severity, make_args
 from reportascode.loader import Document, iter_leaves, join_pointer
 from reportascode.messages import Bilingual, message
 from reportascode.schema_store import RefusedReference, SchemaStore
 
+MAX_SCHEMA_ERRORS = 10_000  # per document; past it, the counts in the "more" findings are lower bounds
 _RULE_BY_KEYWORD = {
     "type": "SCHEMA-TYPE",
     "required": "SCHEMA-REQUIRED",
@@ -83,16 +86,23 @@ def iter_schema_findings(
 
     validator = store.validator(version, name)
     try:
-        errors = list(validator.iter_errors(doc.data))
+        # lazily, and no further than MAX_SCHEMA_ERRORS: a file of 100,000 bad rows costs neither minutes nor
+        # gigabytes, and the findings say the count is a lower bound
+        errors = list(itertools.islice(validator.iter_errors(doc.data), MAX_SCHEMA_ERRORS + 1))
     except (RefusedReference, Unresolvable) as refused:
         # jsonschema wraps the refusal (and any reference that leads nowhere) as Unresolvable
         ref = getattr(refused, "ref", None) or str(refused)
         yield Finding("SCHEMA-REF", Severity.ERROR, doc.path, 1, 1, "", "schema.ref_refused",
                       make_args({"ref": ref}), report)
         return
+    stopped = len(errors) > MAX_SCHEMA_ERRORS
+    errors = errors[:MAX_SCHEMA_ERRORS]
     reported_missing: dict[str, set[str]] = {}
+    listed: dict[str, int] = {}
+    unlisted: dict[str, tuple[Any, str, int]] = {}  # rule -> (first unlisted error, its missing field, count)
     for error in errors:
         error = _deepest(error)
+        missing_field = ""
         if error.validator == "required":
             # jsonschema yields one error per missing property, each carrying the whole list: take them in turn.
             path = tuple(error.absolute_path)
@@ -102,9 +112,18 @@ def iter_schema_findings(
             if not missing:
                 continue
             seen.add(missing[0])
-            yield _to_finding(error, doc, name, version, store, report, missing[0])
+            missing_field = missing[0]
+        rule = _RULE_BY_KEYWORD.get(error.validator, "SCHEMA-OTHER")
+        if listed.get(rule, 0) >= MAX_LISTED_PER_RULE:  # thousands of bad rows: count them, describe only the first
+            earliest, earliest_field, count = unlisted.get(rule, (error, missing_field, 0))
+            unlisted[rule] = (earliest, earliest_field, count + 1)
             continue
-        yield _to_finding(error, doc, name, version, store, report)
+        listed[rule] = listed.get(rule, 0) + 1
+        yield _to_finding(error, doc, name, version, store, report, missing_field)
+    for rule, (error, missing_field, count) in unlisted.items():
+        summary = _to_finding(error, doc, name, version, store, report, missing_field)
+        yield replace(summary, message_key="finding.more_stopped" if stopped else "finding.more",
+                      args=make_args({"count": count, "rule": rule, "line": summary.line, "column": summary.column}))
 
 
 def _fast_path_valid(data: Any, name: str, version: str, store: SchemaStore) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from reportascode.authoring.placeholders import ReportPlaceholders
 from reportascode.config import Config
-from reportascode.findings import Finding, Severity, make_args
+from reportascode.findings import MAX_LISTED_PER_RULE, Finding, Severity, make_args
 from reportascode.loader import Document
 from reportascode.schema_store import REPORT_FILES, SchemaStore
 from reportascode.schema_validation import iter_schema_findings
@@ -90,7 +90,37 @@ def validate_reports(
         key=Finding.sort_key,
     )
     result.findings = [f for f in result.findings if config.severity.get(f.rule) != "off"]
+    result.findings = cap_findings(result.findings)
     return result
+
+
+def cap_findings(findings: list[Finding], limit: int = MAX_LISTED_PER_RULE) -> list[Finding]:
+    """At most ``limit`` findings of one rule in one file, in position order, then one finding that counts the
+    rest (at the first of them, as severe as the most severe of them): a spreadsheet export of 30,000 bad rows
+    gives a readable list, in seconds, and still fails the run if any of the rest is an error. A count made
+    earlier (schema validation stops describing errors past the limit) is merged into it."""
+    listed: dict[tuple[str, str], int] = {}
+    kept: list[Finding] = []
+    rest: dict[tuple[str, str], list[Finding]] = {}
+    for finding in sorted(findings, key=Finding.sort_key):
+        key = (finding.file, finding.rule)
+        if finding.message_key.startswith("finding.more") or listed.get(key, 0) >= limit:
+            rest.setdefault(key, []).append(finding)
+        else:
+            listed[key] = listed.get(key, 0) + 1
+            kept.append(finding)
+    for (_, rule), unlisted in rest.items():
+        first = unlisted[0]
+        count = sum(int(f.arguments.get("count", 1)) if f.message_key.startswith("finding.more") else 1
+                    for f in unlisted)
+        stopped = any(f.message_key == "finding.more_stopped" for f in unlisted)
+        active = [f for f in unlisted if f.waived_by is None]
+        severity = min((f.severity for f in active or unlisted), key=lambda s: s.rank)
+        kept.append(dataclasses.replace(
+            first, severity=severity, message_key="finding.more_stopped" if stopped else "finding.more",
+            waived_by=None if active else first.waived_by,
+            args=make_args({"count": count, "rule": rule, "line": first.line, "column": first.column})))
+    return sorted(kept, key=Finding.sort_key)
 
 
 def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks: bool, workspace_rules: Any

@@ -4,6 +4,8 @@ flags changes to a frozen report's data that have no correction record."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,16 +170,18 @@ def _commit_manifest(git: Git, report: Report, manifest: Manifest, message: str,
 
 def _commit_with(git: Git, parent: str, rel: str, blob: str, message: str) -> str:
     """A commit of ``parent``'s tree plus one file, made without touching the index or the working tree."""
-    index = Path(git.run("rev-parse", "--git-path", "rac-manifest.index").strip())
+    # a name of this run's own: a killed run may leave its index (and git's .lock of it) behind, harmlessly
+    name = f"rac-manifest-{os.getpid()}-{secrets.token_hex(4)}.index"
+    index = Path(git.run("rev-parse", "--git-path", name).strip())
     index = index if index.is_absolute() else git.root / index
-    index.unlink(missing_ok=True)
     environment = {"GIT_INDEX_FILE": str(index)}
     try:
         git.run("read-tree", parent, env=environment)
         git.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{rel}", env=environment)
         tree = git.run("write-tree", env=environment).strip()
     finally:
-        index.unlink(missing_ok=True)
+        for leftover in (index, index.with_name(index.name + ".lock")):
+            leftover.unlink(missing_ok=True)
     return git.run("commit-tree", tree, "-p", parent, "-m", message).strip()
 
 

@@ -962,4 +962,7 @@ MESSAGES: dict[str, str] = {
     "check.REC-12.outside": "{name} links to a file outside the report folder; it is not read",
     "git.locked": "git's lock file {path} exists: another git command is running, or one was killed. If none is "
     "running, delete the file and run the command again",
+    "finding.more": "{count} more {rule} findings in this file, not listed one by one (the first of them here)",
+    "finding.more_stopped": "at least {count} more {rule} findings in this file, not listed one by one (the first "
+    "of them here); validation stopped counting after 10,000 schema errors",
 }

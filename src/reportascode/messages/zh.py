@@ -849,4 +849,7 @@ MESSAGES: dict[str, str] = {
     "check.REC-12.outside": "{name} 链接到报告目录之外的文件，未读取",
     "git.locked": "git 的锁文件 {path} 已存在：有其他 git 命令正在运行，或曾被强行终止。若没有 git 命令在运行，"
     "请删除该文件后重新运行",
+    "finding.more": "本文件另有 {count} 处 {rule}，不再逐一列出（此处为其中第一处）",
+    "finding.more_stopped": "本文件至少另有 {count} 处 {rule}，不再逐一列出（此处为其中第一处）；"
+    "数据模式错误超过 10,000 处后不再计数",
 }
