@@ -46,3 +46,32 @@ class Finding:
 def make_args(values: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     """Freeze keyword arguments in a stable order so equal findings compare equal."""
     return tuple(sorted(values.items()))
+
+
+class FindingCounts:
+    """Counts over a ``findings`` list, for every result that holds one. Waived findings count only as waived."""
+
+    findings: list[Finding]
+
+    @property
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.waived_by is None]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity and f.waived_by is None)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    @property
+    def infos(self) -> int:
+        return self.count(Severity.INFO)
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for f in self.findings if f.waived_by is not None)

@@ -14,7 +14,7 @@ from typing import Any
 
 from reportascode.authoring.placeholders import ReportPlaceholders
 from reportascode.config import Config
-from reportascode.findings import MAX_LISTED_PER_RULE, Finding, Severity, make_args
+from reportascode.findings import MAX_LISTED_PER_RULE, Finding, FindingCounts, Severity, make_args
 from reportascode.loader import Document
 from reportascode.schema_store import REPORT_FILES, SchemaStore
 from reportascode.schema_validation import iter_schema_findings
@@ -27,33 +27,10 @@ _DATA_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, Inv
 
 
 @dataclass
-class ValidationResult:
+class ValidationResult(FindingCounts):
     findings: list[Finding] = field(default_factory=list)
     reports: int = 0
     files: int = 0
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity and f.waived_by is None)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
-    @property
-    def infos(self) -> int:
-        return self.count(Severity.INFO)
-
-    @property
-    def waived(self) -> int:
-        return sum(1 for f in self.findings if f.waived_by is not None)
-
-    @property
-    def active(self) -> list[Finding]:
-        return [f for f in self.findings if f.waived_by is None]
 
 
 # Below this many reports, starting worker processes costs more than it saves.

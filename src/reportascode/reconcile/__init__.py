@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reportascode.config import Config
-from reportascode.findings import Finding, Severity
+from reportascode.findings import Finding, FindingCounts, Severity
 from reportascode.reconcile.compare import COLLECTORS
 from reportascode.reconcile.evidence import Progress, ReadStats, discover, has_evidence, read_rows
 from reportascode.reconcile.kinds import KINDS
@@ -53,7 +53,7 @@ class EvidenceSummary:
 
 
 @dataclass
-class ReconciliationResult:
+class ReconciliationResult(FindingCounts):
     """``rows``: the discrepancy table; ``findings``: sorted, severity overrides and waivers applied (waived ones
     kept, with ``waived_by``); ``evidence``: the files read; ``missing``: evidence kinds without a file."""
 
@@ -63,29 +63,6 @@ class ReconciliationResult:
     findings: list[Finding] = field(default_factory=list)
     evidence: list[EvidenceSummary] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-
-    @property
-    def active(self) -> list[Finding]:
-        return [f for f in self.findings if f.waived_by is None]
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.active if f.severity is severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
-    @property
-    def infos(self) -> int:
-        return self.count(Severity.INFO)
-
-    @property
-    def waived(self) -> int:
-        return sum(1 for f in self.findings if f.waived_by is not None)
 
     @property
     def exceeding(self) -> list[TableRow]:
