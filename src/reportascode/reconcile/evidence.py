@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from reportascode.reconcile.kinds import (
     EvidenceKind,
 )
 from reportascode.reconcile.sink import Sink
+from reportascode.schema_store import packaged_schema_dir
 from reportascode.workspace import Report
 
 EVIDENCE_DIR = "evidence"
@@ -578,7 +578,7 @@ def to_carrier(cell: Any) -> str:
 @lru_cache(maxsize=1)
 def _province_names() -> dict[str, str]:
     """Province code → Chinese name, from the packaged schema (one place for these names)."""
-    source = resources.files("reportascode") / "schemas" / "1.0" / "common.schema.json"
+    source = packaged_schema_dir() / "1.0" / "common.schema.json"
     schema = json.loads(source.read_text(encoding="utf-8"))
     names: dict[str, str] = schema["$defs"]["province_code"]["x-names"]
     return names
