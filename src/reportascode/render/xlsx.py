@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import cache, lru_cache
 from typing import Any
 
 from reportascode import __version__
@@ -80,26 +81,21 @@ class _Sheet:
 
     def put(self, column: int, value: Any, bold: bool = False, color: str | None = None, fill: str | None = None,
             fmt: str | None = None, wrap: bool = False, size: float | None = None, align: str | None = None) -> Any:
-        from openpyxl.styles import Alignment, Font, PatternFill
-
         cell = self.ws.cell(row=self.row, column=column, value=value)
         if bold or color or size:
-            cell.font = Font(bold=bold, color=color, size=size)
+            cell.font = _font(bold, color, size)
         if fill:
-            cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+            cell.fill = _fill(fill)
         if fmt:
             cell.number_format = fmt
         if wrap or align:
-            cell.alignment = Alignment(wrap_text=wrap, vertical="top", horizontal=align)
+            cell.alignment = _alignment(wrap, align)
         if not wrap:
             self.widths[column] = max(self.widths.get(column, 0), _display_width(value, fmt))
         return cell
 
     def border(self, cell: Any) -> None:
-        from openpyxl.styles import Border, Side
-
-        side = Side(style="thin", color="555555")
-        cell.border = Border(left=side, right=side, top=side, bottom=side)
+        cell.border = _thin_border()
 
     def value(self, column: int, cell: Cell, fill: str | None = None) -> None:
         written = self.put(column, cell.sheet_value, fmt=number_format(cell, self.lang),
@@ -197,3 +193,33 @@ def _display_width(value: Any, fmt: str | None) -> int:
     if fmt and fmt.startswith("#,##0"):
         text = f"{text},,,"
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+# openpyxl style objects are immutable and costly to build and hash: one of each kind, shared by every cell.
+@cache
+def _font(bold: bool, color: str | None, size: float | None) -> Any:
+    from openpyxl.styles import Font
+
+    return Font(bold=bold, color=color, size=size)
+
+
+@cache
+def _fill(color: str) -> Any:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", start_color=color, end_color=color)
+
+
+@cache
+def _alignment(wrap: bool, align: str | None) -> Any:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=wrap, vertical="top", horizontal=align)
+
+
+@lru_cache(maxsize=1)
+def _thin_border() -> Any:
+    from openpyxl.styles import Border, Side
+
+    side = Side(style="thin", color="555555")
+    return Border(left=side, right=side, top=side, bottom=side)
