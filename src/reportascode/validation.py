@@ -16,6 +16,7 @@ from reportascode.authoring.placeholders import ReportPlaceholders
 from reportascode.config import Config
 from reportascode.findings import MAX_LISTED_PER_RULE, Finding, FindingCounts, Severity, make_args
 from reportascode.loader import Document
+from reportascode.policy import apply_config, apply_severity
 from reportascode.schema_store import REPORT_FILES, SchemaStore
 from reportascode.schema_validation import iter_schema_findings
 from reportascode.workspace import Report, Workspace
@@ -62,11 +63,7 @@ def validate_reports(
     result.findings.extend(workspace_rules.file_findings())  # problems in the rule files, once per run
     result.findings.extend(schema_reference_findings(store))  # and in the workspace's schemas
     today = today or dt.date.today()
-    result.findings = sorted(
-        (_apply_waivers(_apply_severity(f, config), config, today) for f in result.findings),
-        key=Finding.sort_key,
-    )
-    result.findings = [f for f in result.findings if config.severity.get(f.rule) != "off"]
+    result.findings = sorted(apply_config(result.findings, config, today), key=Finding.sort_key)
     result.findings = cap_findings(result.findings)
     return result
 
@@ -110,7 +107,7 @@ def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks
         found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
         # Explanations clear warnings: after severity overrides (a warning raised to error can no longer be
         # explained), before waivers; an explanation that matches nothing is EXPL-01.
-        found = apply_explanations(report, [_apply_severity(f, config) for f in found], config)
+        found = apply_explanations(report, [apply_severity(f, config) for f in found], config)
     return found, sum(1 for name in REPORT_FILES if report.document(name) is not None)
 
 
@@ -253,30 +250,3 @@ def _file_finding(report: Report, file_name: str, rule: str, key: str, position:
 
 def _expected_files() -> str:
     return ", ".join(f"{n}.yaml" for n in REPORT_FILES)
-
-
-def _apply_severity(finding: Finding, config: Config) -> Finding:
-    """The configured severity of the finding's rule; a check's info note (YOY-01's "no previous year") stays."""
-    override = config.severity.get(finding.rule)
-    if override not in ("error", "warning", "info"):
-        return finding
-    from reportascode.checks.registry import CHECKS
-
-    check = CHECKS.get(finding.rule)
-    if finding.severity is Severity.INFO and check is not None and check.severity is not Severity.INFO:
-        return finding
-    return dataclasses.replace(finding, severity=Severity(override))
-
-
-def _apply_waivers(finding: Finding, config: Config, today: dt.date) -> Finding:
-    for waiver in config.waivers:
-        if waiver.rule != finding.rule or waiver.expires < today:
-            continue
-        if waiver.report and waiver.report.rstrip("/") != finding.report:
-            continue
-        if waiver.file and not finding.file.endswith("/" + waiver.file):
-            continue
-        if waiver.pointer is not None and waiver.pointer != finding.pointer:
-            continue
-        return dataclasses.replace(finding, waived_by=waiver.label())
-    return finding

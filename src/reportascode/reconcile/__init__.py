@@ -15,13 +15,12 @@ Importing this package is light (csv and the standard library); openpyxl is impo
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reportascode.config import Config
-from reportascode.findings import Finding, FindingCounts, Severity
+from reportascode.findings import Finding, FindingCounts
+from reportascode.policy import apply_config
 from reportascode.reconcile.compare import COLLECTORS
 from reportascode.reconcile.evidence import Progress, ReadStats, discover, has_evidence, read_rows
 from reportascode.reconcile.kinds import KINDS
@@ -73,7 +72,7 @@ def reconcile_report(report: Report, config: Config, *, progress: Progress | Non
                      today: dt.date | None = None, max_listed: int = MAX_LISTED) -> ReconciliationResult:
     """Reconcile one report with its evidence. Never raises for bad evidence: problems are findings."""
     result = _run(report, config, progress, max_listed)
-    result.findings = _apply_config(result.findings, config, today or dt.date.today())
+    result.findings = apply_config(result.findings, config, today or dt.date.today())
     return result
 
 
@@ -102,27 +101,3 @@ def _run(report: Report, config: Config, progress: Progress | None, max_listed: 
         result.evidence.append(EvidenceSummary(name, evidence.file, stats.rows, stats.bad_rows, stats.complete))
     result.findings = sink.findings()
     return result
-
-
-def _apply_config(findings: Iterable[Finding], config: Config, today: dt.date) -> list[Finding]:
-    """The workspace's severity overrides (``off`` drops a finding) and unexpired waivers, as validation does."""
-    applied = []
-    for finding in findings:
-        override = config.severity.get(finding.rule)
-        if override == "off":
-            continue
-        if override in ("error", "warning", "info"):
-            finding = dataclasses.replace(finding, severity=Severity(override))
-        for waiver in config.waivers:
-            if waiver.rule != finding.rule or waiver.expires < today:
-                continue
-            if waiver.report and waiver.report.rstrip("/") != finding.report:
-                continue
-            if waiver.file and not finding.file.endswith("/" + waiver.file):
-                continue
-            if waiver.pointer is not None and waiver.pointer != finding.pointer:
-                continue
-            finding = dataclasses.replace(finding, waived_by=waiver.label())
-            break
-        applied.append(finding)
-    return applied
