@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 
-from reportascode.cli.options import lang_option
+from reportascode.cli.options import lang_option, progress_counter
 
 
 def _report(path: Path):  # type: ignore[no-untyped-def]
@@ -35,7 +34,7 @@ def log(report: Path, since: str | None, output_format: str, lang: str | None) -
     from reportascode.history.output import log_json, log_text
 
     session, selected = _report(report)
-    entries = report_log(selected, since, progress=sys.stderr.isatty())
+    entries = report_log(selected, since, progress=progress_counter("commits", 200))
     text = log_json(entries) if output_format == "json" else log_text(entries, _lang(lang, session),
                                                                       output_format == "markdown")
     click.echo(text, nl=False)

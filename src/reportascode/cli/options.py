@@ -18,3 +18,17 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def format_option(choices: tuple[str, ...] = FINDING_FORMATS) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option("--format", "output_format", type=click.Choice(list(choices)), default=choices[0],
                         show_default=True, help="Output format.")
+
+
+def progress_counter(unit: str, minimum: int) -> Callable[[int, int], None] | None:
+    """A one-line ``done/total unit`` counter on stderr, only on a terminal and for runs of ``minimum`` or more."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= minimum and (done % 50 == 0 or done == total):
+            click.echo(f"\r{done}/{total} {unit}", err=True, nl=done == total)
+
+    return show

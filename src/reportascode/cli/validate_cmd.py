@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from reportascode.cli.options import format_option, lang_option
+from reportascode.cli.options import format_option, lang_option, progress_counter
 from reportascode.validation import PARALLEL_MIN_REPORTS
 
 
@@ -35,20 +33,9 @@ def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, stri
     from reportascode.session import open_session
 
     session = open_session(paths, "auto" if engine == "fast" else "ruamel", fast=engine == "fast")
-    result = session.validate(jobs or os.cpu_count() or 1, progress_bar())
+    result = session.validate(jobs or os.cpu_count() or 1, progress_counter("reports", PARALLEL_MIN_REPORTS))
     language = lang or default_language(session.config.lang)
     click.echo(FORMATTERS[output_format](result, language), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise SystemExit(1 if failed else 0)
 
-
-def progress_bar() -> Callable[[int, int], None] | None:
-    """A one-line counter on stderr when it is a terminal and the run is large enough to wait for."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        if total >= PARALLEL_MIN_REPORTS:
-            click.echo(f"\r{done}/{total} reports", err=True, nl=done == total)
-
-    return show

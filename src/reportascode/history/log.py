@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -22,7 +23,9 @@ class LogEntry:
     unparseable: list[str] = field(default_factory=list)
 
 
-def report_log(report: Report, since: str | None = None, progress: bool = False) -> list[LogEntry]:
+def report_log(report: Report, since: str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> list[LogEntry]:
+    """Commits that changed the report's data files, newest first; ``progress(done, total)`` after each."""
     git = Git.discover(report.folder)
     git.require_history()
     folder = git.relpath(report.folder)
@@ -31,10 +34,8 @@ def report_log(report: Report, since: str | None = None, progress: bool = False)
         parsed = ParsedBlobs(blobs)
         commits = git.log([folder], since=since)
         for number, commit in enumerate(commits, start=1):
-            if progress and number % 100 == 0:
-                import sys
-
-                print(f"\r{number}/{len(commits)}", end="", file=sys.stderr, flush=True)
+            if progress is not None:
+                progress(number, len(commits))
             entry = LogEntry(commit)
             touched = False
             for change in commit.files:
@@ -51,8 +52,4 @@ def report_log(report: Report, since: str | None = None, progress: bool = False)
             if touched:
                 entry.reformat_only = not entry.changes and not entry.unparseable
                 entries.append(entry)
-        if progress and len(commits) >= 100:
-            import sys
-
-            print(file=sys.stderr)
     return entries
