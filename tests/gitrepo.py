@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,3 +106,17 @@ class GitRepo:
 def git_repo(tmp_path: Path) -> Iterator[GitRepo]:
     """An empty git repository with pinned identities and dates."""
     yield GitRepo(tmp_path / "repo")
+
+
+def hook_env(tmp_path: Path, author: str = "Test Author", email: str = "author@example.com") -> dict[str, str]:
+    """Environment for running git and pre-commit as subprocesses: pinned identity and date, a private
+    PRE_COMMIT_HOME, and this interpreter's scripts (rac, pre-commit) first on PATH."""
+    env = dict(os.environ)
+    env.update(
+        GIT_AUTHOR_NAME=author, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=author, GIT_COMMITTER_EMAIL=email,
+        GIT_AUTHOR_DATE="2025-03-01T10:00:00+08:00", GIT_COMMITTER_DATE="2025-03-01T10:00:00+08:00",
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), LANG="C.UTF-8",
+        PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
+    )
+    env.pop("GIT_DIR", None)
+    return env

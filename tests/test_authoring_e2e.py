@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -22,6 +21,7 @@ from reportascode import __version__
 from reportascode.loader import load_text, resolve_pointer
 from reportascode.schema_store import REPORT_FILES
 from tests.conftest import SAMPLE_REPORTS, run_rac
+from tests.gitrepo import hook_env
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -30,16 +30,7 @@ LICENCE = "B2-20203417"
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        GIT_AUTHOR_NAME="Compliance Bot", GIT_AUTHOR_EMAIL="bot@example.com",
-        GIT_COMMITTER_NAME="Compliance Bot", GIT_COMMITTER_EMAIL="bot@example.com",
-        GIT_AUTHOR_DATE="2025-03-01T10:00:00+08:00", GIT_COMMITTER_DATE="2025-03-01T10:00:00+08:00",
-        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), LANG="C.UTF-8",
-        PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
-    )
-    env.pop("GIT_DIR", None)
-    return env
+    return hook_env(tmp_path, "Compliance Bot", "bot@example.com")
 
 
 def _git(repo: Path, env: dict[str, str], *args: str) -> str:

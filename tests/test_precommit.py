@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -12,21 +11,13 @@ import pytest
 from ruamel.yaml import YAML
 
 from tests.conftest import REPO_ROOT, SAMPLE_REPORTS
+from tests.gitrepo import hook_env
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        GIT_AUTHOR_NAME="Test Author", GIT_AUTHOR_EMAIL="author@example.com",
-        GIT_COMMITTER_NAME="Test Author", GIT_COMMITTER_EMAIL="author@example.com",
-        GIT_AUTHOR_DATE="2025-03-01T10:00:00+08:00", GIT_COMMITTER_DATE="2025-03-01T10:00:00+08:00",
-        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), LANG="C.UTF-8",
-        PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
-    )
-    env.pop("GIT_DIR", None)
-    return env
+    return hook_env(tmp_path, "Test Author", "author@example.com")
 
 
 def _hook_as_local_entry() -> dict[str, object]:

@@ -40,6 +40,20 @@ def unavailable() -> UsageError | None:
     return None
 
 
+def drop_if_unavailable(wanted: list[str], required: bool, lang: str) -> str | None:
+    """Take ``pdf`` out of ``wanted`` when it cannot be rendered here and return why (in ``lang``); raise
+    instead when PDF was asked for explicitly."""
+    if "pdf" not in wanted:
+        return None
+    problem = unavailable()
+    if problem is None:
+        return None
+    if required:
+        raise problem
+    wanted.remove("pdf")
+    return problem.text(lang)
+
+
 def _refuse_urls(url: str, *args: Any, **kwargs: Any) -> Any:
     raise ValueError(f"refused to fetch {url}: documents are self-contained")
 

@@ -45,15 +45,9 @@ def render_report(report: Report, store: SchemaStore, findings: Sequence[Finding
 
     result = Rendered()
     wanted = [f for f in FORMATS if f in formats]
-    if "pdf" in wanted:
-        problem = pdf.unavailable()
-        if problem is not None:
-            if pdf_required:
-                raise problem
-            from reportascode.messages import message
-
-            result.skipped["pdf"] = message(problem.key, lang, problem.message_args)
-            wanted.remove("pdf")
+    skipped = pdf.drop_if_unavailable(wanted, pdf_required, lang)
+    if skipped is not None:
+        result.skipped["pdf"] = skipped
     env = make_environment(workspace_root, lang)
     ctx = build_context(report, store, findings, lang, draft)
     docs = [documents.annual_report(ctx, env), documents.gap_analysis(ctx)]

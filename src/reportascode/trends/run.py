@@ -76,13 +76,9 @@ def render_trends(session: Session, trends: Sequence[EntityTrend], lang: str, fo
 
     run = TrendsRun(list(trends))
     wanted = [f for f in DOCUMENT_FORMATS if f in formats]
-    if "pdf" in wanted:
-        problem = pdf.unavailable()
-        if problem is not None:
-            if pdf_required:
-                raise problem
-            run.skipped["pdf"] = message(problem.key, lang, problem.message_args)
-            wanted.remove("pdf")
+    skipped = pdf.drop_if_unavailable(wanted, pdf_required, lang)
+    if skipped is not None:
+        run.skipped["pdf"] = skipped
     env = make_environment(session.workspace.root, lang)
     for trend in trends:
         drawn = _charts(trend, lang, "docx" in wanted, charts_required, run)
