@@ -84,7 +84,7 @@ def p2(runs: int) -> list[tuple[str, float]]:
     """Load throughput with positions, in-process (MB/s): rac's loader vs ruamel.yaml round-trip."""
     from ruamel.yaml import YAML
 
-    from reportascode.loader import load_bytes
+    from reportascode.model.loader import load_bytes
 
     files = [p.read_bytes() for p in sorted(SAMPLE.glob("*/*.yaml"))] * 10
     size = sum(len(f) for f in files) / 1e6

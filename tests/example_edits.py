@@ -1,4 +1,4 @@
-"""Applying the pass/fail examples of ``reportascode.checks.examples`` to a copy of the sample reports.
+"""Applying the pass/fail examples of ``reportascode.rules.checks.examples`` to a copy of the sample reports.
 
 Edits go through ruamel.yaml round-trip, so each value is written from its YAML text (quotes, dates and decimal
 places as given) and everything else in the file stays as it was.
@@ -12,8 +12,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from reportascode.checks.examples import Example
-from reportascode.loader import split_pointer
+from reportascode.model.loader import split_pointer
+from reportascode.rules.checks.examples import Example
 
 
 def _yaml() -> YAML:

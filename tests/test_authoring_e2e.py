@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from reportascode import __version__
-from reportascode.loader import load_text, resolve_pointer
-from reportascode.schema_store import REPORT_FILES
+from reportascode.model.loader import load_text, resolve_pointer
+from reportascode.model.schemas import REPORT_FILES
 from tests.conftest import SAMPLE_REPORTS, run_rac
 from tests.gitrepo import hook_env
 

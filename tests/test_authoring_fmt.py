@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reportascode.authoring.formatting import FormatRefused, format_text
+from reportascode.authoring.fmt import FormatRefused, format_text
 from reportascode.authoring.schema_nav import SchemaNavigator
 from reportascode.authoring.yamltext import same_data
-from reportascode.loader import iter_leaves, load_text, resolve_pointer
-from reportascode.schema_store import SchemaStore
+from reportascode.model.loader import iter_leaves, load_text, resolve_pointer
+from reportascode.model.schemas import SchemaStore
 from tests.conftest import REPO_ROOT, SAMPLE_REPORTS, run_rac
 
 NAV = SchemaNavigator(SchemaStore(REPO_ROOT), "1.0")

@@ -7,10 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 from reportascode.authoring.newyear import roll_file
-from reportascode.authoring.placeholders import PLACEHOLDER
 from reportascode.authoring.yamltext import comment_tokens
-from reportascode.loader import load_text
-from reportascode.schema_store import REPORT_FILES
+from reportascode.model.loader import load_text
+from reportascode.model.schemas import REPORT_FILES
+from reportascode.validate.placeholders import PLACEHOLDER
 from tests.conftest import run_rac
 
 

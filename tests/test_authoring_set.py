@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reportascode.loader import load_text
+from reportascode.model.loader import load_text
 from tests.conftest import run_rac
 
 

@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from reportascode.checks import CHECKS, load_all
-from reportascode.checks.examples import EXAMPLES
-from reportascode.config import Config
-from reportascode.findings import Finding, Severity
-from reportascode.loader import load_bytes, split_pointer
 from reportascode.messages import en, zh
-from reportascode.schema_store import REPORT_FILES, SchemaStore
-from reportascode.validation import ValidationResult, run_domain_checks, validate_reports
-from reportascode.workspace import Report, Workspace
+from reportascode.model.config import Config
+from reportascode.model.findings import Finding, Severity
+from reportascode.model.loader import load_bytes, split_pointer
+from reportascode.model.schemas import REPORT_FILES, SchemaStore
+from reportascode.model.workspace import Report, Workspace
+from reportascode.rules.checks import CHECKS, load_all
+from reportascode.rules.checks.examples import EXAMPLES
+from reportascode.validate.engine import ValidationResult, run_domain_checks, validate_reports
 from tests.conftest import SAMPLE_REPORTS
 from tests.example_edits import apply_example, edit_file
 
@@ -112,7 +112,7 @@ def test_every_message_variant_exists_in_both_languages() -> None:
 
 
 def test_labels_used_by_messages_exist() -> None:
-    from reportascode.checks.yoy import KEY_METRICS
+    from reportascode.rules.checks.yoy import KEY_METRICS
 
     for file_name, pointer in KEY_METRICS:
         key = f"check.YOY-01.metric.{file_name}{pointer.replace('/', '.')}"
@@ -222,7 +222,7 @@ def test_qos02_notice_without_rectification_report(workspace: Path) -> None:
 
 
 def test_messages_render_in_both_languages(workspace: Path) -> None:
-    from reportascode.formatters.common import finding_message
+    from reportascode.validate.formats.findings_common import finding_message
 
     edit_file(workspace / "reports/2022/operations.yaml", {"/seats/ai_ratio_reported": "0.080"})
     finding = active(validate_year(workspace, 2022), "SEAT-02")[0]

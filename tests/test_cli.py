@@ -66,7 +66,7 @@ def test_strict_fails_on_warnings(workspace: Path) -> None:
 
 
 def test_internal_error_is_one_line_exit_3(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import reportascode.validation as validation
+    import reportascode.validate.engine as validation
 
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from reportascode.loader import load_file
+from reportascode.model.loader import load_file
 from tests.conftest import SAMPLE_REPORTS, run_rac
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

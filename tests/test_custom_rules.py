@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from reportascode.custom_rules import load_rules, scalar_position
-from reportascode.rule_expressions import (
+from reportascode.rules.expressions import (
     MISSING,
     EvaluationError,
     ExpressionError,
     MissingValue,
     compile_expression,
 )
+from reportascode.rules.workspace_rules import load_rules, scalar_position
 from tests.conftest import REPO_ROOT, run_rac
 
 INSURED_RULE = """\
@@ -105,10 +105,10 @@ def test_at_names_the_field_a_finding_points_at(workspace: Path) -> None:
 
 
 def test_the_project_workspace_example_rule_passes() -> None:
-    from reportascode.config import load_config
-    from reportascode.schema_store import SchemaStore
-    from reportascode.validation import validate_reports
-    from reportascode.workspace import Workspace
+    from reportascode.model.config import load_config
+    from reportascode.model.schemas import SchemaStore
+    from reportascode.model.workspace import Workspace
+    from reportascode.validate.engine import validate_reports
 
     assert (REPO_ROOT / "rules" / "staff.yaml").is_file()
     workspace = Workspace(REPO_ROOT)

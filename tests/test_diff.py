@@ -69,7 +69,7 @@ def flow_yaml(data: Any) -> str:
 
 
 def load(path: Path) -> Any:
-    from reportascode.loader import load_bytes
+    from reportascode.model.loader import load_bytes
 
     doc = load_bytes(path.read_bytes(), str(path))
     assert doc.ok, doc.problems
@@ -309,7 +309,7 @@ def test_markdown_matches_the_golden_file_and_has_tables(workspace: Path) -> Non
 
 
 def test_text_is_coloured_only_when_asked() -> None:
-    from reportascode.diff.formats.text import format_text
+    from reportascode.diff.formats.changes_text import format_text
     from reportascode.diff.report import diff_sources
     from reportascode.diff.sources import Source
 
@@ -323,7 +323,7 @@ def test_text_is_coloured_only_when_asked() -> None:
 
 
 def test_markdown_escapes_report_text() -> None:
-    from reportascode.diff.formats.markdown import format_markdown
+    from reportascode.diff.formats.changes_markdown import format_markdown
     from reportascode.diff.report import diff_sources
     from reportascode.diff.sources import Source
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from reportascode.diff.compare import Change, beyond, compare, delta_and_percent
-from reportascode.diff.keys import key_text, keys_of, pattern_of
 from reportascode.diff.labels import Labeler
-from reportascode.diff.values import canonical, encode, same
-from reportascode.schema_store import SchemaStore
+from reportascode.model.keys import key_text, keys_of, pattern_of
+from reportascode.model.schemas import SchemaStore
+from reportascode.model.values import canonical, encode, same
 
 
 def kinds(changes: list[Change]) -> list[tuple[str, str]]:

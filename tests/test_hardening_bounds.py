@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from reportascode.loader import MAX_FILE_BYTES, MAX_LINE_CHARS, load_bytes, load_file
+from reportascode.model.loader import MAX_FILE_BYTES, MAX_LINE_CHARS, load_bytes, load_file
 from tests.conftest import SAMPLE_REPORTS, run_rac
 
 MEMORY_LIMIT = 1536 * 1024 * 1024  # address space, bytes
@@ -322,8 +322,8 @@ def test_30_000_bad_rows_give_a_readable_list_in_bounded_time(report: Path) -> N
 
 
 def test_findings_past_the_limit_are_counted_in_one() -> None:
-    from reportascode.findings import Finding, Severity
-    from reportascode.validation import cap_findings
+    from reportascode.model.findings import Finding, Severity
+    from reportascode.validate.engine import cap_findings
 
     def finding(line: int, severity: Severity = Severity.WARNING, waived: str | None = None) -> Finding:
         return Finding("X-01", severity, "reports/2024/a.yaml", line, 1, f"/{line}", "k", (), "reports/2024",

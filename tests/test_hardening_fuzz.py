@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportascode.loader import libyaml_available, load_bytes
+from reportascode.model.loader import libyaml_available, load_bytes
 from tests.conftest import SAMPLE_REPORTS, run_rac
 
 FUZZ = settings(max_examples=200, deadline=None, derandomize=True, database=None,

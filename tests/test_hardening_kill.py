@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from reportascode.atomic import is_temporary
+from reportascode.files.atomic import is_temporary
 from tests.conftest import SAMPLE_REPORTS
 from tests.gitrepo import GitRepo
 

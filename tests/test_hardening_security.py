@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from reportascode.schema_store import packaged_schema_dir
+from reportascode.model.schemas import packaged_schema_dir
 from tests.conftest import REPO_ROOT, SAMPLE_REPORTS, run_rac
 from tests.gitrepo import GitRepo
 

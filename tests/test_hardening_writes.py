@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reportascode.atomic import create_text_exclusive, is_temporary, staged_folder, write_bytes_atomic
-from reportascode.writelock import LOCK_NAME, workspace_lock
+from reportascode.files.atomic import create_text_exclusive, is_temporary, staged_folder, write_bytes_atomic
+from reportascode.files.writelock import LOCK_NAME, workspace_lock
 from tests.conftest import REPO_ROOT, SAMPLE_REPORTS, run_rac
 from tests.gitrepo import GitRepo
 
@@ -179,7 +179,7 @@ def test_freeze_commit_and_tag_come_together_and_leave_a_clean_tree(repo: GitRep
 
 
 def test_a_failing_tag_step_leaves_neither_commit_nor_tag(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportascode import gitio
+    from reportascode.history import git as gitio
 
     head = repo.git("rev-parse", "HEAD")
     original = gitio.Git.run

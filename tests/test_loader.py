@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from reportascode.loader import MAX_NODES, load_bytes, resolve_plain
+from reportascode.model.loader import MAX_NODES, load_bytes, resolve_plain
 
 PARSERS = ["ruamel", "libyaml"]
 

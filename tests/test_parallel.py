@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from reportascode.validation import PARALLEL_MIN_REPORTS
+from reportascode.validate.engine import PARALLEL_MIN_REPORTS
 from tests.conftest import SAMPLE_REPORTS, run_rac
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from reportascode.loader import load_bytes
+from reportascode.model.loader import load_bytes
 from tests.conftest import run_rac
 from tests.example_edits import edit_file
 

@@ -89,9 +89,9 @@ def test_sample_evidence_is_what_the_generator_makes(tmp_path: Path) -> None:
 
 
 def test_the_library_gives_the_table_and_findings() -> None:
-    from reportascode.config import load_config
+    from reportascode.model.config import load_config
+    from reportascode.model.workspace import Workspace
     from reportascode.reconcile import reconcile_report
-    from reportascode.workspace import Workspace
 
     workspace = Workspace.at(REPO_ROOT)
     report = next(r for r in workspace.reports() if r.year == 2024)
@@ -490,10 +490,10 @@ def test_several_reports_at_once(workspace: Path) -> None:
 
 
 def test_progress_is_reported_for_large_files(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportascode.config import Config
+    from reportascode.model.config import Config
+    from reportascode.model.workspace import Workspace
     from reportascode.reconcile import evidence as evidence_module
     from reportascode.reconcile import reconcile_report
-    from reportascode.workspace import Workspace
 
     monkeypatch.setattr(evidence_module, "PROGRESS_EVERY", 50)
     calls: list[tuple[str, int, float | None, bool]] = []

@@ -102,7 +102,7 @@ def test_html_is_self_contained_with_forms_and_figures(sample: Path) -> None:
 
 
 def test_labels_come_from_the_schemas(sample: Path) -> None:
-    from reportascode.schema_store import SchemaStore
+    from reportascode.model.schemas import SchemaStore
 
     store = SchemaStore(None)
     html = (sample / "annual-report.html").read_text(encoding="utf-8")
@@ -411,7 +411,7 @@ def test_html_templates_autoescape(tmp_path: Path) -> None:
 
 
 def test_filters() -> None:
-    from reportascode.render import formatting
+    from reportascode.render import figures as formatting
 
     assert formatting.money(8460) == "8,460.00"
     assert formatting.money("7362.30") == "7,362.30"

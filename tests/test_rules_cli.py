@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reportascode.catalogue import BUILTIN_SEVERITY, all_rules
-from reportascode.checks import CHECKS, load_all
-from reportascode.checks.examples import EXAMPLES
 from reportascode.messages import en, zh
+from reportascode.rules.catalogue import BUILTIN_SEVERITY, all_rules
+from reportascode.rules.checks import CHECKS, load_all
+from reportascode.rules.checks.examples import EXAMPLES
 from tests.conftest import REPO_ROOT, run_rac
 
 load_all()
@@ -114,7 +114,7 @@ def test_every_builtin_rule_raised_by_rac_is_documented() -> None:
 
 def test_validation_path_stays_light() -> None:
     """Loading the checks (what rac validate does) imports no template, git or document library."""
-    code = ("import sys; from reportascode.checks import load_all; load_all(); "
+    code = ("import sys; from reportascode.rules.checks import load_all; load_all(); "
             "heavy = {'jinja2', 'git', 'click', 'openpyxl', 'docx', 'weasyprint'} & set(sys.modules); "
             "print(sorted(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -10,8 +10,8 @@ import pytest
 
 from reportascode.diff.gitsetup import ATTRIBUTES_LINE, configure_textconv
 from reportascode.diff.textconv import file_kind, textconv
-from reportascode.loader import load_bytes
-from reportascode.schema_store import SchemaStore
+from reportascode.model.loader import load_bytes
+from reportascode.model.schemas import SchemaStore
 from tests.conftest import REPO_ROOT, SAMPLE_REPORTS, run_rac
 from tests.gitrepo import GitRepo
 

@@ -107,7 +107,7 @@ def no_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # -- the metrics ----------------------------------------------------------------------------------------------
 def test_sample_figures_are_the_filed_ones() -> None:
-    from reportascode.workspace import Workspace
+    from reportascode.model.workspace import Workspace
 
     for report in Workspace.at(SAMPLE_REPORTS).reports():
         figures = FIGURES[report.year]
@@ -142,8 +142,8 @@ def test_hand_computations_follow_the_documented_formulas() -> None:
 
 
 def test_every_metric_of_the_sample(tmp_path: Path) -> None:
-    from reportascode.session import open_session
     from reportascode.trends.run import select_trends
+    from reportascode.validate.session import open_session
 
     session = open_session((), start=_workspace(tmp_path))
     [trend] = select_trends(session, session.validate())
@@ -276,9 +276,9 @@ def test_a_report_with_errors_is_refused_unless_draft(tmp_path: Path) -> None:
 
 # -- charts ---------------------------------------------------------------------------------------------------
 def test_charts_are_deterministic_and_keep_chinese_text(tmp_path: Path) -> None:
-    from reportascode.session import open_session
     from reportascode.trends.charts import cjk_family, draw_charts
     from reportascode.trends.run import select_trends
+    from reportascode.validate.session import open_session
 
     if cjk_family() is None:
         pytest.skip("no CJK font here (CI installs fonts-noto-cjk)")
@@ -389,7 +389,7 @@ def test_dashboard_shows_charts_status_and_findings_by_area(built: Built) -> Non
 
 
 def test_findings_by_area_and_year() -> None:
-    from reportascode.findings import Finding, Severity
+    from reportascode.model.findings import Finding, Severity
     from reportascode.trends.document import area_table, status_table
     from reportascode.trends.metrics import EntityTrend, YearMetrics, status_of
 
@@ -449,7 +449,7 @@ def test_docx_has_the_charts_as_pictures_and_the_figures(built: Built) -> None:
 
 
 def test_multi_year_document_is_byte_stable(built: Built, tmp_path: Path) -> None:
-    from reportascode.render.build import select_session
+    from reportascode.publish.build import select_session
     from reportascode.trends.run import render_trends, select_trends
 
     session = select_session((), start=built.root)

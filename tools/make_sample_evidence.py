@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportascode.loader import load_bytes
+from reportascode.model.loader import load_bytes
 from reportascode.reconcile.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent

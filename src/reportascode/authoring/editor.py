@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportascode.atomic import write_text_atomic
-from reportascode.schema_store import REPORT_FILES, packaged_schema_dir
+from reportascode.files.atomic import write_text_atomic
+from reportascode.model.schemas import REPORT_FILES, packaged_schema_dir
 
 SETTINGS_KEY = "yaml.schemas"
 

@@ -26,9 +26,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportascode.atomic import create_text_exclusive
 from reportascode.authoring.skeleton import skeleton_files
 from reportascode.authoring.yamltext import render_string
+from reportascode.files.atomic import create_text_exclusive
 
 LICENCE = re.compile(r"^([京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新])?B2-\d{8}$")
 DEFAULT_HOOKS_REPO = "https://example.org/your-mirror/reportascode"

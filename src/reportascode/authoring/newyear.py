@@ -36,8 +36,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportascode.atomic import staged_folder, write_bytes_atomic
-from reportascode.authoring.placeholders import PLACEHOLDER, placeholder_pointers
 from reportascode.authoring.skeleton import skeleton_files
 from reportascode.authoring.yamltext import (
     Edit,
@@ -49,7 +47,8 @@ from reportascode.authoring.yamltext import (
     strip_bom,
     value_edits,
 )
-from reportascode.loader import (
+from reportascode.files.atomic import staged_folder, write_bytes_atomic
+from reportascode.model.loader import (
     iter_leaves,
     join_pointer,
     load_text,
@@ -58,7 +57,8 @@ from reportascode.loader import (
     resolve_pointer,
     split_pointer,
 )
-from reportascode.schema_store import REPORT_FILES
+from reportascode.model.schemas import REPORT_FILES
+from reportascode.validate.placeholders import PLACEHOLDER, placeholder_pointers
 
 
 class NewYearRefused(Exception):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportascode.loader import split_pointer
-from reportascode.schema_store import SchemaStore
-from reportascode.schema_validation import python_type_name
+from reportascode.model.loader import split_pointer
+from reportascode.model.schemas import SchemaStore
+from reportascode.validate.schema_findings import python_type_name
 
 _MAX_REF_HOPS = 20
 

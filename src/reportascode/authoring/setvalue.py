@@ -17,7 +17,6 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from reportascode.authoring.placeholders import is_placeholder
 from reportascode.authoring.schema_nav import SchemaNavigator
 from reportascode.authoring.yamltext import (
     Edit,
@@ -35,9 +34,10 @@ from reportascode.authoring.yamltext import (
     strip_bom,
     value_edits,
 )
-from reportascode.findings import Finding
-from reportascode.loader import Document, load_text, parent_pointer, resolve_pointer, split_pointer
-from reportascode.schema_store import SchemaStore
+from reportascode.model.findings import Finding
+from reportascode.model.loader import Document, load_text, parent_pointer, resolve_pointer, split_pointer
+from reportascode.model.schemas import SchemaStore
+from reportascode.validate.placeholders import is_placeholder
 
 
 class SetRefused(Exception):
@@ -142,7 +142,7 @@ def _choose(data: Any, name: str, pointer: str, value: Any, value_text: str, nav
 
 def _schema_findings(data: Any, name: str, pointer: str, value: Any, store: SchemaStore, version: str,
                      path: str) -> list[Finding]:
-    from reportascode.schema_validation import iter_schema_findings
+    from reportascode.validate.schema_findings import iter_schema_findings
 
     changed = _with_value(data, pointer, value)
     doc = Document(path=path or name, data=changed)

@@ -7,7 +7,7 @@ events (notices, penalties, changes) are a single placeholder: set them to ``[]`
 
 from __future__ import annotations
 
-from reportascode.schema_store import DEFAULT_VERSION, REPORT_FILES
+from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
 
 MODELINE = "# yaml-language-server: $schema={prefix}schemas/{version}/{name}.schema.json"
 

@@ -24,8 +24,8 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportascode.dates import parse_date
-from reportascode.workspace import Report
+from reportascode.model.dates import parse_date
+from reportascode.model.workspace import Report
 
 OFFICIAL = "official"
 INTERNAL = "internal"

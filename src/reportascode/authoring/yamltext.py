@@ -1,8 +1,8 @@
 """Surgical edits of YAML text: the parser tells where each node starts and ends, edits replace those spans and
 leave every other byte alone, so comments, quoting and alignment survive exactly.
 
-The node tree comes from :func:`reportascode.loader.compose_ruamel` (the loader's own parser); plain data for
-checking an edit comes from :func:`reportascode.loader.load_text`. Nothing here re-emits a whole document.
+The node tree comes from :func:`reportascode.model.loader.compose_ruamel` (the loader's own parser); plain data for
+checking an edit comes from :func:`reportascode.model.loader.load_text`. Nothing here re-emits a whole document.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from reportascode.loader import compose_ruamel, join_pointer, resolve_plain, split_pointer
+from reportascode.model.loader import compose_ruamel, join_pointer, resolve_plain, split_pointer
 
 BOM = "\ufeff"
 

@@ -11,7 +11,7 @@ from reportascode.cli.options import lang_option, progress_counter
 
 
 def _report(path: Path):  # type: ignore[no-untyped-def]
-    from reportascode.session import open_session
+    from reportascode.validate.session import open_session
 
     session = open_session([path])
     return session, session.reports[0]
@@ -61,11 +61,11 @@ def blame(file: Path, pointer: str | None, output_format: str, lang: str | None)
 @click.option("--sign", is_flag=True, help="GPG-sign the tag (git must be set up for signing).")
 def freeze(report: Path, sign: bool) -> None:
     """Lock REPORT's data: commit a manifest of file hashes and tag it rac/<report>/locked."""
-    from reportascode.formatters.common import summary
+    from reportascode.files.writelock import workspace_lock
     from reportascode.history.lock import freeze as freeze_report
     from reportascode.history.manifest import tag_name
-    from reportascode.validation import validate_reports
-    from reportascode.writelock import workspace_lock
+    from reportascode.validate.engine import validate_reports
+    from reportascode.validate.formats.findings_common import summary
 
     session, selected = _report(report)
     with workspace_lock(session.workspace.root, "freeze"):  # nothing changes between validation and the lock
@@ -82,9 +82,9 @@ def freeze(report: Path, sign: bool) -> None:
               help="Folder of the rendered documents filed (their hashes are recorded).")
 def submit(report: Path, date: dt.datetime, documents: Path | None) -> None:
     """Record the submission of a locked REPORT in its manifest and tag rac/<report>/submitted."""
+    from reportascode.files.writelock import workspace_lock
     from reportascode.history.lock import submit as submit_report
     from reportascode.history.manifest import tag_name
-    from reportascode.writelock import workspace_lock
 
     session, selected = _report(report)
     with workspace_lock(session.workspace.root, "submit"):

@@ -18,8 +18,8 @@ def build(out: Path | None, draft: bool, lang: str | None) -> None:
     and a CJK font are available), and write build/index.html. Exit 1 if any report has errors.
     """
     from reportascode.cli.report_output import echo_run
-    from reportascode.render.build import build_workspace, document_language, select_session
-    from reportascode.writelock import workspace_lock
+    from reportascode.files.writelock import workspace_lock
+    from reportascode.publish.build import build_workspace, document_language, select_session
 
     session = select_session(())
     target = out if out is not None else session.workspace.root / "build"

@@ -27,7 +27,7 @@ def diff(first: str, second: str | None, output_format: str, lang: str | None, e
     against HEAD. Between two years, changes beyond the YoY threshold are marked.
     """
     from reportascode.diff.formats import FORMATTERS
-    from reportascode.diff.session import open_diff
+    from reportascode.diff.inputs import open_diff
     from reportascode.messages import default_language
 
     result, config = open_diff(first, second, threshold)

@@ -12,7 +12,7 @@ from reportascode.cli.options import lang_option
 def workspace_root() -> Path | None:
     """The workspace around the current directory, if any (its own rules join the catalogue)."""
     from reportascode.errors import UsageError
-    from reportascode.workspace import find_root
+    from reportascode.model.workspace import find_root
 
     try:
         return find_root(Path.cwd())
@@ -22,9 +22,9 @@ def workspace_root() -> Path | None:
 
 def language(lang: str | None, root: Path | None) -> str:
     """The chosen language, else the workspace's (when run inside one), else the locale's."""
-    from reportascode.config import load_config
     from reportascode.errors import UsageError
     from reportascode.messages import default_language
+    from reportascode.model.config import load_config
 
     if lang:
         return lang
@@ -40,7 +40,7 @@ def language(lang: str | None, root: Path | None) -> str:
 @lang_option
 def explain(rule_id: str, lang: str | None) -> None:
     """Print the documentation of rule ID (e.g. SEAT-02) and its examples."""
-    from reportascode.catalogue import explain as explain_rule
+    from reportascode.rules.catalogue import explain as explain_rule
 
     root = workspace_root()
     click.echo(explain_rule(rule_id, language(lang, root), root), nl=False)

@@ -11,7 +11,7 @@ import click
 from reportascode.cli.options import lang_option
 
 if TYPE_CHECKING:
-    from reportascode.workspace import Workspace
+    from reportascode.model.workspace import Workspace
 
 
 @click.command()
@@ -26,10 +26,10 @@ def fmt(paths: tuple[Path, ...], check: bool, lang: str | None) -> None:
     of the eleven report files are left alone. Each file is written atomically, and only after the loader reads
     back the same data and every comment is still there; otherwise it is refused and left unchanged.
     """
-    from reportascode.config import load_config
+    from reportascode.files.writelock import workspace_lock
     from reportascode.messages import default_language, message
-    from reportascode.workspace import Workspace
-    from reportascode.writelock import workspace_lock
+    from reportascode.model.config import load_config
+    from reportascode.model.workspace import Workspace
 
     workspace = Workspace.at(paths[0] if paths else Path.cwd())
     language = lang or default_language(load_config(workspace.root).lang)
@@ -43,8 +43,8 @@ def fmt(paths: tuple[Path, ...], check: bool, lang: str | None) -> None:
 
 def _format_all(workspace: Workspace, paths: tuple[Path, ...], check: bool, language: str) -> tuple[int, int, int]:
     """Format every selected file (each read, checked and written while the workspace lock is held)."""
-    from reportascode.atomic import write_text_atomic
-    from reportascode.authoring.formatting import format_file, select_files, short_diff
+    from reportascode.authoring.fmt import format_file, select_files, short_diff
+    from reportascode.files.atomic import write_text_atomic
     from reportascode.messages import message
 
     changed = refused = unchanged = 0

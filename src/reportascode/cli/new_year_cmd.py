@@ -23,11 +23,11 @@ def new_year(year: int, source_year: int | None, entity: str | None, lang: str |
     (exit 2).
     """
     from reportascode.authoring.newyear import NewYearRefused, roll_report, write_report
-    from reportascode.config import load_config
     from reportascode.errors import UsageError
+    from reportascode.files.writelock import workspace_lock
     from reportascode.messages import default_language, message
-    from reportascode.workspace import Workspace, relative
-    from reportascode.writelock import workspace_lock
+    from reportascode.model.config import load_config
+    from reportascode.model.workspace import Workspace, relative
 
     workspace = Workspace.at(Path.cwd())
     language = lang or default_language(load_config(workspace.root).lang)

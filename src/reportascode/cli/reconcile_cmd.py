@@ -23,10 +23,10 @@ def reconcile(reports: tuple[Path, ...], output_format: str, lang: str | None, s
     REPORT is a report folder (or a file inside it). Prints the discrepancy table (field, report value, evidence
     value, diff rate, tolerance, verdict) and the findings; exits 1 when there are errors.
     """
-    from reportascode.formatters.reconciliation import FORMATS
     from reportascode.messages import default_language
     from reportascode.reconcile import reconcile_report
-    from reportascode.session import open_session
+    from reportascode.reconcile.output import FORMATS
+    from reportascode.validate.session import open_session
 
     session = open_session(reports)
     progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None

@@ -27,9 +27,9 @@ def render(reports: tuple[str, ...], output_formats: tuple[str, ...], out: Path 
     Markdown summary. A report with errors is refused (exit 1) unless --draft.
     """
     from reportascode.cli.report_output import echo_run
-    from reportascode.render.build import document_language, render_selected, select_session
+    from reportascode.files.writelock import workspace_lock
+    from reportascode.publish.build import document_language, render_selected, select_session
     from reportascode.render.renderer import FORMATS
-    from reportascode.writelock import workspace_lock
 
     session = select_session(reports)
     formats = FORMATS if not output_formats or "all" in output_formats else tuple(dict.fromkeys(output_formats))

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import click
 
-from reportascode.render.build import RunOutcome
-from reportascode.session import Session
-from reportascode.workspace import relative
+from reportascode.model.workspace import relative
+from reportascode.publish.build import RunOutcome
+from reportascode.validate.session import Session
 
 
 def echo_run(run: RunOutcome, session: Session, lang: str | None) -> None:
-    from reportascode.formatters import FORMATTERS
     from reportascode.messages import default_language, message
-    from reportascode.schema_store import REPORT_FILES
-    from reportascode.validation import ValidationResult
+    from reportascode.model.schemas import REPORT_FILES
+    from reportascode.validate.engine import ValidationResult
+    from reportascode.validate.formats import FORMATTERS
 
     language = lang or default_language(session.config.lang)
     root = session.workspace.root

@@ -15,8 +15,8 @@ def rules(output_format: str, lang: str | None) -> None:
     """List every rule: id, severity, basis (V regulation, A agency sources, I internal) and title.
 
     Inside a workspace, its own rules (rules/*.yaml) are listed too."""
-    from reportascode.catalogue import format_rules
     from reportascode.cli.explain_cmd import language, workspace_root
+    from reportascode.rules.catalogue import format_rules
 
     root = workspace_root()
     click.echo(format_rules(language(lang, root), output_format, root), nl=False)

@@ -26,7 +26,7 @@ def schema(export_dir: Path | None, check: bool, vscode: bool, lang: str | None)
     from reportascode.authoring.editor import SettingsNotJson, export_schemas, merge_vscode_settings, schema_mappings
     from reportascode.errors import UsageError
     from reportascode.messages import default_language, message
-    from reportascode.workspace import find_root
+    from reportascode.model.workspace import find_root
 
     language = lang or default_language()
     if export_dir is None and not vscode:

@@ -22,15 +22,15 @@ def set_(file: Path, pointer: str, value: str, lang: str | None) -> None:
     is checked against the schema first: exit 1 with the schema's message when it does not fit, 2 for a usage
     problem (no such file or pointer).
     """
-    from reportascode.atomic import write_text_atomic
     from reportascode.authoring.setvalue import SetRefused, set_value
-    from reportascode.config import load_config
     from reportascode.errors import UsageError
-    from reportascode.loader import read_file
+    from reportascode.files.atomic import write_text_atomic
+    from reportascode.files.writelock import workspace_lock
     from reportascode.messages import default_language, message
-    from reportascode.schema_store import REPORT_FILES, SchemaStore
-    from reportascode.workspace import Workspace, relative
-    from reportascode.writelock import workspace_lock
+    from reportascode.model.config import load_config
+    from reportascode.model.loader import read_file
+    from reportascode.model.schemas import REPORT_FILES, SchemaStore
+    from reportascode.model.workspace import Workspace, relative
 
     if not file.is_file():
         raise UsageError("cli.path_missing", path=file)

@@ -36,14 +36,14 @@ def timeline(report: Path, today: dt.date | None, output_format: str, output: Pa
     and owners from .reportascode.yaml. Overdue steps are marked "!" (and "overdue" in JSON).
     """
     from reportascode import __version__
-    from reportascode.atomic import write_text_atomic
-    from reportascode.authoring.placeholders import ReportPlaceholders
     from reportascode.authoring.timeline import build_timeline, repo_state
     from reportascode.authoring.timeline_output import RENDERERS, render_ics
     from reportascode.errors import UsageError
+    from reportascode.files.atomic import write_text_atomic
     from reportascode.messages import default_language
-    from reportascode.session import open_session
-    from reportascode.validation import validate_reports
+    from reportascode.validate.engine import validate_reports
+    from reportascode.validate.placeholders import ReportPlaceholders
+    from reportascode.validate.session import open_session
 
     today = today or dt.date.today()
     session = open_session([report])

@@ -26,14 +26,14 @@ def trends(entity: str | None, output_format: str, lang: str | None, render_dir:
     year's validation status. A year without a report is a gap, never zero. Ratios are internal KPIs, computed
     from the reports' raw figures.
     """
+    from reportascode.files.writelock import workspace_lock
     from reportascode.messages import default_language, message
-    from reportascode.render.build import document_language
+    from reportascode.model.workspace import relative
+    from reportascode.publish.build import document_language
     from reportascode.render.writer import write_files
-    from reportascode.session import open_session
-    from reportascode.trends.formats import FORMATS
+    from reportascode.trends.output import FORMATS
     from reportascode.trends.run import render_trends, select_trends
-    from reportascode.workspace import relative
-    from reportascode.writelock import workspace_lock
+    from reportascode.validate.session import open_session
 
     session = open_session(())
     result = session.validate()

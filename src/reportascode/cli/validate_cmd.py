@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reportascode.cli.options import format_option, lang_option, progress_counter
-from reportascode.validation import PARALLEL_MIN_REPORTS
+from reportascode.validate.engine import PARALLEL_MIN_REPORTS
 
 
 @click.command()
@@ -28,9 +28,9 @@ def validate(paths: tuple[Path, ...], output_format: str, lang: str | None, stri
     PATHs are report folders or files inside them (pre-commit passes files); each maps to its whole report.
     Without PATH, every report in the workspace.
     """
-    from reportascode.formatters import FORMATTERS
     from reportascode.messages import default_language
-    from reportascode.session import open_session
+    from reportascode.validate.formats import FORMATTERS
+    from reportascode.validate.session import open_session
 
     session = open_session(paths, "auto" if engine == "fast" else "ruamel", fast=engine == "fast")
     result = session.validate(jobs or os.cpu_count() or 1, progress_counter("reports", PARALLEL_MIN_REPORTS))

@@ -1,7 +1,7 @@
 """The comparison engine: two plain-data documents in, a list of field-level :class:`Change` records out.
 
 A pure function of data: no files, no git, no schemas. Mappings are compared key by key; lists whose records have
-a natural key (:mod:`reportascode.diff.keys`) are matched by that key, other lists by content (so an insertion
+a natural key (:mod:`reportascode.model.keys`) are matched by that key, other lists by content (so an insertion
 in the middle is one addition); scalars are compared as data, so ``500`` and ``500.0`` are equal while ``33`` and
 ``"33"`` are not. Numbers get an exact delta and a percentage.
 
@@ -18,9 +18,9 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
-from reportascode.diff.keys import key_fields, key_id, keys_of
-from reportascode.diff.values import Number, canonical, is_number, kind_of, same
-from reportascode.loader import join_pointer
+from reportascode.model.keys import key_fields, key_id, keys_of
+from reportascode.model.loader import join_pointer
+from reportascode.model.values import Number, canonical, is_number, kind_of, same
 
 ChangeKind = Literal["added", "removed", "changed"]
 KINDS: tuple[ChangeKind, ...] = ("added", "removed", "changed")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from reportascode.atomic import write_text_atomic
+from reportascode.files.atomic import write_text_atomic
 
 ATTRIBUTES_LINE = "reports/**/*.yaml diff=rac"
 DEFAULT_COMMAND = "rac textconv"

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from reportascode.diff.keys import key_fields, key_text, record_key
-from reportascode.loader import escape_token, split_pointer
-from reportascode.schema_store import FieldLabel, SchemaStore
+from reportascode.model.keys import key_fields, key_text, record_key
+from reportascode.model.loader import escape_token, split_pointer
+from reportascode.model.schemas import FieldLabel, SchemaStore
 
 SEPARATOR = " · "
 

@@ -1,6 +1,6 @@
 """Two sources of a report (or of one file) → a :class:`ReportDiff`: labelled changes, YoY marks, unreadable files.
 
-Each file is parsed by :func:`reportascode.loader.load_bytes`, so the data compared is the data validation sees:
+Each file is parsed by :func:`reportascode.model.loader.load_bytes`, so the data compared is the data validation sees:
 reformatting, key order and comments are not changes.
 """
 
@@ -13,11 +13,11 @@ from functools import partial
 from typing import Any
 
 from reportascode.diff.compare import KINDS, Change, beyond, compare
-from reportascode.diff.keys import pattern_of, section
 from reportascode.diff.labels import Labeler
 from reportascode.diff.sources import Source
-from reportascode.loader import Document, load_bytes, split_pointer
-from reportascode.schema_store import DEFAULT_VERSION, REPORT_FILES, SchemaStore
+from reportascode.model.keys import pattern_of, section
+from reportascode.model.loader import Document, load_bytes, split_pointer
+from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES, SchemaStore
 
 DEFAULT_THRESHOLD = Decimal(30)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from reportascode.errors import UsageError
-from reportascode.loader import LoadProblem, read_file
+from reportascode.model.loader import LoadProblem, read_file
 
 YEAR = re.compile(r"^\d{4}$")
 ENTITY_YEAR = re.compile(r"^[A-Za-z0-9_.-]+/\d{4}$")

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.diff.labels import Labeler
-from reportascode.diff.values import encode
-from reportascode.loader import escape_token, join_pointer, load_bytes
-from reportascode.schema_store import DEFAULT_VERSION, REPORT_FILES, SchemaStore
+from reportascode.model.loader import escape_token, join_pointer, load_bytes
+from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES, SchemaStore
+from reportascode.model.values import encode
 
 # git hands textconv a temporary copy of an old version named "XXXXXX_<basename>"
 _GIT_TEMPFILE = re.compile(r"^[A-Za-z0-9]{6}_(.+)$")
@@ -75,7 +75,7 @@ def textconv(raw: bytes, path: str, store: SchemaStore | None = None, parser: st
 def textconv_file(path: Path) -> bytes:
     """``rac textconv``: schemas from the workspace around the file (else the packaged ones), the fast parser
     when PyYAML is installed (both parsers give the same data)."""
-    from reportascode.diff.session import workspace_root
+    from reportascode.diff.inputs import workspace_root
 
     root = workspace_root(path.parent if path.parent.is_dir() else Path.cwd()) or workspace_root(Path.cwd())
     parser = "libyaml" if importlib.util.find_spec("yaml") is not None else "ruamel"

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportascode.diff.values import same
-from reportascode.gitio import BlobReader, Commit, Git
+from reportascode.history.git import BlobReader, Commit, Git
 from reportascode.history.leaves import leaves_by_identity
 from reportascode.history.revisions import ParsedBlobs
-from reportascode.loader import load_file
+from reportascode.model.loader import load_file
+from reportascode.model.values import same
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportascode.diff.keys import key_fields, key_text, keys_of, pattern_of
-from reportascode.loader import join_pointer
+from reportascode.model.keys import key_fields, key_text, keys_of, pattern_of
+from reportascode.model.loader import join_pointer
 
 Leaves = dict[str, tuple[str, Any]]
 

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from reportascode import __version__
-from reportascode.atomic import is_temporary, write_bytes_atomic
 from reportascode.errors import UsageError
-from reportascode.findings import Finding, Severity, make_args
-from reportascode.gitio import BlobReader, Git
+from reportascode.files.atomic import is_temporary, write_bytes_atomic
+from reportascode.history.git import BlobReader, Git
 from reportascode.history.leaves import leaves_by_identity
 from reportascode.history.manifest import (
     MANIFEST_NAME,
@@ -25,8 +24,9 @@ from reportascode.history.manifest import (
     sha256,
     tag_name,
 )
-from reportascode.loader import load_bytes
-from reportascode.workspace import Report
+from reportascode.model.findings import Finding, Severity, make_args
+from reportascode.model.loader import load_bytes
+from reportascode.model.workspace import Report
 
 
 @dataclass(frozen=True)

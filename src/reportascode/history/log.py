@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from reportascode.diff.compare import Change, compare
-from reportascode.gitio import BlobReader, Commit, Git
+from reportascode.history.git import BlobReader, Commit, Git
 from reportascode.history.revisions import ParsedBlobs
-from reportascode.schema_store import REPORT_FILES
-from reportascode.workspace import Report
+from reportascode.model.schemas import REPORT_FILES
+from reportascode.model.workspace import Report
 
 DATA_FILES = {f"{name}.yaml" for name in REPORT_FILES}
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportascode.loader import load_bytes, load_file
-from reportascode.schema_store import REPORT_FILES
-from reportascode.workspace import Report
+from reportascode.model.loader import load_bytes, load_file
+from reportascode.model.schemas import REPORT_FILES
+from reportascode.model.workspace import Report
 
 MANIFEST_NAME = ".rac-lock.yaml"
 CORRECTIONS_NAME = "corrections.yaml"

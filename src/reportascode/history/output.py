@@ -6,12 +6,12 @@ import json
 from typing import Any
 
 from reportascode.diff.compare import Change
-from reportascode.diff.values import canonical
-from reportascode.gitio import Commit
 from reportascode.history.blame import BlameEntry
+from reportascode.history.git import Commit
 from reportascode.history.lock import VerifyResult
 from reportascode.history.log import LogEntry
 from reportascode.messages import message
+from reportascode.model.values import canonical
 
 
 def _commit(commit: Commit) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportascode.gitio import BlobReader
-from reportascode.loader import load_bytes
+from reportascode.history.git import BlobReader
+from reportascode.model.loader import load_bytes
 
 
 class ParsedBlobs:

@@ -18,16 +18,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reportascode.config import Config
-from reportascode.findings import Finding, FindingCounts
-from reportascode.policy import apply_config
-from reportascode.reconcile.compare import COLLECTORS
+from reportascode.model.config import Config
+from reportascode.model.findings import Finding, FindingCounts
+from reportascode.model.workspace import Report
+from reportascode.reconcile.comparisons import COLLECTORS
 from reportascode.reconcile.evidence import Progress, ReadStats, discover, has_evidence, read_rows
 from reportascode.reconcile.kinds import KINDS
-from reportascode.reconcile.rules import RULES
+from reportascode.reconcile.rec_rules import RULES
 from reportascode.reconcile.sink import MAX_LISTED, Sink
 from reportascode.reconcile.table import TableRow
-from reportascode.workspace import Report
+from reportascode.validate.policy import apply_config
 
 __all__ = [
     "RULES",

@@ -26,6 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from reportascode.model.schemas import packaged_schema_dir
+from reportascode.model.workspace import Report
 from reportascode.reconcile.kinds import (
     BOOL,
     CARRIER,
@@ -41,8 +43,6 @@ from reportascode.reconcile.kinds import (
     EvidenceKind,
 )
 from reportascode.reconcile.sink import Sink
-from reportascode.schema_store import packaged_schema_dir
-from reportascode.workspace import Report
 
 EVIDENCE_DIR = "evidence"
 FORMATS = ("csv", "xlsx")

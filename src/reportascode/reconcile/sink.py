@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportascode.config import Config
-from reportascode.findings import Finding, Severity, make_args
-from reportascode.reconcile.rules import RULES
-from reportascode.workspace import Report
+from reportascode.model.config import Config
+from reportascode.model.findings import Finding, Severity, make_args
+from reportascode.model.workspace import Report
+from reportascode.reconcile.rec_rules import RULES
 
 MAX_LISTED = 20
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from reportascode.findings import make_args
+from reportascode.model.findings import make_args
 
 RATE = "rate"  # |evidence - report| / report <= tolerance
 ABSOLUTE = "absolute"  # |evidence - report| <= tolerance (report None counts as 0)

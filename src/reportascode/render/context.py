@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from reportascode.findings import Finding, Severity
-from reportascode.loader import resolve_pointer, split_pointer
 from reportascode.messages import message
-from reportascode.render import formatting
+from reportascode.model.findings import Finding, Severity
+from reportascode.model.loader import resolve_pointer, split_pointer
+from reportascode.model.schemas import REPORT_FILES, SchemaStore
+from reportascode.model.workspace import Report
+from reportascode.render import figures as formatting
 from reportascode.render.model import Cell
-from reportascode.schema_store import REPORT_FILES, SchemaStore
-from reportascode.workspace import Report
 
 _FROM_DATA: Any = object()
 
@@ -378,7 +378,7 @@ def area_text(key: str, lang: str) -> str:
 
 
 def _check_basis() -> dict[str, str]:
-    from reportascode.checks import load_all
+    from reportascode.rules.checks import load_all
 
     return {check_id: check.basis for check_id, check in load_all().items()}
 

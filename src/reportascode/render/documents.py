@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from reportascode.render import formatting
+from reportascode.render import figures as formatting
 from reportascode.render.context import (
     DERIVED_LABELS,
     SEVERITY_COLUMNS,
@@ -382,9 +382,9 @@ def _reconciliation_tables(ctx: ReportContext) -> list[Block]:
     """The discrepancy table of ``rac reconcile`` (report figures against evidence exports), when evidence exists."""
     if not (ctx.report.folder / "evidence").is_dir():
         return []
-    from reportascode.config import load_config
-    from reportascode.formatters.reconciliation import cells
+    from reportascode.model.config import load_config
     from reportascode.reconcile import reconcile_report
+    from reportascode.reconcile.output import cells
 
     tr = ctx.tr
     result = reconcile_report(ctx.report, load_config(ctx.report.workspace.root))

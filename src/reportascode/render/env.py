@@ -22,7 +22,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportascode.errors import TemplateError, TemplateSecurity, TemplateSyntax, TemplateUndefined
-from reportascode.render import formatting
+from reportascode.render import figures as formatting
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
 

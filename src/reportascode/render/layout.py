@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportascode.errors import UsageError
-from reportascode.loader import load_file
+from reportascode.model.loader import load_file
 from reportascode.render.env import WorkspaceLoader
 
 LAYOUT_FILE = "forms.yaml"

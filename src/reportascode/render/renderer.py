@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportascode.findings import Finding, Severity
-from reportascode.schema_store import SchemaStore
-from reportascode.workspace import Report
+from reportascode.model.findings import Finding, Severity
+from reportascode.model.schemas import SchemaStore
+from reportascode.model.workspace import Report
 
 FORMATS = ("html", "docx", "xlsx", "pdf", "md")
 DOCUMENT_IDS = ("annual-report", "gap-analysis")
@@ -41,7 +41,7 @@ def render_report(report: Report, store: SchemaStore, findings: Sequence[Finding
     from reportascode.render.context import build_context
     from reportascode.render.env import make_environment
     from reportascode.render.html import render_document
-    from reportascode.render.markdown import render_summary
+    from reportascode.render.summary_md import render_summary
 
     result = Rendered()
     wanted = [f for f in FORMATS if f in formats]

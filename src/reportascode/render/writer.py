@@ -1,6 +1,6 @@
 """Atomic writes: a failure leaves no partial file and no half-built folder.
 
-A file is written through :mod:`reportascode.atomic` (a temporary file in the same directory, fsynced, then
+A file is written through :mod:`reportascode.files.atomic` (a temporary file in the same directory, fsynced, then
 renamed over the target). A folder is built as a temporary sibling and renamed into
 place; the folder it replaces is removed only after the new one is in place, and only if it holds nothing but
 files this tool writes.
@@ -14,8 +14,8 @@ import shutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from reportascode.atomic import replace_folder, temporary_folder, write_bytes_atomic
 from reportascode.errors import UsageError
+from reportascode.files.atomic import replace_folder, temporary_folder, write_bytes_atomic
 
 BUILD_MARKER = ".rac-build"
 

@@ -26,7 +26,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from reportascode.errors import UsageError
-from reportascode.render import formatting
+from reportascode.render import figures as formatting
 from reportascode.render.model import Chart
 from reportascode.trends.metrics import EntityTrend, YearMetrics
 

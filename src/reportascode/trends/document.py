@@ -12,12 +12,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportascode.findings import Finding, Severity
 from reportascode.messages import message
-from reportascode.render import formatting
+from reportascode.model.findings import Finding, Severity
+from reportascode.model.workspace import Report
+from reportascode.render import figures as formatting
 from reportascode.render.context import AREAS, area_of
 from reportascode.render.model import Block, Cell, Chart, Column, Document, Field, Fields, Paragraph, Section, Table
-from reportascode.trends.formats import (
+from reportascode.trends.metrics import METRICS, EntityTrend
+from reportascode.trends.output import (
     KPI_NOTE,
     cagr_text,
     metric_header,
@@ -27,8 +29,6 @@ from reportascode.trends.formats import (
     title_text,
     tr,
 )
-from reportascode.trends.metrics import METRICS, EntityTrend
-from reportascode.workspace import Report
 
 DOCUMENT_ID = "trends"
 

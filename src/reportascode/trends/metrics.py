@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from reportascode.findings import Finding, Severity
-from reportascode.workspace import Report
+from reportascode.model.findings import Finding, Severity
+from reportascode.model.workspace import Report
 
 EXPLAINED_PREFIX = "explained:"  # how validation marks a warning cleared by explanations.yaml
 

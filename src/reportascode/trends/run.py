@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from reportascode.errors import UsageError
 from reportascode.messages import message
 from reportascode.render.model import Chart
-from reportascode.session import Session
 from reportascode.trends import metrics
 from reportascode.trends.document import DashboardEntry, dashboard_entry, document_date, trends_document
 from reportascode.trends.metrics import EntityTrend
-from reportascode.validation import ValidationResult
+from reportascode.validate.engine import ValidationResult
+from reportascode.validate.session import Session
 
 DOCUMENT_FORMATS = ("html", "docx", "pdf")
 DOCUMENT_NAMES = frozenset(f"trends.{ext}" for ext in DOCUMENT_FORMATS)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportascode.diff.formats.jsonfmt import format_json
-from reportascode.diff.formats.markdown import format_markdown
-from reportascode.diff.formats.text import format_text
+from reportascode.diff.formats.changes_json import format_json
+from reportascode.diff.formats.changes_markdown import format_markdown
+from reportascode.diff.formats.changes_text import format_text
 from reportascode.diff.report import ReportDiff
 
 Formatter = Callable[[ReportDiff, str, bool], str]

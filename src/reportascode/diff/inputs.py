@@ -1,0 +1,54 @@
+"""One ``rac diff`` invocation: find the workspace (if any), read its config, resolve both sides, compare."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from reportascode.diff.report import DEFAULT_THRESHOLD, ReportDiff, diff_sources
+from reportascode.diff.sources import Resolver
+from reportascode.errors import UsageError
+from reportascode.model.config import Config, load_config
+from reportascode.model.schemas import SchemaStore
+from reportascode.model.workspace import find_root
+
+
+def workspace_root(start: Path) -> Path | None:
+    """The workspace around ``start``, or ``None``: folders and revisions can be compared outside a workspace."""
+    try:
+        return find_root(start)
+    except UsageError:
+        return None
+
+
+def parse_threshold(text: str | None, config: Config) -> Decimal:
+    """The YoY threshold in percent: ``--threshold``; else the workspace config, where ``thresholds: {YOY-01:
+    {change: 0.30}}`` is the YOY-01 check's own setting (a fraction, so the diff marks what the check warns
+    about) and ``{YOY-01: {threshold: 30}}`` (percent) is also accepted; else 30."""
+    if text is None:
+        configured = config.thresholds.get("YOY-01", {})
+        if "change" in configured:
+            return configured["change"] * 100
+        return config.threshold("YOY-01", "threshold", DEFAULT_THRESHOLD)
+    try:
+        value = Decimal(text.strip().rstrip("%"))
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0:
+        raise UsageError("diff.threshold", value=text)
+    return value
+
+
+def open_diff(first: str, second: str | None, threshold: str | None = None, cwd: Path | None = None,
+              parser: str = "ruamel") -> tuple[ReportDiff, Config]:
+    """Compare the sources named by ``first`` and ``second`` (see :class:`~reportascode.diff.sources.Resolver`)."""
+    here = (cwd or Path.cwd()).resolve()
+    root = workspace_root(here)
+    config = load_config(root) if root is not None else Config()
+    limit = parse_threshold(threshold, config)
+    resolver = Resolver(here, root)
+    try:
+        a, b = resolver.pair(first, second)
+    finally:
+        resolver.close()
+    return diff_sources(a, b, SchemaStore(root), limit, parser), config

@@ -1,0 +1,1 @@
+"""Files: atomic writes and the workspace write lock."""

@@ -1,0 +1,1 @@
+"""Model: the workspace, its reports, config, schemas, loaded documents and findings."""

@@ -1,0 +1,98 @@
+"""The workspace configuration ``.reportascode.yaml``: language, thresholds, severity overrides, waivers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportascode.errors import UsageError
+from reportascode.model.loader import load_file
+from reportascode.model.schemas import packaged_schema_dir
+
+CONFIG_FILE = ".reportascode.yaml"
+
+
+@dataclass(frozen=True)
+class Waiver:
+    rule: str
+    reason: str
+    expires: dt.date
+    report: str | None = None
+    file: str | None = None
+    pointer: str | None = None
+    approved_by: str | None = None
+
+    def label(self) -> str:
+        return f"{self.rule} until {self.expires.isoformat()}: {self.reason}"
+
+
+@dataclass
+class Config:
+    lang: str | None = None
+    thresholds: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    waivers: list[Waiver] = field(default_factory=list)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def threshold(self, rule: str, name: str, default: Decimal | int | str) -> Decimal:
+        value = self.thresholds.get(rule, {}).get(name)
+        return Decimal(str(default)) if value is None else value
+
+
+def load_config(root: Path) -> Config:
+    """Read and validate the workspace config; a broken config is a usage error (exit 2) with its position."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return Config()
+    doc = load_file(path, CONFIG_FILE)  # bounded: a huge file is refused by its size, unread
+    for problem in doc.problems:
+        from reportascode.messages import message
+
+        raise UsageError("config.invalid", file=CONFIG_FILE, line=problem.line, column=problem.column,
+                         detail=message(problem.message_key, "en", dict(problem.args)))
+    data = doc.data or {}
+    _validate(data, doc)
+    thresholds = {rule: {k: Decimal(str(v)) for k, v in values.items()}
+                  for rule, values in (data.get("thresholds") or {}).items()}
+    _check_threshold_names(thresholds, doc)
+    waivers = [
+        Waiver(rule=w["rule"], reason=w["reason"], expires=dt.date.fromisoformat(w["expires"]),
+               report=w.get("report"), file=w.get("file"), pointer=w.get("pointer"),
+               approved_by=w.get("approved_by"))
+        for w in data.get("waivers") or []
+    ]
+    return Config(lang=data.get("lang"), thresholds=thresholds, severity=dict(data.get("severity") or {}),
+                  waivers=waivers, raw=data)
+
+
+def _check_threshold_names(thresholds: dict[str, dict[str, Decimal]], doc: Any) -> None:
+    """A misspelt threshold of a built-in check would be ignored silently: refuse it, naming the known ones.
+    Ids that are not built-in checks (a workspace rule's, say) are left to whoever reads them."""
+    from reportascode.rules.checks import load_all
+
+    checks = load_all()
+    for rule, values in thresholds.items():
+        check = checks.get(rule)
+        if check is None:
+            continue
+        for name in values:
+            if name not in check.thresholds:
+                line, column = doc.key_position(f"/thresholds/{rule}/{name}")
+                known = ", ".join(sorted(check.thresholds)) or "none"
+                raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column,
+                                 detail=f"{rule} has no threshold '{name}' (its thresholds: {known})")
+
+
+def _validate(data: Any, doc: Any) -> None:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((packaged_schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+        pointer = "".join(f"/{t}" for t in error.absolute_path)
+        line, column = doc.value_position(pointer)
+        raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column, detail=error.message)

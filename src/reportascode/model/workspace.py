@@ -1,0 +1,152 @@
+"""The model: a workspace (its root, config and reports) and a report (one year's documents, its previous year)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from reportascode.errors import UsageError
+from reportascode.model.loader import Document, LoadProblem, load_file
+from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
+
+CONFIG_FILE = ".reportascode.yaml"
+YEAR = re.compile(r"^\d{4}$")
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory at or above ``start`` that holds a workspace config or a ``reports/`` folder."""
+    start = start.resolve()
+    here = start if start.is_dir() else start.parent
+    for candidate in (here, *here.parents):
+        if (candidate / CONFIG_FILE).is_file() or (candidate / "reports").is_dir():
+            return candidate
+    raise UsageError("cli.no_workspace", path=start)
+
+
+def relative(root: Path, path: Path) -> str:
+    """A workspace-relative path with forward slashes (absolute when outside the workspace)."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+@dataclass
+class Report:
+    """One report year. Files load lazily and once; a missing file is ``None``."""
+
+    workspace: Workspace
+    folder: Path
+    parser: str = "auto"
+    _documents: dict[str, Document | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def year(self) -> int:
+        return int(self.folder.name)
+
+    @property
+    def entity(self) -> str | None:
+        parent = self.folder.parent
+        return None if parent.name == "reports" else parent.name
+
+    @cached_property
+    def id(self) -> str:
+        """The report's workspace-relative folder, e.g. ``reports/2024``."""
+        return relative(self.workspace.root, self.folder)
+
+    def file_path(self, name: str) -> str:
+        return f"{self.id}/{name}.yaml"
+
+    def document(self, name: str) -> Document | None:
+        """One file's document; ``None`` when there is no such name. Anything else under the name is read (a
+        folder, a broken link or an unreadable file is LOAD-READ), except a link that leaves the workspace."""
+        if name not in self._documents:
+            path = self.folder / f"{name}.yaml"
+            if not (path.exists() or path.is_symlink()):
+                self._documents[name] = None
+            elif not self.workspace.contains(path):
+                self._documents[name] = Document(path=self.file_path(name), problems=[
+                    LoadProblem("LOAD-READ", 1, 1, "", "load.outside_workspace")])
+            else:
+                self._documents[name] = load_file(path, self.file_path(name), self.parser)
+        return self._documents[name]
+
+    def data(self, name: str) -> Any:
+        """The plain data of one file, or ``None`` when it is missing, empty or unreadable."""
+        doc = self.document(name)
+        return doc.data if doc is not None and doc.ok else None
+
+    @property
+    def schema_version(self) -> str:
+        meta = self.data("meta")
+        version = meta.get("schema_version") if isinstance(meta, dict) else None
+        return str(version) if version is not None else DEFAULT_VERSION
+
+    def unknown_files(self) -> list[str]:
+        known = set(REPORT_FILES) | self.workspace.extra_report_files
+        return sorted(p.name for p in self.folder.glob("*.y*ml") if p.stem not in known)
+
+    @cached_property
+    def previous(self) -> Report | None:
+        """The sibling folder of the year before, if it is a report."""
+        sibling = self.folder.parent / str(self.year - 1)
+        return Report(self.workspace, sibling, self.parser) if sibling.is_dir() else None
+
+
+@dataclass
+class Workspace:
+    root: Path
+    # files rac itself keeps in a report folder besides the eleven data files
+    extra_report_files: set[str] = field(default_factory=lambda: {".rac-lock", "corrections"})
+
+    @classmethod
+    def at(cls, start: Path) -> Workspace:
+        return cls(find_root(start))
+
+    def report_folders(self) -> list[Path]:
+        """Every report folder: ``reports/<year>/`` and ``reports/<entity>/<year>/``, sorted."""
+        base = self.root / "reports"
+        if not base.is_dir():
+            return []
+        found = []
+        for candidate in sorted(base.iterdir()):
+            if candidate.is_dir() and YEAR.match(candidate.name):
+                found.append(candidate)
+            elif candidate.is_dir():
+                found.extend(sorted(d for d in candidate.iterdir() if d.is_dir() and YEAR.match(d.name)))
+        # a report is inside reports/: a year folder linked from elsewhere is not one
+        inside = [f for f in found if _is_within(f.resolve(), base)]
+        return [f for f in inside if _looks_like_report(f)]
+
+    def contains(self, path: Path) -> bool:
+        """Whether ``path``, links resolved, stays in the workspace (or in its ``reports/``, itself a link)."""
+        resolved = path.resolve()
+        return _is_within(resolved, self.root) or _is_within(resolved, self.root / "reports")
+
+    def reports(self, parser: str = "auto") -> list[Report]:
+        return [Report(self, folder, parser) for folder in self.report_folders()]
+
+    def report_for(self, path: Path, parser: str = "auto") -> Report:
+        """The report a path (a report folder or any file inside it) belongs to."""
+        resolved = path.resolve()
+        for candidate in (resolved, *resolved.parents):
+            if YEAR.match(candidate.name) and candidate.parent != candidate:
+                inside_reports = candidate.parent.name == "reports" or candidate.parent.parent.name == "reports"
+                if inside_reports and _is_within(candidate, self.root / "reports"):
+                    return Report(self, candidate, parser)
+        raise UsageError("cli.not_a_report", path=path)
+
+
+def _is_within(path: Path, base: Path) -> bool:
+    try:
+        path.relative_to(base.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _looks_like_report(folder: Path) -> bool:
+    return any((folder / f"{name}.yaml").is_file() for name in REPORT_FILES)

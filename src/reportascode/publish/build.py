@@ -1,0 +1,198 @@
+"""``rac render`` and ``rac build`` as library functions: select, validate, render, write atomically.
+
+The command-line modules only parse options, call these, print the outcome and pick the exit code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportascode.errors import UsageError
+from reportascode.model.config import load_config
+from reportascode.model.findings import Finding, Severity
+from reportascode.model.schemas import SchemaStore
+from reportascode.model.workspace import Report, Workspace
+from reportascode.render.renderer import FORMATS, OUTPUT_NAMES, render_report, report_errors
+from reportascode.render.writer import building_folder, replaceable, write_files
+from reportascode.validate.engine import ValidationResult
+from reportascode.validate.session import Session
+
+YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass
+class ReportOutcome:
+    report: Report
+    findings: list[Finding]
+    errors: list[Finding]
+    rendered: bool = False
+    draft: bool = False
+    files: list[str] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity and f.waived_by is None)
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for f in self.findings if f.waived_by is not None)
+
+
+@dataclass
+class RunOutcome:
+    root: Path
+    outcomes: list[ReportOutcome]
+    written: list[Path] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    index: Path | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(o.errors for o in self.outcomes)
+
+
+def select_session(values: Sequence[str], start: Path | None = None) -> Session:
+    """The workspace and the reports named by folders (or files inside them) or by years; none: all reports."""
+    existing = [Path(v) for v in values if Path(v).exists()]
+    workspace = Workspace.at(existing[0] if existing else (start or Path.cwd()))
+    config = load_config(workspace.root)
+    store = SchemaStore(workspace.root)
+    every = workspace.reports()
+    selected: dict[Path, Report] = {}
+    for value in values:
+        path = Path(value)
+        if path.exists():
+            report = workspace.report_for(path)
+            selected.setdefault(report.folder, report)
+        elif YEAR.match(value):
+            matches = [r for r in every if r.folder.name == value]
+            if not matches:
+                raise UsageError("render.no_report", value=value)
+            for report in matches:
+                selected.setdefault(report.folder, report)
+        else:
+            raise UsageError("render.no_report", value=value)
+    reports = list(selected.values()) if values else every
+    if not reports:
+        raise UsageError("cli.no_reports", root=workspace.root)
+    return Session(workspace, config, store, reports)
+
+
+def _outcomes(session: Session, result: ValidationResult) -> list[ReportOutcome]:
+    outcomes = []
+    for report in session.reports:
+        findings = [f for f in result.findings if f.report == report.id]
+        outcomes.append(ReportOutcome(report, findings, report_errors(report, findings)))
+    return outcomes
+
+
+def document_language(lang: str | None, session: Session) -> str:
+    """Documents are Chinese unless ``--lang en`` or the workspace config says otherwise (not the locale:
+    the filing is Chinese)."""
+    if lang in ("zh", "en"):
+        return lang
+    return session.config.lang if session.config.lang in ("zh", "en") else "zh"
+
+
+def render_selected(session: Session, formats: Sequence[str], out: Path | None, draft: bool,
+                    lang: str) -> RunOutcome:
+    """``rac render``: each selected report into ``out`` (default ``build/<report-id>/``). A report with
+    errors is refused unless ``draft``; everything is rendered in memory before anything is written."""
+    result = session.validate()
+    run = RunOutcome(session.workspace.root, _outcomes(session, result))
+    pending: list[tuple[Path, dict[str, bytes]]] = []
+    for outcome in run.outcomes:
+        if outcome.errors and not draft:
+            continue
+        rendered = render_report(outcome.report, session.store, outcome.findings, lang, draft, formats,
+                                 session.workspace.root, pdf_required=list(formats) == ["pdf"])
+        run.skipped.update(rendered.skipped)
+        if out is None:
+            target = session.workspace.root / "build" / outcome.report.id
+        elif len(run.outcomes) == 1:
+            target = out
+        else:
+            target = out / outcome.report.id
+        pending.append((target, rendered.files))
+        outcome.rendered, outcome.draft, outcome.files = True, draft, sorted(rendered.files)
+    for target, files in pending:
+        run.written.extend(write_files(target, files))
+    return run
+
+
+def build_workspace(session: Session, out: Path, lang: str, draft: bool = False) -> RunOutcome:
+    """``rac build``: validate every report, render each valid one (each one, as a marked draft, with
+    ``draft``) into ``out/<report-id>/``, and write ``out/index.html``; the folder is replaced whole."""
+    from reportascode.messages import message
+    from reportascode.render.env import make_environment
+    from reportascode.render.html import render_index
+
+    if out.exists() and not replaceable(out, OUTPUT_NAMES):  # before any work: say so at once
+        raise UsageError("render.out_not_build", path=out)
+    result = session.validate()
+    run = RunOutcome(session.workspace.root, _outcomes(session, result))
+    files: dict[str, bytes] = {}
+    for outcome in run.outcomes:
+        if outcome.errors and not draft:
+            continue
+        rendered = render_report(outcome.report, session.store, outcome.findings, lang, bool(outcome.errors),
+                                 FORMATS, session.workspace.root, pdf_required=False)
+        run.skipped.update(rendered.skipped)
+        for name, data in rendered.files.items():
+            files[f"{outcome.report.id}/{name}"] = data
+        outcome.rendered, outcome.draft, outcome.files = True, bool(outcome.errors), sorted(rendered.files)
+    from reportascode.trends.run import build_trends
+
+    trends = build_trends(session, result, lang, draft)  # build/trends/ and the dashboard's trends section
+    files.update(trends.files)
+    run.skipped.update(trends.skipped)
+    pdf_note = message("render.pdf_skipped", lang, {"reason": run.skipped["pdf"]}) if "pdf" in run.skipped else ""
+    env = make_environment(session.workspace.root, lang)
+    files["index.html"] = render_index(env, [_index_entry(o, lang) for o in run.outcomes], lang,
+                                       pdf_note, trends.dashboard).encode("utf-8")
+    with building_folder(out, OUTPUT_NAMES) as folder:
+        write_files(folder, files)
+    run.written = [out / name for name in sorted(files)]
+    run.index = out / "index.html"
+    return run
+
+
+_DOCUMENT_LABELS = {
+    "annual-report": ("年报", "Annual report"),
+    "gap-analysis": ("差距分析", "Gap analysis"),
+    "summary": ("摘要", "Summary"),
+}
+
+
+def _index_entry(outcome: ReportOutcome, lang: str) -> dict[str, object]:
+    from reportascode.messages import message
+    from reportascode.render.context import finding_views
+
+    errors = len(outcome.errors)
+    if not errors:
+        status = message("build.status_ok", lang)
+    elif outcome.rendered:
+        status = message("build.status_draft", lang, {"errors": errors})
+    else:
+        status = message("build.status_refused", lang, {"errors": errors})
+    groups: dict[str, list[dict[str, str]]] = {}
+    for name in outcome.files:
+        stem, _, ext = name.rpartition(".")
+        groups.setdefault(stem, []).append({"label": ext.upper(), "href": f"{outcome.report.id}/{name}"})
+    links = [{"label": _DOCUMENT_LABELS.get(stem, (stem, stem))[0 if lang == "zh" else 1], "files": files}
+             for stem, files in groups.items()]
+    company = outcome.report.data("company")
+    company_name = company.get("name") if isinstance(company, dict) else None
+    return {
+        "id": outcome.report.id,
+        "company": company_name if isinstance(company_name, str) else "",
+        "status_text": status,
+        "errors": errors,
+        "warnings": outcome.count(Severity.WARNING),
+        "infos": outcome.count(Severity.INFO),
+        "waived": outcome.waived,
+        "documents": links,
+        "problems": finding_views(outcome.report, outcome.errors, lang),
+    }

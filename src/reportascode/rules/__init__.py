@@ -1,0 +1,1 @@
+"""Rules: the registry of every rule id, the domain checks and the workspace rules."""

@@ -1,0 +1,1 @@
+"""Validation: schema findings, domain checks, workspace rules, policy, explanations."""

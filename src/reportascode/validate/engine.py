@@ -1,0 +1,252 @@
+"""Validation of whole reports: loading, schema and domain checks, then severity overrides, explanations and
+waivers. A pure function of the models: it returns findings and never prints."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from reportascode.model.config import Config
+from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, FindingCounts, Severity, make_args
+from reportascode.model.loader import Document
+from reportascode.model.schemas import REPORT_FILES, SchemaStore
+from reportascode.model.workspace import Report, Workspace
+from reportascode.validate.placeholders import ReportPlaceholders
+from reportascode.validate.policy import apply_config, apply_severity
+from reportascode.validate.schema_findings import iter_schema_findings
+
+MAX_LISTED_UNKNOWN = 20  # unknown files listed one by one; the rest are counted in one finding
+
+# Exceptions a check may raise on data the schema already rejected; on schema-valid data they are bugs.
+_DATA_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, InvalidOperation, ZeroDivisionError)
+
+
+@dataclass
+class ValidationResult(FindingCounts):
+    findings: list[Finding] = field(default_factory=list)
+    reports: int = 0
+    files: int = 0
+
+
+# Below this many reports, starting worker processes costs more than it saves.
+PARALLEL_MIN_REPORTS = 48
+_CHUNK = 16
+
+Progress = Callable[[int, int], None]
+
+
+def validate_reports(
+    reports: Iterable[Report], config: Config, store: SchemaStore, today: dt.date | None = None,
+    run_checks: bool = True, jobs: int = 1, progress: Progress | None = None,
+) -> ValidationResult:
+    """Validate reports; with ``jobs`` > 1 and a large workspace, reports are validated in worker processes."""
+    from reportascode.rules.workspace_rules import WorkspaceRules
+
+    selected = list(reports)
+    result = ValidationResult(reports=len(selected))
+    workspace_rules = WorkspaceRules(store)
+    if jobs > 1 and len(selected) >= PARALLEL_MIN_REPORTS:
+        per_report = _validate_in_workers(selected, config, store, run_checks, jobs)
+    else:
+        per_report = (_validate_one(report, config, store, run_checks, workspace_rules) for report in selected)
+    for done, (found, files) in enumerate(per_report, start=1):
+        result.files += files
+        result.findings.extend(found)
+        if progress is not None:
+            progress(done, len(selected))
+    result.findings.extend(workspace_rules.file_findings())  # problems in the rule files, once per run
+    result.findings.extend(schema_reference_findings(store))  # and in the workspace's schemas
+    today = today or dt.date.today()
+    result.findings = sorted(apply_config(result.findings, config, today), key=Finding.sort_key)
+    result.findings = cap_findings(result.findings)
+    return result
+
+
+def cap_findings(findings: list[Finding], limit: int = MAX_LISTED_PER_RULE) -> list[Finding]:
+    """At most ``limit`` findings of one rule in one file, in position order, then one finding that counts the
+    rest (at the first of them, as severe as the most severe of them): a spreadsheet export of 30,000 bad rows
+    gives a readable list, in seconds, and still fails the run if any of the rest is an error. A count made
+    earlier (schema validation stops describing errors past the limit) is merged into it."""
+    listed: dict[tuple[str, str], int] = {}
+    kept: list[Finding] = []
+    rest: dict[tuple[str, str], list[Finding]] = {}
+    for finding in sorted(findings, key=Finding.sort_key):
+        key = (finding.file, finding.rule)
+        if finding.message_key.startswith("finding.more") or listed.get(key, 0) >= limit:
+            rest.setdefault(key, []).append(finding)
+        else:
+            listed[key] = listed.get(key, 0) + 1
+            kept.append(finding)
+    for (_, rule), unlisted in rest.items():
+        first = unlisted[0]
+        count = sum(int(f.arguments.get("count", 1)) if f.message_key.startswith("finding.more") else 1
+                    for f in unlisted)
+        stopped = any(f.message_key == "finding.more_stopped" for f in unlisted)
+        active = [f for f in unlisted if f.waived_by is None]
+        severity = min((f.severity for f in active or unlisted), key=lambda s: s.rank)
+        kept.append(dataclasses.replace(
+            first, severity=severity, message_key="finding.more_stopped" if stopped else "finding.more",
+            waived_by=None if active else first.waived_by,
+            args=make_args({"count": count, "rule": rule, "line": first.line, "column": first.column})))
+    return sorted(kept, key=Finding.sort_key)
+
+
+def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks: bool, workspace_rules: Any
+                  ) -> tuple[list[Finding], int]:
+    """One report's findings (explanations applied) and how many of its files exist."""
+    from reportascode.validate.explanations import apply_explanations
+
+    found = list(validate_report(report, config, store, run_checks))
+    if run_checks:
+        found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
+        # Explanations clear warnings: after severity overrides (a warning raised to error can no longer be
+        # explained), before waivers; an explanation that matches nothing is EXPL-01.
+        found = apply_explanations(report, [apply_severity(f, config) for f in found], config)
+    return found, sum(1 for name in REPORT_FILES if report.document(name) is not None)
+
+
+def _validate_in_workers(reports: list[Report], config: Config, store: SchemaStore, run_checks: bool, jobs: int
+                         ) -> Iterator[tuple[list[Finding], int]]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    root = reports[0].workspace.root
+    chunks = [[(r.folder, r.parser) for r in reports[i:i + _CHUNK]] for i in range(0, len(reports), _CHUNK)]
+    job = functools.partial(_validate_chunk, root, config, store.fast, run_checks)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for chunk_result in pool.map(job, chunks):
+            yield from chunk_result
+
+
+def _validate_chunk(root: Path, config: Config, fast: bool, run_checks: bool, chunk: list[tuple[Path, str]]
+                    ) -> list[tuple[list[Finding], int]]:
+    """Worker process: rebuild the models from paths (they do not cross processes) and validate a chunk."""
+    from reportascode.rules.workspace_rules import WorkspaceRules
+
+    workspace = Workspace(root)
+    store = SchemaStore(root, fast=fast)
+    workspace_rules = WorkspaceRules(store)
+    return [_validate_one(Report(workspace, folder, parser), config, store, run_checks, workspace_rules)
+            for folder, parser in chunk]
+
+
+def validate_report(report: Report, config: Config, store: SchemaStore, run_checks: bool = True
+                    ) -> Iterator[Finding]:
+    """Every finding of one report: each file's loading and schema problems, then the domain checks."""
+    version = report.schema_version
+    if version not in store.versions:
+        meta = report.document("meta")
+        yield _file_finding(report, "meta", "SCHEMA-VERSION", "schema.version_unknown",
+                            meta.value_position("/schema_version") if meta else (1, 1), "/schema_version",
+                            value=version, known=", ".join(store.versions))
+        version = max(store.versions)
+    schema_problems: set[str] = set()
+    fills = ReportPlaceholders(report)  # FILL-01: values still written as the placeholder 待填/TODO
+    for name in REPORT_FILES:
+        doc = report.document(name)
+        file_findings = list(_file_findings(report, name, doc, version, store, fills))
+        if file_findings:
+            schema_problems.add(name)
+        yield from file_findings
+    yield from _unknown_file_findings(report)
+    yield from _year_matches_folder(report)
+    if (report.folder / ".rac-lock.yaml").is_file():
+        from reportascode.history.lock import lock_findings
+
+        yield from lock_findings(report)
+    if run_checks:
+        yield from filter(fills.keep_check_finding, run_domain_checks(report, config, schema_problems))
+        yield from run_reconciliation(report, config)
+
+
+def _file_findings(report: Report, name: str, doc: Document | None, version: str, store: SchemaStore,
+                   fills: ReportPlaceholders) -> Iterator[Finding]:
+    if doc is None:
+        yield _file_finding(report, name, "FILE-MISSING", "file.missing", (1, 1), "",
+                            name=f"{name}.yaml", expected=_expected_files())
+        return
+    for problem in doc.problems:
+        yield Finding(problem.rule, Severity.ERROR, doc.path, problem.line, problem.column, problem.pointer,
+                      problem.message_key, problem.args, report.id)
+    if not doc.ok:
+        return
+    if doc.empty:
+        yield _file_finding(report, name, "FILE-EMPTY", "file.empty", (1, 1), "")
+        return
+    yield from fills.findings(doc, name, version, store, report.id)
+    for finding in iter_schema_findings(doc, name, version, store, report.id):
+        if fills.keep_schema_finding(name, finding):  # a placeholder is FILL-01, not also SCHEMA-TYPE
+            yield finding
+
+
+def schema_reference_findings(store: SchemaStore) -> list[Finding]:
+    """SCHEMA-REF at each reference in a workspace schema that leaves the workspace and the package."""
+    root = store.workspace_root
+    return [
+        Finding("SCHEMA-REF", Severity.ERROR, path.relative_to(root).as_posix() if root else path.as_posix(),
+                line, column, "", "schema.ref_refused", make_args({"ref": ref}))
+        for path, line, column, ref in store.refused_references()
+    ]
+
+
+def _unknown_file_findings(report: Report) -> Iterator[Finding]:
+    """FILE-UNKNOWN for each stray YAML file, the first :data:`MAX_LISTED_UNKNOWN` one by one and the rest as
+    one finding with their count, so a folder of 10,000 files does not bury everything else."""
+    unknown = report.unknown_files()
+    for name in unknown[:MAX_LISTED_UNKNOWN]:
+        yield Finding("FILE-UNKNOWN", Severity.WARNING, f"{report.id}/{name}", 1, 1, "", "file.unknown",
+                      make_args({"name": name, "expected": _expected_files()}), report.id)
+    rest = unknown[MAX_LISTED_UNKNOWN:]
+    if rest:
+        yield Finding("FILE-UNKNOWN", Severity.WARNING, f"{report.id}/{rest[0]}", 1, 1, "", "file.unknown_more",
+                      make_args({"count": len(rest), "name": rest[0]}), report.id)
+
+
+def _year_matches_folder(report: Report) -> Iterator[Finding]:
+    meta = report.data("meta")
+    year = meta.get("report_year") if isinstance(meta, dict) else None
+    if isinstance(year, int) and not isinstance(year, bool) and year != report.year:
+        doc = report.document("meta")
+        assert doc is not None
+        yield _file_finding(report, "meta", "META-YEAR", "meta.year_mismatch",
+                            doc.value_position("/report_year"), "/report_year", value=year,
+                            folder=report.folder.name)
+
+
+def run_domain_checks(report: Report, config: Config, schema_problems: set[str]) -> Iterator[Finding]:
+    from reportascode.rules.checks import CheckContext, load_all
+
+    for check in load_all().values():
+        if config.severity.get(check.id) == "off":
+            continue
+        context = CheckContext(report, config, check)
+        try:
+            yield from list(check.func(context))
+        except _DATA_ERRORS:
+            # The check met data the schema rejects; that schema finding already tells the user.
+            if not schema_problems:
+                raise
+
+
+def run_reconciliation(report: Report, config: Config) -> Iterator[Finding]:
+    """Reconciliation with the evidence exports (REC-*), when the report has an ``evidence/`` folder. Light: the
+    csv module only; openpyxl is imported only when an ``.xlsx`` export is there."""
+    if (report.folder / "evidence").is_dir():
+        from reportascode.reconcile import reconciliation_findings
+
+        yield from reconciliation_findings(report, config)
+
+
+def _file_finding(report: Report, file_name: str, rule: str, key: str, position: tuple[int, int], pointer: str,
+                  **args: object) -> Finding:
+    return Finding(rule, Severity.ERROR, report.file_path(file_name), position[0], position[1], pointer, key,
+                   make_args(dict(args)), report.id)
+
+
+def _expected_files() -> str:
+    return ", ".join(f"{n}.yaml" for n in REPORT_FILES)

@@ -1,0 +1,98 @@
+"""Explanations (``explanations.yaml``): a warning the filer has explained is cleared; an explanation that explains
+nothing is reported, so explanations don't rot.
+
+An entry ``{check: YOY-01, field: operations.yaml#/seats/ai, text_zh: …}`` matches a finding of the same report
+whose rule is ``check`` and whose file and pointer are exactly ``field`` (per field, not per file: a YOY-01
+explanation of ``/seats/ai`` does not cover ``/seats/total``). A matched **warning** is cleared the way a waiver
+clears it (``waived_by`` is ``explained: <text_zh>``; it counts as waived, never as a warning, and it is still
+listed). **Errors cannot be explained away**: the error stays, and the entry is reported. Rule ``EXPL-01``
+(warning, at the entry's ``field``) reports an entry that matches no finding (stale), one that tries to explain
+an error, and a second entry for the same check and field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from reportascode.model.config import Config
+from reportascode.model.findings import Finding, Severity, make_args
+from reportascode.model.workspace import Report
+
+RULE = "EXPL-01"
+FILE = "explanations"
+
+
+@dataclass(frozen=True)
+class Explanation:
+    index: int
+    check: str
+    field: str
+    text: str
+
+    @property
+    def file(self) -> str:
+        return self.field.partition("#")[0]
+
+    @property
+    def pointer(self) -> str:
+        return self.field.partition("#")[2]
+
+
+def read_explanations(report: Report) -> list[Explanation]:
+    """The well-formed entries of a report's ``explanations.yaml`` (the schema reports malformed ones)."""
+    data = report.data(FILE)
+    if not isinstance(data, list):
+        return []
+    found = []
+    for index, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            continue
+        check, field, text = entry.get("check"), entry.get("field"), entry.get("text_zh")
+        if isinstance(check, str) and isinstance(field, str) and "#" in field:
+            found.append(Explanation(index, check, field, text if isinstance(text, str) else ""))
+    return found
+
+
+def apply_explanations(report: Report, findings: list[Finding], config: Config) -> list[Finding]:
+    """``findings`` of ``report`` with explained warnings cleared, followed by the EXPL-01 findings."""
+    explanations = read_explanations(report)
+    if not explanations:
+        return findings
+    by_target: dict[tuple[str, str, str], Explanation] = {}
+    problems: list[Finding] = []
+    for explanation in explanations:
+        target = (explanation.check, f"{report.id}/{explanation.file}", explanation.pointer)
+        if target in by_target:
+            problems.append(_finding(report, explanation, "rule.EXPL-01.duplicate",
+                                     first=by_target[target].index))
+        else:
+            by_target[target] = explanation
+    matched: set[int] = set()
+    explained_errors: dict[int, Finding] = {}
+    result = []
+    for finding in findings:
+        entry = by_target.get((finding.rule, finding.file, finding.pointer))
+        if entry is not None and finding.report == report.id:
+            matched.add(entry.index)
+            if finding.severity is Severity.WARNING and finding.waived_by is None:
+                finding = dataclasses.replace(finding, waived_by=f"explained: {entry.text}")
+            elif finding.severity is Severity.ERROR:
+                explained_errors.setdefault(entry.index, finding)
+        result.append(finding)
+    for explanation in by_target.values():
+        if explanation.index in explained_errors:
+            problems.append(_finding(report, explanation, "rule.EXPL-01.error"))
+        elif explanation.index not in matched and config.severity.get(explanation.check) != "off":
+            problems.append(_finding(report, explanation, "rule.EXPL-01"))
+    return result + sorted(problems, key=Finding.sort_key)
+
+
+def _finding(report: Report, explanation: Explanation, key: str, **extra: object) -> Finding:
+    pointer = f"/{explanation.index}/field"
+    doc = report.document(FILE)
+    line, column = doc.value_position(pointer) if doc is not None else (1, 1)
+    args = {"check": explanation.check, "field": explanation.field, **extra}
+    return Finding(RULE, Severity.WARNING, report.file_path(FILE), line, column, pointer, key, make_args(args),
+                   report.id)
+
