@@ -8,7 +8,7 @@ from typing import Any
 
 from reportascode.model.loader import split_pointer
 from reportascode.model.schemas import SchemaStore
-from reportascode.validate.schema_findings import python_type_name
+from reportascode.model.values import kind_of
 
 _MAX_REF_HOPS = 20
 
@@ -59,7 +59,7 @@ class SchemaNavigator:
                 found.update(str(t) for t in declared)
             elif "enum" in node or "const" in node:
                 values = node.get("enum") or [node.get("const")]
-                found.update(python_type_name(v) for v in values)
+                found.update(kind_of(v, integers=True) for v in values)
         return found
 
     def wants_string_only(self, name: str, pointer: str) -> bool:

@@ -30,8 +30,8 @@ def _lang(lang: str | None, session) -> str:  # type: ignore[no-untyped-def]
 @lang_option
 def log(report: Path, since: str | None, output_format: str, lang: str | None) -> None:
     """Each commit that changed REPORT's data, newest first, with field-level changes."""
+    from reportascode.history.history_output import log_json, log_text
     from reportascode.history.log import report_log
-    from reportascode.history.output import log_json, log_text
 
     session, selected = _report(report)
     entries = report_log(selected, since, progress=progress_counter("commits", 200))
@@ -48,7 +48,7 @@ def log(report: Path, since: str | None, output_format: str, lang: str | None) -
 def blame(file: Path, pointer: str | None, output_format: str, lang: str | None) -> None:
     """For each leaf field of FILE (or POINTER and below), the commit that last changed its value."""
     from reportascode.history.blame import blame as blame_fields
-    from reportascode.history.output import blame_json, blame_text
+    from reportascode.history.history_output import blame_json, blame_text
 
     session, _ = _report(file)
     entries = blame_fields(file, pointer)
@@ -98,9 +98,9 @@ def submit(report: Path, date: dt.datetime, documents: Path | None) -> None:
 @lang_option
 def verify(report: Path, lang: str | None) -> None:
     """Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference."""
+    from reportascode.history.history_output import verify_text
     from reportascode.history.lock import verify as verify_report
     from reportascode.history.manifest import Manifest
-    from reportascode.history.output import verify_text
 
     session, selected = _report(report)
     result = verify_report(selected)

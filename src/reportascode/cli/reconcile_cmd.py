@@ -25,7 +25,7 @@ def reconcile(reports: tuple[Path, ...], output_format: str, lang: str | None, s
     """
     from reportascode.messages import default_language
     from reportascode.reconcile import reconcile_report
-    from reportascode.reconcile.output import FORMATS
+    from reportascode.reconcile.reconcile_output import FORMATS
     from reportascode.validate.session import open_session
 
     session = open_session(reports)

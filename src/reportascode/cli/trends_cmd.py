@@ -31,8 +31,8 @@ def trends(entity: str | None, output_format: str, lang: str | None, render_dir:
     from reportascode.model.workspace import relative
     from reportascode.publish.build import document_language
     from reportascode.render.writer import write_files
-    from reportascode.trends.output import FORMATS
     from reportascode.trends.run import render_trends, select_trends
+    from reportascode.trends.trends_output import FORMATS
     from reportascode.validate.session import open_session
 
     session = open_session(())

@@ -13,13 +13,19 @@ from typing import Any
 Number = int | Decimal
 
 
-def kind_of(value: Any) -> str:
-    """The JSON type of a plain value: null, boolean, number, string, object, array (or the Python type name)."""
+SHORT_LIMIT = 60
+
+
+def kind_of(value: Any, integers: bool = False) -> str:
+    """The JSON type of a plain value: null, boolean, number (``integer`` too when ``integers``), string, object,
+    array (or the Python type name). The one type naming of messages, diffs and schema findings."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "boolean"
-    if isinstance(value, (int, Decimal)):
+    if integers and isinstance(value, int):
+        return "integer"
+    if isinstance(value, (int, float, Decimal)):
         return "number"
     if isinstance(value, str):
         return "string"
@@ -97,3 +103,19 @@ def _wrap(open_: str, items: list[str], close: str, indent: int | None, level: i
     inner = " " * (indent * (level + 1))
     outer = " " * (indent * level)
     return open_ + "\n" + ",\n".join(inner + item for item in items) + "\n" + outer + close
+
+
+def clip(text: str, limit: int = SHORT_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis: the one shortener for values quoted in messages."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def plain_json(value: Any) -> Any:
+    """Plain JSON types for jsonschema-rs: it answers False on Decimal and raises on dates (design §6)."""
+    if isinstance(value, dict):
+        return {k: plain_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_json(v) for v in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    return value

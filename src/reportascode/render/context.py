@@ -15,7 +15,7 @@ from reportascode.model.loader import resolve_pointer, split_pointer
 from reportascode.model.schemas import REPORT_FILES, SchemaStore
 from reportascode.model.workspace import Report
 from reportascode.render import figures as formatting
-from reportascode.render.model import Cell
+from reportascode.render.content import Cell
 
 _FROM_DATA: Any = object()
 

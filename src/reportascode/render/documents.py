@@ -10,20 +10,7 @@ from typing import Any
 import jinja2
 
 from reportascode.render import figures as formatting
-from reportascode.render.context import (
-    DERIVED_LABELS,
-    SEVERITY_COLUMNS,
-    FindingView,
-    ReportContext,
-    area_text,
-    gap_summary,
-    make_cell,
-    names_of,
-    province_name,
-)
-from reportascode.render.env import WorkspaceLoader, render_template
-from reportascode.render.layout import FieldRef, FormSpec, SectionSpec, load_layout
-from reportascode.render.model import (
+from reportascode.render.content import (
     Block,
     Cell,
     Column,
@@ -37,6 +24,19 @@ from reportascode.render.model import (
     Signatures,
     Table,
 )
+from reportascode.render.context import (
+    DERIVED_LABELS,
+    SEVERITY_COLUMNS,
+    FindingView,
+    ReportContext,
+    area_text,
+    gap_summary,
+    make_cell,
+    names_of,
+    province_name,
+)
+from reportascode.render.env import WorkspaceLoader, render_template
+from reportascode.render.layout import FieldRef, FormSpec, SectionSpec, load_layout
 
 SERVICE_NAMES = {
     "B24-1": ("国内呼叫中心业务", "domestic call-centre business"),
@@ -384,7 +384,7 @@ def _reconciliation_tables(ctx: ReportContext) -> list[Block]:
         return []
     from reportascode.model.config import load_config
     from reportascode.reconcile import reconcile_report
-    from reportascode.reconcile.output import cells
+    from reportascode.reconcile.reconcile_output import cells
 
     tr = ctx.tr
     result = reconcile_report(ctx.report, load_config(ctx.report.workspace.root))

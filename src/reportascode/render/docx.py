@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from reportascode import __version__
-from reportascode.render.model import Block, Cell, Chart, Document, Fields, Heading, Paragraph, Signatures, Table
+from reportascode.render.content import Block, Cell, Chart, Document, Fields, Heading, Paragraph, Signatures, Table
 from reportascode.render.ooxml import normalize
 
 BODY_FONT = "Times New Roman"

@@ -8,8 +8,8 @@ from typing import Any
 import jinja2
 
 from reportascode import __version__
+from reportascode.render.content import Document
 from reportascode.render.env import render_template
-from reportascode.render.model import Document
 
 DOCUMENT_TEMPLATE = "document.html"
 INDEX_TEMPLATE = "index.html"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import jinja2
 
+from reportascode.render.content import Document
 from reportascode.render.context import ReportContext, gap_summary
 from reportascode.render.documents import key_figures
 from reportascode.render.env import render_template
 from reportascode.render.html import page_context
-from reportascode.render.model import Document
 
 SUMMARY_TEMPLATE = "summary.md"
 

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from reportascode import __version__
-from reportascode.render.model import Cell, Document, Fields, Heading, Paragraph, Section, Signatures, Table
+from reportascode.render.content import Cell, Document, Fields, Heading, Paragraph, Section, Signatures, Table
 from reportascode.render.ooxml import normalize
 
 RED = "B00020"

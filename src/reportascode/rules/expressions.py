@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
 from reportascode.messages import Bilingual
+from reportascode.model.values import clip, kind_of
 
 MAX_LENGTH = 500
 MAX_NODES = 200
@@ -178,17 +179,7 @@ class Sequence(Node):
 
 def kind(value: Any) -> str:
     """The data-model type name of a value (the ``type.*`` message keys)."""
-    if value is None or value is MISSING:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, Decimal):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
+    return "null" if value is MISSING else kind_of(value)
 
 
 def short(value: Any) -> str:
@@ -204,8 +195,7 @@ def short(value: Any) -> str:
         return f"[{text}]"
     if isinstance(value, dict):
         return "{…}"
-    text = str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+    return clip(str(value))
 
 
 def _number(value: Any, operation: str, name: str | None = None) -> Decimal:

@@ -27,6 +27,7 @@ from reportascode.messages import Bilingual
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.loader import Document, join_pointer, load_bytes, read_file, split_pointer
 from reportascode.model.schemas import REPORT_FILES, SchemaStore, packaged_schema_dir
+from reportascode.model.values import plain_json
 from reportascode.rules.expressions import (
     FUNCTIONS,
     MISSING,
@@ -38,7 +39,6 @@ from reportascode.rules.expressions import (
     kind,
     short,
 )
-from reportascode.validate.schema_findings import plain_json
 
 if TYPE_CHECKING:
     from reportascode.model.workspace import Report

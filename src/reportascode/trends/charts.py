@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportascode.errors import UsageError
 from reportascode.render import figures as formatting
-from reportascode.render.model import Chart
+from reportascode.render.content import Chart
 from reportascode.trends.metrics import EntityTrend, YearMetrics
 
 if TYPE_CHECKING:

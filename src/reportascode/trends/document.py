@@ -16,10 +16,10 @@ from reportascode.messages import message
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.workspace import Report
 from reportascode.render import figures as formatting
+from reportascode.render.content import Block, Cell, Chart, Column, Document, Field, Fields, Paragraph, Section, Table
 from reportascode.render.context import AREAS, area_of
-from reportascode.render.model import Block, Cell, Chart, Column, Document, Field, Fields, Paragraph, Section, Table
 from reportascode.trends.metrics import METRICS, EntityTrend
-from reportascode.trends.output import (
+from reportascode.trends.trends_output import (
     KPI_NOTE,
     cagr_text,
     metric_header,

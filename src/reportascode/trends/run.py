@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from reportascode.errors import UsageError
 from reportascode.messages import message
-from reportascode.render.model import Chart
+from reportascode.render.content import Chart
 from reportascode.trends import metrics
 from reportascode.trends.document import DashboardEntry, dashboard_entry, document_date, trends_document
 from reportascode.trends.metrics import EntityTrend

@@ -13,6 +13,7 @@ from reportascode.messages import Bilingual, message
 from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, Severity, make_args
 from reportascode.model.loader import Document, iter_leaves, join_pointer
 from reportascode.model.schemas import RefusedReference, SchemaStore
+from reportascode.model.values import clip, kind_of, plain_json
 
 MAX_SCHEMA_ERRORS = 10_000  # per document; past it, the counts in the "more" findings are lower bounds
 _RULE_BY_KEYWORD = {
@@ -44,27 +45,10 @@ _PATTERN_HINTS = {
 }
 
 
-def python_type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, (float, Decimal)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
 def _short(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "…"
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "…"
+    return clip(str(value))
 
 
 def _deepest(error: Any) -> Any:
@@ -139,17 +123,6 @@ def _fast_path_valid(data: Any, name: str, version: str, store: SchemaStore) -> 
         return False
 
 
-def plain_json(value: Any) -> Any:
-    """Plain JSON types for jsonschema-rs: it answers False on Decimal and raises on dates (design §6)."""
-    if isinstance(value, dict):
-        return {k: plain_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain_json(v) for v in value]
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
-
-
 def _decimals_within(data: Any, limits: dict[str, int]) -> bool:
     """Whether every decimal has no more places than its field's ``x-decimals`` allows."""
     for pointer, value in iter_leaves(data):
@@ -176,7 +149,7 @@ def _to_finding(error: Any, doc: Document, name: str, version: str, store: Schem
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         quote = isinstance(instance, (int, Decimal)) and not isinstance(instance, bool) and "string" in expected
-        args.update(expected=_type_names(expected), actual_type=_type_names([python_type_name(instance)]),
+        args.update(expected=_type_names(expected), actual_type=_type_names([kind_of(instance, integers=True)]),
                     hint=_optional(quote, "schema.hint_quote"))
         key = "schema.type"
     elif keyword == "required":
