@@ -40,7 +40,7 @@ def parse_threshold(text: str | None, config: Config) -> Decimal:
 
 
 def open_diff(first: str, second: str | None, threshold: str | None = None, cwd: Path | None = None,
-              parser: str = "ruamel") -> tuple[ReportDiff, Config]:
+              parser: str = "auto") -> tuple[ReportDiff, Config]:
     """Compare the sources named by ``first`` and ``second`` (see :class:`~reportascode.diff.sources.Resolver`)."""
     here = (cwd or Path.cwd()).resolve()
     root = workspace_root(here)

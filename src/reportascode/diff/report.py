@@ -92,7 +92,7 @@ class ReportDiff:
 
 
 def diff_sources(a: Source, b: Source, store: SchemaStore | None = None,
-                 threshold: Decimal = DEFAULT_THRESHOLD, parser: str = "ruamel") -> ReportDiff:
+                 threshold: Decimal = DEFAULT_THRESHOLD, parser: str = "auto") -> ReportDiff:
     """Compare two sources file by file."""
     if a.single_file or b.single_file:
         name_a = next(iter(a.files), None)
