@@ -8,6 +8,7 @@ for the import cost and in-process medians for the operations.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import subprocess
 import sys
@@ -61,10 +62,8 @@ def main() -> None:
     def gitpython_blobs() -> None:
         repo = git.Repo(root)
         for sha in shas:
-            try:
+            with contextlib.suppress(KeyError):
                 repo.commit(sha).tree["reports/2024/operations.yaml"].data_stream.read()
-            except KeyError:
-                pass
 
     def our_blobs() -> None:
         with BlobReader(ours) as reader:

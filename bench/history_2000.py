@@ -2,20 +2,20 @@
 
 Usage: python bench/history_2000.py [--commits 2000] [--runs 3]
 Builds the repository with `git fast-import` (deterministic: fixed authors and dates), then times whole
-processes and prints a Markdown table (median wall time of the runs).
+processes directly, alternated, and prints a Markdown table (medians of wall and CPU time).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import Command, compare, table
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "reports" / "2024"
@@ -47,40 +47,28 @@ def build_repo(target: Path, commits: int) -> None:
     subprocess.run(["git", "checkout", "-q", "main"], cwd=target, check=True)
 
 
-_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-
-def timed(command: list[str], cwd: Path, runs: int) -> float:
-    """Median of ``runs`` after one warm-up run (bytecode caches written, as in daily use)."""
-    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=_ENV)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=_ENV)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--commits", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="rac-bench-history-"))
     try:
         repo = work / "repo"
         build_repo(repo, args.commits)
         rac = [sys.executable, "-m", "reportascode"]
-        git_log = timed(["git", "log", "-p", "--", "reports/2024"], repo, args.runs)
-        git_log_file = timed(["git", "log", "-p", "--", "reports/2024/operations.yaml"], repo, args.runs)
-        blame = timed([*rac, "blame", "reports/2024/operations.yaml"], repo, args.runs)
-        log = timed([*rac, "log", "--format", "json", "reports/2024"], repo, args.runs)
-        print(f"| P4 ({args.commits} commits) | time (s) | ratio to raw git log -p |")
-        print("|---|---|---|")
-        print(f"| git log -p -- reports/2024 | {git_log:.3f} | 1.00 |")
-        print(f"| git log -p -- operations.yaml | {git_log_file:.3f} | 1.00 |")
-        print(f"| rac blame operations.yaml | {blame:.3f} | {blame / git_log_file:.2f} |")
-        print(f"| rac log reports/2024 | {log:.3f} | {log / git_log:.2f} |")
+        git_all = "git log -p -- reports/2024"
+        git_file = "git log -p -- operations.yaml"
+        blame, log = "rac blame operations.yaml", "rac log reports/2024"
+        results = compare([
+            Command(git_all, ["git", "log", "-p", "--", "reports/2024"], repo),
+            Command(git_file, ["git", "log", "-p", "--", "reports/2024/operations.yaml"], repo),
+            Command(blame, [*rac, "blame", "reports/2024/operations.yaml"], repo),
+            Command(log, [*rac, "log", "--format", "json", "reports/2024"], repo),
+        ], args.runs)
+        print(table(f"P4 ({args.commits} commits)", results, base=git_file))
+        print(f"\nP4 rac blame ÷ git log -p (file): {results[blame].wall / results[git_file].wall:.2f}; "
+              f"rac log ÷ git log -p (report): {results[log].wall / results[git_all].wall:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
