@@ -27,14 +27,15 @@ def _lang(lang: str | None, session) -> str:  # type: ignore[no-untyped-def]
 @click.argument("report", type=click.Path(exists=True, path_type=Path))
 @click.option("--since", default=None, help="Only commits after this revision.")
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the history cache under .git/rac-cache.")
 @lang_option
-def log(report: Path, since: str | None, output_format: str, lang: str | None) -> None:
+def log(report: Path, since: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
     """Each commit that changed REPORT's data, newest first, with field-level changes."""
     from reportascode.history.history_output import log_json, log_text
     from reportascode.history.log import report_log
 
     session, selected = _report(report)
-    entries = report_log(selected, since, progress=progress_counter("commits", 200))
+    entries = report_log(selected, since, progress=progress_counter("commits", 200), use_cache=not no_cache)
     text = log_json(entries) if output_format == "json" else log_text(entries, _lang(lang, session),
                                                                       output_format == "markdown")
     click.echo(text, nl=False)
@@ -44,14 +45,15 @@ def log(report: Path, since: str | None, output_format: str, lang: str | None) -
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("pointer", required=False)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the history cache under .git/rac-cache.")
 @lang_option
-def blame(file: Path, pointer: str | None, output_format: str, lang: str | None) -> None:
+def blame(file: Path, pointer: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
     """For each leaf field of FILE (or POINTER and below), the commit that last changed its value."""
     from reportascode.history.blame import blame as blame_fields
     from reportascode.history.history_output import blame_json, blame_text
 
     session, _ = _report(file)
-    entries = blame_fields(file, pointer)
+    entries = blame_fields(file, pointer, use_cache=not no_cache)
     click.echo(blame_json(entries) if output_format == "json" else blame_text(entries, _lang(lang, session)),
                nl=False)
 

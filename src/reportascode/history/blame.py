@@ -3,12 +3,13 @@ revisions, so reformatting a file or moving a key (or a keyed record) does not c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportascode.history.cache import HistoryCache, decode_commit, decode_value, encode_commit, encode_value
 from reportascode.history.git import BlobReader, Commit, Git
-from reportascode.history.leaves import leaves_by_identity
+from reportascode.history.leaves import Leaves, leaves_by_identity
 from reportascode.history.revisions import ParsedBlobs
 from reportascode.model.loader import load_file
 from reportascode.model.values import same
@@ -25,16 +26,17 @@ class BlameEntry:
         return self.commit is None
 
 
-def blame(path: Path, pointer: str | None = None) -> list[BlameEntry]:
-    git = Git.discover(path)
-    git.require_history()
-    rel = git.relpath(path)
-    name = path.stem
-    last_changed: dict[str, Commit] = {}
-    state: dict[str, tuple[str, Any]] = {}
-    with BlobReader(git) as blobs:
-        parsed = ParsedBlobs(blobs)
-        for commit in git.log([rel], reverse=True):
+@dataclass
+class BlameState:
+    """The committed history of one file folded up to ``head``: each leaf's value and the commit that last
+    changed it. Extending it by newer commits gives what folding the whole history again would give."""
+
+    head: str | None = None
+    last_changed: dict[str, Commit] = field(default_factory=dict)
+    state: Leaves = field(default_factory=dict)
+
+    def extend(self, commits: list[Commit], rel: str, name: str, parsed: ParsedBlobs) -> None:
+        for commit in commits:
             change = next((c for c in commit.files if c.path == rel), None)
             if change is None:
                 continue
@@ -43,9 +45,34 @@ def blame(path: Path, pointer: str | None = None) -> list[BlameEntry]:
                 continue  # an unparseable version changes no figure we can name
             leaves = leaves_by_identity(name, data)
             for identity, (_, value) in leaves.items():
-                if identity not in state or not same(state[identity][1], value):
-                    last_changed[identity] = commit
-            state = leaves
+                if identity not in self.state or not same(self.state[identity][1], value):
+                    self.last_changed[identity] = commit
+            self.state = leaves
+
+    def to_json(self) -> dict[str, Any]:
+        commits = {c.sha: encode_commit(c) for c in self.last_changed.values()}
+        return {"head": self.head, "commits": commits,
+                "last_changed": {identity: c.sha for identity, c in self.last_changed.items()},
+                "state": {identity: [pointer, encode_value(value)]
+                          for identity, (pointer, value) in self.state.items()}}
+
+    @classmethod
+    def from_json(cls, data: Any) -> BlameState:
+        commits = {sha: decode_commit(raw) for sha, raw in data["commits"].items()}
+        state = {identity: (pointer, decode_value(value)) for identity, (pointer, value) in data["state"].items()}
+        if not isinstance(data["head"], str) or not all(isinstance(p, str) for p, _ in state.values()):
+            raise ValueError("not a cached blame state")
+        return cls(data["head"], {identity: commits[sha] for identity, sha in data["last_changed"].items()}, state)
+
+
+def blame(path: Path, pointer: str | None = None, use_cache: bool = True) -> list[BlameEntry]:
+    git = Git.discover(path)
+    git.require_history()
+    rel = git.relpath(path)
+    name = path.stem
+    with BlobReader(git) as blobs:
+        history = committed_history(git, rel, name, ParsedBlobs(blobs), HistoryCache.of(git, use_cache))
+    state, last_changed = history.state, history.last_changed
     current = state
     if path.is_file():
         doc = load_file(path, rel)
@@ -59,3 +86,25 @@ def blame(path: Path, pointer: str | None = None) -> list[BlameEntry]:
         unchanged = committed is not None and same(committed[1], value)
         entries.append(BlameEntry(leaf_pointer, value, last_changed.get(identity) if unchanged else None))
     return entries
+
+
+def committed_history(git: Git, rel: str, name: str, parsed: ParsedBlobs, cache: HistoryCache) -> BlameState:
+    """The blame state at HEAD: from the cache when it was folded up to HEAD, extended by the newer commits when
+    its head is an ancestor of HEAD, folded from the first commit otherwise (history rewritten, no cache)."""
+    head = git.resolve("HEAD")
+    key = f"{rel}\0{name}"
+    history = BlameState()
+    cached = cache.get("blame", key)
+    if cached is not None:
+        try:
+            history = BlameState.from_json(cached)
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            history = BlameState()
+    if history.head == head:
+        return history
+    if history.head is None or not git.is_ancestor(history.head, "HEAD"):
+        history = BlameState()
+    history.extend(git.log([rel], since=history.head, reverse=True), rel, name, parsed)
+    history.head = head
+    cache.put("blame", key, history.to_json())
+    return history

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 
-from reportascode.diff.compare import Change, compare
+from reportascode.diff.compare import KINDS, Change, compare
+from reportascode.history.cache import HistoryCache, decode_commit, decode_data, encode_commit, encode_data
 from reportascode.history.git import BlobReader, Commit, Git
 from reportascode.history.revisions import ParsedBlobs
 from reportascode.model.schemas import REPORT_FILES
@@ -24,15 +26,32 @@ class LogEntry:
 
 
 def report_log(report: Report, since: str | None = None,
-               progress: Callable[[int, int], None] | None = None) -> list[LogEntry]:
-    """Commits that changed the report's data files, newest first; ``progress(done, total)`` after each."""
+               progress: Callable[[int, int], None] | None = None, use_cache: bool = True) -> list[LogEntry]:
+    """Commits that changed the report's data files, newest first; ``progress(done, total)`` after each.
+
+    The whole log (no ``since``) is cached per report folder at HEAD: a later run reads it back, or computes only
+    the commits since the cached head when that is an ancestor of HEAD (anything else: computed afresh)."""
     git = Git.discover(report.folder)
     git.require_history()
     folder = git.relpath(report.folder)
+    cache = HistoryCache.of(git, use_cache and since is None)
+    head = git.resolve("HEAD")
+    known_head, known = _cached(cache, folder)
+    if known_head == head:
+        return known
+    if known_head is None or not git.is_ancestor(known_head, "HEAD"):
+        known_head, known = None, []
+    entries = _entries(git, folder, git.log([folder], since=since or known_head), progress) + known
+    if since is None:
+        cache.put("log", folder, {"head": head, "entries": [_entry_json(e) for e in entries]})
+    return entries
+
+
+def _entries(git: Git, folder: str, commits: list[Commit], progress: Callable[[int, int], None] | None
+             ) -> list[LogEntry]:
     entries: list[LogEntry] = []
     with BlobReader(git) as blobs:
         parsed = ParsedBlobs(blobs)
-        commits = git.log([folder], since=since)
         for number, commit in enumerate(commits, start=1):
             if progress is not None:
                 progress(number, len(commits))
@@ -53,3 +72,39 @@ def report_log(report: Report, since: str | None = None,
                 entry.reformat_only = not entry.changes and not entry.unparseable
                 entries.append(entry)
     return entries
+
+
+def _cached(cache: HistoryCache, folder: str) -> tuple[str | None, list[LogEntry]]:
+    payload = cache.get("log", folder)
+    if payload is None:
+        return None, []
+    try:
+        head = payload["head"]
+        if not isinstance(head, str):
+            return None, []
+        return head, [_entry_from_json(e) for e in payload["entries"]]
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        return None, []
+
+
+_CHANGE_FIELDS = ("file", "pointer", "kind", "old", "new", "delta", "percent", "label_zh", "label_en",
+                  "old_pointer", "marked")
+
+
+def _entry_json(entry: LogEntry) -> dict[str, Any]:
+    return {"commit": encode_commit(entry.commit), "reformat_only": entry.reformat_only,
+            "unparseable": entry.unparseable,
+            "changes": [[encode_data(getattr(c, name)) for name in _CHANGE_FIELDS] for c in entry.changes]}
+
+
+def _entry_from_json(data: Any) -> LogEntry:
+    changes = []
+    for raw in data["changes"]:
+        fields = dict(zip(_CHANGE_FIELDS, (decode_data(v) for v in raw), strict=True))
+        if fields["kind"] not in KINDS or not all(isinstance(fields[n], str) for n in ("file", "pointer")):
+            raise ValueError("not a cached change")
+        changes.append(Change(**fields))
+    unparseable = data["unparseable"]
+    if not isinstance(unparseable, list) or not all(isinstance(n, str) for n in unparseable):
+        raise ValueError("not a cached entry")
+    return LogEntry(decode_commit(data["commit"]), changes, bool(data["reformat_only"]), unparseable)

@@ -1,0 +1,140 @@
+"""A cache of history results under the git directory, keyed by what they were computed from.
+
+Commits never change, so what rac derived from a commit (a log entry) or from the history of a path up to a commit
+(blame state) stays true for that commit. An entry names its format, rac's version and its key inside; anything
+that does not read back as exactly that (a corrupt, truncated, foreign or older entry) is ignored and recomputed,
+never trusted. Entries are JSON (no pickle: a cache file must not be able to run code), written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportascode import __version__
+from reportascode.files.atomic import write_text_atomic
+from reportascode.history.git import Commit, Git
+
+FORMAT = 1
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger entries are not written (nor read)
+MAX_ENTRIES = 4096  # per kind; the oldest are removed past this
+
+
+class HistoryCache:
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder  # None: caching off
+
+    @classmethod
+    def of(cls, git: Git, enabled: bool = True) -> HistoryCache:
+        if not enabled or os.environ.get("RAC_NO_CACHE"):
+            return cls(None)
+        common = Path(git.run("rev-parse", "--git-common-dir").strip())
+        return cls((common if common.is_absolute() else git.root / common) / "rac-cache")
+
+    def _file(self, kind: str, key: str) -> Path | None:
+        if self.folder is None:
+            return None
+        digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{kind}\0{key}".encode()).hexdigest()
+        return self.folder / kind / f"{digest}.json"
+
+    def get(self, kind: str, key: str) -> Any:
+        """The stored payload, or ``None`` when there is none or it is not exactly what was written for ``key``."""
+        file = self._file(kind, key)
+        if file is None:
+            return None
+        try:
+            if not file.is_file() or file.is_symlink() or file.stat().st_size > MAX_ENTRY_BYTES:
+                return None
+            entry = json.loads(file.read_text(encoding="utf-8"), parse_float=Decimal)
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("version") != __version__ \
+                or entry.get("kind") != kind or entry.get("key") != key:
+            return None
+        return entry.get("payload")
+
+    def put(self, kind: str, key: str, payload: Any) -> None:
+        """Store ``payload`` (plain JSON data). A cache that can't be written is no error: it stays cold."""
+        file = self._file(kind, key)
+        if file is None:
+            return
+        text = json.dumps({"format": FORMAT, "version": __version__, "kind": kind, "key": key,
+                           "payload": payload}, ensure_ascii=False, default=_encode_default)
+        if len(text) > MAX_ENTRY_BYTES:
+            return
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            if file.parent.is_symlink():
+                return
+            write_text_atomic(file, text)
+            _prune(file.parent)
+        except OSError:
+            pass
+
+
+def _encode_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    raise TypeError(f"not cacheable: {type(value).__name__}")
+
+
+def encode_value(value: Any) -> Any:
+    """A leaf value as JSON that reads back as the same Python value (Decimal keeps its exact text)."""
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"$int": str(value)}
+    return value
+
+
+def decode_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"$decimal"} and isinstance(value["$decimal"], str):
+            return Decimal(value["$decimal"])
+        if set(value) == {"$int"} and isinstance(value["$int"], str):
+            return int(value["$int"])
+        raise ValueError("not a cached value")
+    if isinstance(value, Decimal):  # json's parse_float; cached values never store bare floats
+        raise ValueError("not a cached value")
+    return value
+
+
+def encode_data(value: Any) -> Any:
+    """Plain data (mappings, lists, leaves) as JSON that reads back as the same Python data."""
+    if isinstance(value, dict):
+        return {"$map": {str(k): encode_data(v) for k, v in value.items()}}
+    if isinstance(value, list):
+        return [encode_data(v) for v in value]
+    return encode_value(value)
+
+
+def decode_data(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"$map"} and isinstance(value["$map"], dict):
+        return {k: decode_data(v) for k, v in value["$map"].items()}
+    if isinstance(value, list):
+        return [decode_data(v) for v in value]
+    return decode_value(value)
+
+
+def encode_commit(commit: Commit) -> list[Any]:
+    return [commit.sha, list(commit.parents), commit.author, commit.email, commit.date, commit.subject, commit.body]
+
+
+def decode_commit(data: Any) -> Commit:
+    sha, parents, author, email, date, subject, body = data
+    if not all(isinstance(x, str) for x in (sha, author, email, date, subject, body)) \
+            or not isinstance(parents, list) or not all(isinstance(p, str) for p in parents):
+        raise ValueError("not a cached commit")
+    return Commit(sha, tuple(parents), author, email, date, subject, body)
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    for stale in entries[:-MAX_ENTRIES] if len(entries) > MAX_ENTRIES else []:
+        with contextlib.suppress(OSError):
+            stale.unlink()
