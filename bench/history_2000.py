@@ -57,18 +57,42 @@ def main() -> None:
         repo = work / "repo"
         build_repo(repo, args.commits)
         rac = [sys.executable, "-m", "reportascode"]
+        cache = repo / ".git" / "rac-cache"
+        snapshot = work / "cache-10-behind"
+        blame_argv = [*rac, "blame", "reports/2024/operations.yaml"]
+        log_argv = [*rac, "log", "--format", "json", "reports/2024"]
+        # the cache as the last run left it 10 commits ago: fill it with HEAD 10 commits back, keep a copy
+        tip = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True,
+                             check=True).stdout.strip()
+        subprocess.run(["git", "update-ref", "refs/heads/main", f"{tip}~10"], cwd=repo, check=True)
+        for argv in (blame_argv, log_argv):
+            subprocess.run(argv, cwd=repo, capture_output=True, check=True)
+        shutil.copytree(cache, snapshot)
+        subprocess.run(["git", "update-ref", "refs/heads/main", tip], cwd=repo, check=True)
+
+        def empty_cache() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+        def ten_behind() -> None:
+            empty_cache()
+            shutil.copytree(snapshot, cache)
+
         git_all = "git log -p -- reports/2024"
         git_file = "git log -p -- operations.yaml"
-        blame, log = "rac blame operations.yaml", "rac log reports/2024"
         results = compare([
             Command(git_all, ["git", "log", "-p", "--", "reports/2024"], repo),
             Command(git_file, ["git", "log", "-p", "--", "reports/2024/operations.yaml"], repo),
-            Command(blame, [*rac, "blame", "reports/2024/operations.yaml"], repo),
-            Command(log, [*rac, "log", "--format", "json", "reports/2024"], repo),
+            Command("rac blame operations.yaml, cold cache", blame_argv, repo, before=empty_cache),
+            Command("rac blame operations.yaml, 10 new commits", blame_argv, repo, before=ten_behind),
+            Command("rac log reports/2024, cold cache", log_argv, repo, before=empty_cache),
+            Command("rac log reports/2024, 10 new commits", log_argv, repo, before=ten_behind),
         ], args.runs)
         print(table(f"P4 ({args.commits} commits)", results, base=git_file))
-        print(f"\nP4 rac blame ÷ git log -p (file): {results[blame].wall / results[git_file].wall:.2f}; "
-              f"rac log ÷ git log -p (report): {results[log].wall / results[git_all].wall:.2f}")
+        print()
+        for label, base in results.items():
+            if label.startswith("rac "):
+                peer = results[git_file if "blame" in label else git_all]
+                print(f"- {label}: {base.wall / peer.wall:.2f}× git log -p wall, {base.cpu / peer.cpu:.2f}× CPU")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

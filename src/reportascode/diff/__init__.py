@@ -7,11 +7,7 @@
 * :mod:`~reportascode.diff.report`: two sources → a :class:`ReportDiff`;
 * :mod:`~reportascode.diff.formats`: text, markdown and json;
 * :mod:`~reportascode.diff.textconv` and :mod:`~reportascode.diff.gitsetup`: ``git diff`` integration.
+
+Import the modules themselves: this package imports nothing, so that ``rac log`` and ``rac blame`` (which use only
+the engine) do not load the schema labels and sources.
 """
-
-from __future__ import annotations
-
-from reportascode.diff.compare import Change, compare
-from reportascode.diff.report import ReportDiff, diff_sources
-
-__all__ = ["Change", "ReportDiff", "compare", "diff_sources"]

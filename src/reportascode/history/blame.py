@@ -74,7 +74,7 @@ def blame(path: Path, pointer: str | None = None, use_cache: bool = True) -> lis
         history = committed_history(git, rel, name, ParsedBlobs(blobs), HistoryCache.of(git, use_cache))
     state, last_changed = history.state, history.last_changed
     current = state
-    if path.is_file():
+    if path.is_file() and git.status_porcelain([rel]):  # a file as committed needs no parsing
         doc = load_file(path, rel)
         if doc.ok:
             current = leaves_by_identity(name, doc.data)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportascode.diff.compare import Change
-from reportascode.history.blame import BlameEntry
-from reportascode.history.git import Commit
-from reportascode.history.lock import VerifyResult
-from reportascode.history.log import LogEntry
 from reportascode.messages import message
 from reportascode.model.values import canonical
+
+if TYPE_CHECKING:  # types only: each command imports just the history module it runs
+    from reportascode.diff.compare import Change
+    from reportascode.history.blame import BlameEntry
+    from reportascode.history.git import Commit
+    from reportascode.history.lock import VerifyResult
+    from reportascode.history.log import LogEntry
 
 
 def _commit(commit: Commit) -> dict[str, Any]:
