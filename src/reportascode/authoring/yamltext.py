@@ -442,4 +442,155 @@ def insert_key_edit(text: str, root: Any, parent_pointer: str, key: str, rendere
     at = starts[last + 1] if last + 1 < len(starts) else len(text)
     lead = "" if at == 0 or text[at - 1] == "\n" else "\n"
     key_text = key if plain_ok(key) else double_quoted(key)
+    if rendered.startswith("\n"):  # a block value: its lines (already indented) follow the key
+        return Edit(at, at, f"{lead}{' ' * column}{key_text}:{rendered}")
     return Edit(at, at, f"{lead}{' ' * column}{key_text}: {rendered}\n")
+
+
+# --- list records and keys: inserted and removed as whole lines ---------------------------------------------------
+
+
+def render_block_item(record: Any, dash_column: int, render: Any) -> str:
+    """A list record as block YAML lines (``- key: value`` then ``  key: value``) at ``dash_column``.
+
+    ``record`` maps keys to values in the order to write them; ``render(pointer, value)`` gives a scalar's or a
+    flow list's one-line YAML text (``pointer`` is relative to the record, e.g. ``/seats``). A nested mapping is
+    written as a block below its key; ``None`` as ``null``.
+    """
+    if not isinstance(record, dict) or not record:
+        return f"{' ' * dash_column}- {render('', record)}\n"
+    lines: list[str] = []
+    _block_mapping_lines(record, dash_column + 2, "", render, lines)
+    first = lines[0]
+    lines[0] = " " * dash_column + "- " + first[dash_column + 2:]
+    return "".join(line + "\n" for line in lines)
+
+
+def _block_mapping_lines(mapping: dict[str, Any], column: int, pointer: str, render: Any, out: list[str]) -> None:
+    for key, value in mapping.items():
+        key_text = key if plain_ok(key) else double_quoted(key)
+        child = join_pointer(pointer, key)
+        if isinstance(value, dict) and value:
+            out.append(f"{' ' * column}{key_text}:")
+            _block_mapping_lines(value, column + 2, child, render, out)
+        else:
+            out.append(f"{' ' * column}{key_text}: {render(child, value)}")
+
+
+def _dash_index(text: str, item: Any) -> int:
+    """Where the ``-`` of a block list item stands (the item's node starts after it, maybe on a later line)."""
+    position = int(item.start_mark.index) - 1
+    while position >= 0 and text[position] in " \t\r\n":
+        position -= 1
+    if position < 0 or text[position] != "-":
+        raise LayoutUnsupported("no dash before a list item")
+    return position
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index)
+
+
+def _lines_end(text: str, starts: list[int], last_line: int) -> int:
+    return starts[last_line + 1] if last_line + 1 < len(starts) else len(text)
+
+
+def list_item_column(text: str, root: Any, list_pointer: str) -> int:
+    """The column of the dashes of the block list at ``list_pointer`` (for an empty ``[]``: its key's column + 2,
+    the layout of the other lists in our files; 0 for a file whose root is the list)."""
+    node, key = find_node(root, list_pointer)
+    if not is_sequence(node):
+        raise LayoutUnsupported(list_pointer)
+    if is_block(node) and node.value:
+        dash = _dash_index(text, node.value[0])
+        return dash - (text.rfind("\n", 0, dash) + 1)
+    return 0 if key is None else int(key.start_mark.column) + 2
+
+
+def insert_item_edits(text: str, root: Any, list_pointer: str, index: int, rendered: str) -> list[Edit]:
+    """The edits that insert the block lines ``rendered`` (from :func:`render_block_item`) as item ``index`` of the
+    list at ``list_pointer``: after the last line of the item before it (comment lines above the next item stay
+    with that item), or first. An empty flow list ``[]`` becomes a block list: the ``[]`` goes, an end-of-line
+    comment stays on the key's line, and the items follow it."""
+    node, _key = find_node(root, list_pointer)
+    if not is_sequence(node):
+        raise LayoutUnsupported(list_pointer)
+    starts = line_starts(text)
+    if not is_block(node):
+        if node.value:
+            raise LayoutUnsupported(list_pointer)  # a flow list of records: written by hand, left to the hand
+        return replace_with_block_edits(text, root, list_pointer, rendered)
+    if index <= 0:
+        dash = _dash_index(text, node.value[0])
+        at = starts[_line_of(text, dash)]
+    else:
+        previous = node.value[min(index, len(node.value)) - 1]
+        at = _lines_end(text, starts, last_content_line(previous))
+    lead = "" if at == 0 or text[at - 1] == "\n" else "\n"
+    return [Edit(at, at, lead + rendered)]
+
+
+def remove_item_edit(text: str, root: Any, list_pointer: str, index: int) -> Edit:
+    """The edit that removes item ``index`` of the block list at ``list_pointer``: its lines, from the dash to its
+    last line (the comments on those lines go with it). The list's last item leaves ``[]`` behind, so the key
+    still holds an (empty) list."""
+    node, key = find_node(root, list_pointer)
+    if not (is_sequence(node) and is_block(node)) or not 0 <= index < len(node.value):
+        raise LayoutUnsupported(list_pointer)
+    item = node.value[index]
+    starts = line_starts(text)
+    dash = _dash_index(text, item)
+    first = _line_of(text, dash)
+    if text[starts[first]:dash].strip():
+        raise LayoutUnsupported(list_pointer)  # "key: - a" and other one-line layouts
+    end = _lines_end(text, starts, last_content_line(item))
+    if len(node.value) > 1:
+        return Edit(starts[first], end, "")
+    if key is None:
+        return Edit(starts[first], end, "[]\n")
+    colon = _colon_after(text, key)
+    if _line_of(text, colon) == first:
+        raise LayoutUnsupported(list_pointer)
+    line_end = text.find("\n", colon)
+    # "key:   # comment" then the item lines: "key: []   # comment", the item lines gone
+    rest = text[colon + 1:line_end]
+    comment = rest.lstrip(" ")
+    gap = " " * max(1, len(rest) - len(comment) - 3) if comment else ""
+    return Edit(colon + 1, end, " []" + gap + comment + "\n")
+
+
+def remove_key_edit(text: str, root: Any, pointer: str) -> Edit:
+    """The edit that removes the entry at ``pointer`` of a block mapping: the lines from its key to its value's
+    last line. Refused when the key shares a line with another entry (a compact ``- key: …`` first entry)."""
+    node, key = find_node(root, pointer)
+    if key is None:
+        raise LayoutUnsupported(pointer)
+    parent, _ = find_node(root, pointer.rsplit("/", 1)[0] if "/" in pointer else "")
+    if not (is_mapping(parent) and is_block(parent)) or len(parent.value) < 2:
+        raise LayoutUnsupported(pointer)
+    starts = line_starts(text)
+    first = int(key.start_mark.line)
+    if text[starts[first]:key.start_mark.index].strip():
+        raise LayoutUnsupported(pointer)
+    return Edit(starts[first], _lines_end(text, starts, last_content_line(node)), "")
+
+
+def replace_with_block_edits(text: str, root: Any, pointer: str, block: str) -> list[Edit]:
+    """The edits that replace a one-line value (``null``, ``[]``, ``{}``) with block lines: the value goes from its
+    key's line (an end-of-line comment stays there, in its column) and ``block`` (indented lines) follows that
+    line. For a file whose whole content is that value, ``block`` replaces it."""
+    node, key = find_node(root, pointer)
+    if is_block(node) or int(node.end_mark.line) != int(node.start_mark.line):
+        raise LayoutUnsupported(pointer)
+    starts = line_starts(text)
+    at = _lines_end(text, starts, int(node.start_mark.line))
+    lead = "" if at == 0 or text[at - 1] == "\n" else "\n"
+    if key is None:
+        if pointer:
+            raise LayoutUnsupported(pointer)
+        return [Edit(node.start_mark.index, node.end_mark.index, ""), Edit(at, at, lead + block)]
+    removal = keep_comment_column(text, Edit(node.start_mark.index, node.end_mark.index, ""))
+    start = removal.start
+    while start > 0 and text[start - 1] == " ":  # "key: null" becomes "key:", not "key: "
+        start -= 1
+    return [Edit(start, removal.end, removal.replacement), Edit(at, at, lead + block)]

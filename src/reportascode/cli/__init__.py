@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "diff": "reportascode.cli.diff_cmd:diff",
     "textconv": "reportascode.cli.textconv_cmd:textconv",
     "trends": "reportascode.cli.trends_cmd:trends",
+    "workbook": "reportascode.cli.workbook_cmd:workbook",
 }
 
 

@@ -90,6 +90,44 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def write_files_atomic(files: dict[Path, bytes]) -> None:
+    """Replace several files, all or none: every new file is written in full first (a failure there changes
+    nothing), then each is renamed over its target; should a rename fail, the files already replaced get their
+    old content back. Only a process killed between the renames (microseconds) can leave some files new."""
+    staged: list[tuple[Path, str, bytes | None]] = []
+    try:
+        for path, data in files.items():
+            try:
+                old = path.read_bytes()
+            except FileNotFoundError:
+                old = None
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staged.append((path, _write_temporary(path.parent, path.name, data, _mode_for(path)), old))
+    except BaseException:
+        for _path, temporary, _old in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, temporary, old in staged:
+            os.replace(temporary, path)
+            done.append((path, old))
+    except BaseException:
+        for path, old in reversed(done):
+            with contextlib.suppress(OSError):
+                if old is None:
+                    os.unlink(path)
+                else:
+                    write_bytes_atomic(path, old)
+        for _path, temporary, _old in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+    for directory in {path.parent for path in files}:
+        fsync_directory(directory)
+
+
 def create_bytes_exclusive(path: Path, data: bytes) -> bool:
     """Create ``path`` with ``data`` only if it does not exist yet, atomically; False when it exists."""
     if path.exists():
