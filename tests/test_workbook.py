@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import io
 import shutil
 import subprocess
 import zipfile
@@ -55,7 +54,7 @@ def _fill(book: Path, target: Path | None = None) -> Path:
     compliance = wb["服务质量与安全"]
     compliance.cell(row=_row_of(compliance, "测评报告编号"), column=3).value = "DJCP-ZJ-2024-1188"
     signatures = wb["签署信息"]
-    row = [r for r in signatures.iter_rows(min_row=1, max_col=3) if r[0].value == "日期"][0][0].row
+    row = next(r for r in signatures.iter_rows(min_row=1, max_col=3) if r[0].value == "日期")[0].row
     signatures.cell(row=row, column=3).value = dt.datetime(2025, 3, 11)
     branches = wb["分支机构"]
     first_free = 4 + 4

@@ -588,9 +588,13 @@ def replace_with_block_edits(text: str, root: Any, pointer: str, block: str) -> 
     if key is None:
         if pointer:
             raise LayoutUnsupported(pointer)
+        line_start = starts[int(node.start_mark.line)]
+        if not (text[line_start:node.start_mark.index] + text[node.end_mark.index:at]).strip():
+            return [Edit(line_start, at, block)]  # the line held only the value: the block takes its place
         return [Edit(node.start_mark.index, node.end_mark.index, ""), Edit(at, at, lead + block)]
     removal = keep_comment_column(text, Edit(node.start_mark.index, node.end_mark.index, ""))
     start = removal.start
     while start > 0 and text[start - 1] == " ":  # "key: null" becomes "key:", not "key: "
         start -= 1
-    return [Edit(start, removal.end, removal.replacement), Edit(at, at, lead + block)]
+    kept = removal.replacement + " " * (removal.start - start) if removal.replacement else ""
+    return [Edit(start, removal.end, kept), Edit(at, at, lead + block)]

@@ -314,7 +314,8 @@ MESSAGES: dict[str, str] = {
     "workbook.import.other_company": "{path} 是为 {theirs} 导出的，而 {report} 是 {ours} 的报告；未写入任何文件",
     "workbook.import.other_year": "{path} 是 {theirs} 年度的工作簿，而 {report} 是 {ours} 年度；未写入任何文件",
     "workbook.import.file_broken": "{path} 第 {line} 行第 {column} 列有读取错误（{rule}），请先修正（见 rac validate）",
-    "workbook.import.sheet_missing": "{path} 中缺少工作表 {sheets}（被删除或改名）；请恢复原名或重新导出；未写入任何文件",
+    "workbook.import.sheet_missing": "{path} 中缺少工作表 {sheets}（被删除或改名）；请恢复原名或重新导出；"
+    "未写入任何文件",
     "workbook.import.refused": "未导入：{problems} 处单元格无法读取，{conflicts} 处冲突；未写入任何文件",
     "workbook.import.repository_moved": "注意：导出后仓库中有 {count} 个字段已改动，工作簿未改这些字段，保留仓库中的值",
     "workbook.import.nothing": "工作簿与 {report} 没有差异；未写入任何文件",
@@ -329,8 +330,10 @@ MESSAGES: dict[str, str] = {
     "workbook.cell.not_date": "“{value}”不是日期（如 2025-03-31）",
     "workbook.cell.not_boolean": "“{value}”不是“是”或“否”",
     "workbook.cell.not_choice": "“{value}”不在可选值中（{choices}）",
-    "workbook.cell.formula": "单元格是公式 {formula}；rac 不计算公式。请填写数值，或加 --accept-formulas 采用表格软件保存的计算结果",
-    "workbook.cell.formula_no_value": "公式 {formula} 没有保存的计算结果；请在 Excel/WPS/LibreOffice 中打开并保存后再导入",
+    "workbook.cell.formula": "单元格是公式 {formula}；rac 不计算公式。请填写数值，"
+    "或加 --accept-formulas 采用表格软件保存的计算结果",
+    "workbook.cell.formula_no_value": "公式 {formula} 没有保存的计算结果；"
+    "请在 Excel/WPS/LibreOffice 中打开并保存后再导入",
     "workbook.table.header_changed": "表头被修改（应为：{headers}）；请恢复表头或重新导出",
     "workbook.table.no_key": "记录缺少用于识别的「{field}」",
     "workbook.table.duplicate_key": "记录“{key}”重复（首次出现在 {first}）",
