@@ -110,8 +110,8 @@ def prepare_import(path: Path, workspace: Workspace, store: SchemaStore, accept_
     for name, file_plan in plan.files.items():
         if file_plan.empty:
             continue
-        target = report.folder / f"{name}.yaml"
-        raw, problem = read_file(target)
+        file_path = report.folder / f"{name}.yaml"
+        raw, problem = read_file(file_path)
         if raw is None or problem is not None:
             raise UsageError("workbook.import.file_broken", path=report.file_path(name), line=1, column=1,
                              rule=problem.rule if problem else "LOAD-READ")
@@ -125,7 +125,7 @@ def prepare_import(path: Path, workspace: Workspace, store: SchemaStore, accept_
             continue
         new = new_text.encode("utf-8")
         if new != raw:
-            result.changes.append(FileChange(target, relative(workspace.root, target), raw, new))
+            result.changes.append(FileChange(file_path, relative(workspace.root, file_path), raw, new))
     return result
 
 
