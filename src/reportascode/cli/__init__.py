@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "textconv": "reportascode.cli.textconv_cmd:textconv",
     "trends": "reportascode.cli.trends_cmd:trends",
     "workbook": "reportascode.cli.workbook_cmd:workbook",
+    "lsp": "reportascode.cli.lsp_cmd:lsp",
 }
 
 

@@ -1073,4 +1073,18 @@ MESSAGES: dict[str, str] = {
     "finding.more": "{count} more {rule} findings in this file, not listed one by one (the first of them here)",
     "finding.more_stopped": "at least {count} more {rule} findings in this file, not listed one by one (the first "
     "of them here); validation stopped counting after 10,000 schema errors",
+    # rac lsp (the language server)
+    "lsp.not_installed": "rac lsp needs the optional extra: pip install 'reportascode[lsp]' ({detail})",
+    "lsp.explained": "{message} (explained: {reason})",
+    "lsp.waived": "{message} (waived: {reason})",
+    "lsp.related_read": "{rule} also reads this value",
+    "lsp.related_mirror": "{rule} at {file}:{line} reads this value: {message}",
+    "lsp.hover.unit": "unit: {unit}",
+    "lsp.hover.date": "a date written YYYY-MM-DD",
+    "lsp.hover.allowed": "allowed values: {values}",
+    "lsp.complete.date": "date YYYY-MM-DD",
+    "lsp.action.quote": "Quote {value} so that every YAML reader reads it as text",
+    "lsp.action.full_width": "Replace the full-width characters in {text}",
+    "lsp.action.explain": "Explain this {rule} warning in explanations.yaml",
+    "lsp.action.missing_keys": "Insert the missing keys of {pointer} with placeholders: {keys}",
 }

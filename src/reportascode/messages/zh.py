@@ -947,4 +947,18 @@ MESSAGES: dict[str, str] = {
     "finding.more": "本文件另有 {count} 处 {rule}，不再逐一列出（此处为其中第一处）",
     "finding.more_stopped": "本文件至少另有 {count} 处 {rule}，不再逐一列出（此处为其中第一处）；"
     "数据模式错误超过 10,000 处后不再计数",
+    # rac lsp（语言服务器）
+    "lsp.not_installed": "rac lsp 需要安装可选依赖：pip install 'reportascode[lsp]'（{detail}）",
+    "lsp.explained": "{message}（已说明：{reason}）",
+    "lsp.waived": "{message}（已豁免：{reason}）",
+    "lsp.related_read": "{rule} 也读取此值",
+    "lsp.related_mirror": "{rule}（{file} 第 {line} 行）读取此值：{message}",
+    "lsp.hover.unit": "单位：{unit}",
+    "lsp.hover.date": "日期，格式为 YYYY-MM-DD",
+    "lsp.hover.allowed": "可填值：{values}",
+    "lsp.complete.date": "日期 YYYY-MM-DD",
+    "lsp.action.quote": "为 {value} 加引号，使各种 YAML 读取器都将其读作文本",
+    "lsp.action.full_width": "替换 {text} 中的全角字符",
+    "lsp.action.explain": "在 explanations.yaml 中说明此 {rule} 警告",
+    "lsp.action.missing_keys": "在 {pointer} 中插入缺少的键（以占位符填写）：{keys}",
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.errors import UsageError
-from reportascode.model.loader import Document, LoadProblem, load_file
+from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
 
 CONFIG_FILE = ".reportascode.yaml"
@@ -65,11 +65,15 @@ class Report:
         folder, a broken link or an unreadable file is LOAD-READ), except a link that leaves the workspace."""
         if name not in self._documents:
             path = self.folder / f"{name}.yaml"
-            if not (path.exists() or path.is_symlink()):
+            unsaved = self.workspace.unsaved_text(path)
+            if unsaved is None and not (path.exists() or path.is_symlink()):
                 self._documents[name] = None
             elif not self.workspace.contains(path):
                 self._documents[name] = Document(path=self.file_path(name), problems=[
                     LoadProblem("LOAD-READ", 1, 1, "", "load.outside_workspace")])
+            elif unsaved is not None:  # an editor's unsaved text stands in for the file, through the same loader
+                self._documents[name] = load_bytes(unsaved.encode("utf-8", "surrogatepass"), self.file_path(name),
+                                                   self.parser)
             else:
                 self._documents[name] = load_file(path, self.file_path(name), self.parser)
         return self._documents[name]
@@ -101,6 +105,13 @@ class Workspace:
     root: Path
     # files rac itself keeps in a report folder besides the eleven data files
     extra_report_files: set[str] = field(default_factory=lambda: {".rac-lock", "corrections"})
+    # unsaved editor text by resolved file path (rac lsp): read instead of the working-tree file
+    overlay: dict[Path, str] = field(default_factory=dict)
+
+    def unsaved_text(self, path: Path) -> str | None:
+        if not self.overlay:
+            return None
+        return self.overlay.get(path.resolve())
 
     @classmethod
     def at(cls, start: Path) -> Workspace:
