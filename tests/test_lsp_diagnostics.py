@@ -116,3 +116,14 @@ def test_lsp_without_pygls_exits_2_with_a_clear_message(tmp_path: Path) -> None:
                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert run.returncode == 2, run.stderr
     assert "reportascode[lsp]" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_every_rule_has_the_anchor_its_diagnostics_link_to() -> None:
+    from reportascode.lsp.diagnostics import DOCS_PAGE, rule_link
+    from reportascode.rules.catalogue import all_rules
+
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    missing = [r.id for r in all_rules() if f'<a id="{r.id.lower()}"></a>' not in page]
+    assert missing == [], "run: python tools/rule_index.py"
+    link = rule_link("SEAT-01")
+    assert link is not None and link.href.endswith("docs/checks.md#seat-01")

@@ -229,6 +229,8 @@ def readme_text(company: str, licence: str, year: int) -> str:
 - 新年度：`rac new-year {year + 1}`（复制企业、许可证、号码、中继、分支机构等存量信息，业务与财务数据重置为“待填”）。
 - 时间表：`rac timeline reports/{year}`（官方日历与内部计划，及各步骤状态；`--format ics` 可导入日历）。
 - 安装提交钩子：`pre-commit install`（每次提交自动整理并校验）。
+- 编辑器即时校验：`pip install 'reportascode[lsp]'` 后在编辑器中配置语言服务器 `rac lsp`（VS Code、Neovim、Helix、Emacs
+  的配置方法见 reportascode 文档 docs/editors.md），输入时即显示与 `rac validate` 相同的检查结果，并可一键修正。
 
 官方时间：次年 1 月开放填报，3 月 31 日前提交年报（码号年报同日截止），4 月为限期补报，5 月 1 日系统关闭。
 1 月 15 日内部数据锁定、2 月 15 日系统预填等为内部做法，可在 `.reportascode.yaml` 中调整，并非监管规定。
@@ -239,5 +241,7 @@ This repository keeps the annual report (年报) of a value-added telecom licenc
 YAML files, validated by reportascode (`rac`). One folder per year under `reports/`; `待填` marks a value still to
 fill (reported as FILL-01). Daily commands: `rac validate`, `rac fmt`, `rac set FILE POINTER VALUE`,
 `rac new-year YEAR`, `rac timeline REPORT`. Run `pre-commit install` once to check every commit. Editors with the
-YAML language server show each field's Chinese title and English description on hover.
+YAML language server show each field's Chinese title and English description on hover. For every finding of
+`rac validate` live while you type, install `reportascode[lsp]` and point your editor's LSP client at `rac lsp`
+(VS Code, Neovim, Helix and Emacs set-ups: docs/editors.md of reportascode).
 """

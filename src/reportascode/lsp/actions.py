@@ -120,7 +120,7 @@ def missing_key_actions(lines: list[str], line: int, file_name: str, navigator: 
     required: list[str] = []
     for candidate in navigator.at(file_name, container):
         required += [k for k in candidate.node.get("required") or [] if isinstance(k, str) and k not in required]
-    present = sibling_keys(lines, block_line, column) if block_line is not None else set()
+    present = sibling_keys(lines, block_line, column, include_own=True) if block_line is not None else set()
     missing = [key for key in required if key not in present]
     if not missing:
         return []

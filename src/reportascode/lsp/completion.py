@@ -63,14 +63,18 @@ def _values(navigator: SchemaNavigator, file_name: str, pointer: str, lang: str,
     return found
 
 
-def sibling_keys(lines: list[str], line: int, column: int | None = None) -> set[str]:
+def sibling_keys(lines: list[str], line: int, column: int | None = None, include_own: bool = False) -> set[str]:
     """The keys already written in the block of the line ``line`` (same indentation, no shallower line between);
-    ``column`` is the block's indentation (by default, that of the line)."""
+    ``column`` is the block's indentation (by default, that of the line). The line's own key counts only with
+    ``include_own`` (the line completion is asked on is being typed)."""
     if column is None:
         here = shape(lines[line]) if line < len(lines) else None
         text = lines[line] if line < len(lines) else ""
         column = here.key_column if here is not None else len(text) - len(text.lstrip(" "))
     keys: set[str] = set()
+    own = shape(lines[line]) if line < len(lines) else None
+    if include_own and own is not None and own.key is not None and own.key_column == column:
+        keys.add(own.key)
     for step in (-1, 1):
         index = line + step
         while 0 <= index < len(lines):

@@ -44,8 +44,8 @@ class Lines:
         """The range over the value a finding points at (1-based line and column, in characters)."""
         lines = self.of(file)
         text = lines[line - 1].removesuffix("\r") if 0 < line <= len(lines) else ""
-        start = column - 1
-        end = token_end(text, start)
+        start = max(column - 1, 0)
+        end = max(token_end(text, start), start)
         return types.Range(types.Position(line - 1, utf16_units(text, start)),
                            types.Position(line - 1, utf16_units(text, end)))
 
