@@ -214,3 +214,19 @@ async def test_formatting_equals_rac_fmt(workspace: Path) -> None:
     assert path.read_text(encoding="utf-8") == messy  # the server wrote nothing
     subprocess.run([sys.executable, "-m", "reportascode", "fmt", str(path)], check=True, capture_output=True)
     assert edits[0].new_text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_edits_ends_with_the_diagnostics_of_the_last_one(workspace: Path) -> None:
+    path = workspace / "reports" / "2024" / "operations.yaml"
+    text = path.read_text(encoding="utf-8")
+    async with lsp_client(workspace) as client:
+        uri = open_document(client, path)
+        await diagnostics_when(client, uri, lambda found: "SEAT-01" not in codes(found))
+        for version in range(2, 12):  # no pause: the server coalesces them and drops stale runs
+            human = 521 + version if version < 11 else 530
+            change_document(client, uri, version, text.replace("  human: 520", f"  human: {human}"))
+        found = await diagnostics_when(client, uri, lambda found: any(
+            d.code == "SEAT-01" and "530" in d.message for d in found))
+        await asyncio.sleep(1.0)  # nothing stale arrives afterwards
+        assert client.diagnostics[uri] == found
