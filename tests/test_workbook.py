@@ -441,7 +441,52 @@ def test_libreoffice_round_trip_imports_the_same(workspace: Path, tmp_path: Path
     assert "does not differ" in result.out, result.out + result.err
     assert _snapshot(workspace) == before
 
-    filled = _resave(_fill(book), tmp_path / "lo-filled")
-    result = _import(workspace, filled)
+    filled = _fill(book)
+    wb = openpyxl.load_workbook(filled)
+    finance = wb["经济效益"]
+    finance.cell(row=_row_of(finance, "营业收入"), column=3).value = "=9000+380"  # the same 9380, as a formula
+    wb.save(filled)
+    resaved = _resave(filled, tmp_path / "lo-filled")  # LibreOffice computes it and saves the result
+    _refused(workspace, resaved, 1, "formula =9000+380")
+    result = _import(workspace, resaved, "--accept-formulas")
     assert "Traceback" not in result.err
     _assert_exact_change(before, _snapshot(workspace))
+
+
+def test_a_new_year_report_is_filled_in_through_the_workbook(workspace: Path) -> None:
+    assert run_rac("new-year", "2025", cwd=workspace).code == 0
+    book = workspace.parent / "ny.xlsx"
+    assert run_rac("workbook", "export", "2025", "--out", str(book), cwd=workspace).code == 0
+    before = _snapshot(workspace)
+    assert "does not differ" in _import(workspace, book).out  # 待填 cells left as they are
+    wb = openpyxl.load_workbook(book)
+    finance = wb["经济效益"]
+    assert finance.cell(row=_row_of(finance, "营业收入"), column=3).value == "待填"
+    finance.cell(row=_row_of(finance, "营业收入"), column=3).value = 10000
+    finance.cell(row=_row_of(finance, "营业成本"), column=3).value = 8500.25
+    numbers = wb["码号资源"]
+    trunk_ids = [c.value for c in numbers[3]].index("绑定中继") + 1
+    numbers.cell(row=4, column=trunk_ids).value = "TRK-ZJ-CT-01, TRK-JS-CM-01"
+    wb.save(book)
+    result = _import(workspace, book)
+    assert "Traceback" not in result.err, result.err
+    after = _snapshot(workspace)
+    changed = {n for n in after if after[n] != before.get(n)}
+    assert changed == {"reports/2025/finance.yaml", "reports/2025/numbers.yaml"}, result.out + result.err
+    removed, added = _changed(before["reports/2025/finance.yaml"], after["reports/2025/finance.yaml"])
+    assert [a.split("#")[0].strip() for a in added] == ["operating_revenue_wan: 10000", "operating_cost_wan: 8500.25"]
+    assert [r.split("#")[0].strip() for r in removed] == ["operating_revenue_wan: 待填", "operating_cost_wan: 待填"]
+    removed, added = _changed(before["reports/2025/numbers.yaml"], after["reports/2025/numbers.yaml"])
+    assert [a.split("#")[0].strip() for a in added] == ["trunk_ids: [TRK-ZJ-CT-01, TRK-JS-CM-01]"]
+
+
+def test_a_text_list_takes_one_item_per_line(workspace: Path) -> None:
+    book = _export(workspace)
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["情况说明"]
+    evidence = [c.value for c in sheet[3]].index("佐证材料") + 1
+    sheet.cell(row=5, column=evidence).value = "续期申请受理回执, 第二份\n补正通知书（2025-03-01）"
+    wb.save(book)
+    _import(workspace, book)
+    text = (workspace / REPORT / "explanations.yaml").read_text()
+    assert '  evidence: ["续期申请受理回执, 第二份", 补正通知书（2025-03-01）]\n' in text

@@ -286,6 +286,8 @@ MESSAGES: dict[str, str] = {
     "TODO means not filled in yet. Do not change labels or hidden sheets.",
     "workbook.note.table": "One record per row, identified by {keys}; add records in the empty yellow rows below, "
     "delete a whole row to remove one. Do not change the header.",
+    "workbook.separator": ", ",
+    "workbook.with_unit": "{label} ({unit})",
     "workbook.head.item": "Item",
     "workbook.head.unit": "Unit",
     "workbook.head.value": "Value",

@@ -276,6 +276,8 @@ MESSAGES: dict[str, str] = {
     "标签和隐藏工作表请勿修改。",
     "workbook.note.table": "每行一条记录，以「{keys}」识别；可在下方空白黄色行新增记录，或删除整行以删除记录。"
     "表头请勿修改。",
+    "workbook.separator": "、",
+    "workbook.with_unit": "{label}（{unit}）",
     "workbook.head.item": "项目",
     "workbook.head.unit": "单位",
     "workbook.head.value": "填写值",

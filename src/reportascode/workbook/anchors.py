@@ -60,10 +60,13 @@ class Anchors:
     tables: list[TableAnchor] = field(default_factory=list)
 
     def digest(self) -> str:
-        """sha256 over every base value with its place: what the workbook was exported from."""
-        lines = [f"F\t{a.file}\t{a.pointer}\t{a.base}" for a in self.fields]
+        """sha256 over the identity and every base value with its place: what the workbook was exported from."""
+        lines = [f"M\t{key}\t{value}" for key, value in sorted(self.meta.items()) if key != "base_hash"]
+        lines += [f"F\t{a.sheet}\t{a.cell}\t{a.file}\t{a.pointer}\t{a.base}" for a in self.fields]
         lines += [f"O\t{a.file}\t{a.pointer}\t{a.base}" for a in self.objects]
         for table in self.tables:
+            lines.append(f"T\t{table.sheet}\t{table.header_row}\t{table.file}\t{table.pointer}\t"
+                         f"{json.dumps(table.columns)}\t{json.dumps(table.headers, ensure_ascii=False)}")
             lines += [f"R\t{table.file}\t{table.pointer}\t{record}" for record in table.records]
         return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 

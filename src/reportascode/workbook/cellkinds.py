@@ -24,6 +24,9 @@ _LIST_SEPARATORS = re.compile(r"[\n,，;；、]+")
 _TRUE = frozenset({"是", "yes", "y", "true", "1", "√", "✓"})
 _FALSE = frozenset({"否", "no", "n", "false", "0", "×", "✗"})
 EMPTY = object()  # an empty cell
+# Lists whose items are ids of other records (a number's trunks, a trunk's numbers): several may be typed in one
+# line, separated by commas. Other lists of text (evidence, special conditions) take one item per line.
+REFERENCE_LISTS = frozenset({("numbers", "/*/trunk_ids"), ("trunks", "/*/numbers")})
 
 
 class CellRefused(Exception):
@@ -46,6 +49,7 @@ class CellKind:
     names: dict[str, str] = field(default_factory=dict)
     item: CellKind | None = None
     unit: str | None = None
+    identifier: bool = False  # text with a pattern (an id, a number): no spaces or commas inside
 
     # -- export ---------------------------------------------------------------------------------------------------
 
@@ -122,7 +126,7 @@ class CellKind:
     def _list(self, raw: Any) -> list[Any]:
         item = self.item or CellKind("string")
         text = _text(raw)
-        free_text = item.kind == "string"
+        free_text = item.kind == "string" and not item.identifier
         parts = text.split("\n") if free_text else _LIST_SEPARATORS.split(text)
         values = []
         for part in (p.strip() for p in parts):
@@ -268,7 +272,7 @@ def kind_at(navigator: SchemaNavigator, name: str, pointer: str) -> CellKind:
     names: dict[str, str] = {}
     places = minimum = maximum = None
     unit = None
-    is_date = False
+    is_date = has_pattern = False
     for node in nodes:
         declared = node.get("type")
         if isinstance(declared, str):
@@ -286,9 +290,14 @@ def kind_at(navigator: SchemaNavigator, name: str, pointer: str) -> CellKind:
         maximum = node.get("maximum", maximum)
         unit = node.get("x-unit", unit)
         is_date = is_date or node.get("format") == "date"
+        has_pattern = has_pattern or isinstance(node.get("pattern"), str)
     nullable = "null" in types
     if "array" in types:
-        return CellKind("list", nullable, item=kind_at(navigator, name, f"{pointer}/0"), unit=unit)
+        item = kind_at(navigator, name, f"{pointer}/0")
+        pattern = "/".join("*" if t.isdigit() else t for t in pointer.split("/"))
+        if (name, pattern) in REFERENCE_LISTS:
+            item = CellKind(item.kind, item.nullable, choices=item.choices, names=item.names, identifier=True)
+        return CellKind("list", nullable, item=item, unit=unit)
     if enum:
         return CellKind("enum", nullable, choices=tuple(enum), names=names, unit=unit)
     if is_date:
@@ -299,7 +308,7 @@ def kind_at(navigator: SchemaNavigator, name: str, pointer: str) -> CellKind:
         return CellKind("number" if "number" in types else "integer", nullable,
                         places=places if isinstance(places, int) and "number" in types else None,
                         minimum=_decimal(minimum), maximum=_decimal(maximum), unit=unit)
-    return CellKind("string", nullable, unit=unit)
+    return CellKind("string", nullable, unit=unit, identifier=has_pattern)
 
 
 def _decimal(value: Any) -> Decimal | None:

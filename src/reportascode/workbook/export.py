@@ -38,6 +38,7 @@ MAX_ANCHOR_TEXT = 32_000  # a cell holds at most 32,767 characters
 INPUT_FILL = "FFF6CC"
 HEADER_FILL = "E9EDF3"
 MAX_DATE_SERIAL = 2958465  # 9999-12-31
+DESCRIPTION_LANGUAGE = "en"  # the schemas' descriptions are English; Chinese comments use title, unit and rules
 
 
 @dataclass
@@ -148,13 +149,12 @@ def _table_sheet(sheet: Any, part: SheetPart, table: Table, source: ReportData, 
     from openpyxl.utils import get_column_letter
 
     keys = [next((c.label for c in table.columns if c.rel == f"/{k}"), k) for k in table.keys]
-    note = message("workbook.note.table", lang, {"keys": "、".join(keys) if lang == "zh" else ", ".join(keys)})
+    note = message("workbook.note.table", lang, {"keys": message("workbook.separator", lang).join(keys)})
     _heading(sheet, part.title, note, source, lang)
     headers: list[str] = []
     columns: list[tuple[str, str]] = []
     for index, column in enumerate(table.columns, start=1):
-        header = column.label + (f"（{column.unit}）" if column.unit and lang == "zh" else
-                                 f" ({column.unit})" if column.unit else "")
+        header = _with_unit(column.label, column.unit, lang)
         cell = sheet.cell(row=3, column=index)
         _header_cell(cell, header)
         _comment(cell, column, lang)
@@ -252,14 +252,18 @@ def _comment(cell: Any, row: FieldRow | Column, lang: str) -> None:
     kind = row.kind
     if kind is None:
         return
-    parts = [row.label + (f"（{row.unit}）" if row.unit and lang == "zh" else f" ({row.unit})" if row.unit else "")]
-    if lang == "en" and row.description:
+    parts = [_with_unit(row.label, row.unit, lang)]
+    if lang == DESCRIPTION_LANGUAGE and row.description:
         parts.append(row.description)
     parts.append(_rule_text(kind, lang))
     comment = Comment("\n".join(p for p in parts if p), "rac")
     comment.width = 320
     comment.height = 110
     cell.comment = comment
+
+
+def _with_unit(label: str, unit: str | None, lang: str) -> str:
+    return message("workbook.with_unit", lang, {"label": label, "unit": unit}) if unit else label
 
 
 def _rule_text(kind: CellKind, lang: str) -> str:

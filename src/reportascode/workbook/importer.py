@@ -215,6 +215,8 @@ def resolve_empty(value: Any, kind: CellKind, required: bool, base: Any) -> Any:
     if value is EMPTY or is_placeholder(value):
         if base is MISSING:
             return MISSING
+        if is_placeholder(value) and is_placeholder(base):
+            return base  # 待填 and TODO are the same "to fill"
         if value is not EMPTY:
             return PLACEHOLDER
         if kind.nullable:
@@ -297,7 +299,7 @@ def _table(reader: _Reader, table: TableAnchor, sheet: SheetCells, now: ReportDa
     header_row = _find_header(table, sheet)
     if header_row is None:
         result.problems.append(CellProblem(table.sheet, "workbook.table.header_changed",
-                                           (("headers", "、".join(table.headers)),), table.file, table.pointer))
+                                           (("headers", " | ".join(table.headers)),), table.file, table.pointer))
         return
     name = table.file
     item = f"{table.pointer}/0"

@@ -16,7 +16,7 @@ from typing import Any
 from reportascode.authoring.schema_nav import SchemaNavigator
 from reportascode.model.keys import NATURAL_KEYS
 from reportascode.model.loader import join_pointer, split_pointer
-from reportascode.model.schemas import SchemaStore
+from reportascode.model.schemas import FieldLabel, SchemaStore
 from reportascode.workbook.cellkinds import CellKind, kind_at
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
@@ -129,7 +129,7 @@ def _schema_title(navigator: SchemaNavigator, name: str, lang: str) -> str:
     for candidate in navigator.root(name):
         node = candidate.node
         if "title" in node:
-            return str(node["title"] if lang == "zh" else node.get("x-label-en") or node["title"])
+            return FieldLabel(str(node["title"]), str(node.get("x-label-en") or node["title"])).text(lang)
     return name
 
 

@@ -15,6 +15,7 @@ from reportascode.authoring.yamltext import (
     apply_edits,
     comment_tokens,
     compose,
+    double_quoted,
     find_node,
     first_difference,
     insert_item_edits,
@@ -102,7 +103,7 @@ class _Editor:
         """A value as one line of YAML: scalars as ``rac set`` writes them, lists as flow lists."""
         if isinstance(value, list):
             item_pattern = f"{pointer}/0"
-            return "[" + ", ".join(self.render(item_pattern, v, style) for v in value) + "]"
+            return "[" + ", ".join(self._flow_item(item_pattern, v, style) for v in value) + "]"
         if isinstance(value, dict):
             if not value:
                 return "{}"
@@ -110,6 +111,13 @@ class _Editor:
         if isinstance(value, str):
             return render_string(value, style, self.navigator.is_date(self.name, pointer))
         return render_scalar(value)
+
+    def _flow_item(self, pointer: str, value: Any, style: str | None) -> str:
+        """An item of a flow list: text with a flow indicator (``,[]{}``) is quoted, or it would split."""
+        rendered = self.render(pointer, value, style)
+        if isinstance(value, str) and rendered == value and any(c in value for c in ",[]{}"):
+            return double_quoted(value)
+        return rendered
 
     def block(self, pointer: str, value: dict[str, Any], column: int) -> str:
         lines: list[str] = []
