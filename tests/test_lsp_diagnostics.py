@@ -127,3 +127,14 @@ def test_every_rule_has_the_anchor_its_diagnostics_link_to() -> None:
     assert missing == [], "run: python tools/rule_index.py"
     link = rule_link("SEAT-01")
     assert link is not None and link.href.endswith("docs/checks.md#seat-01")
+
+
+def test_unsaved_config_text_applies(workspace: Path) -> None:
+    config = workspace / ".reportascode.yaml"
+    overlay = {config: "severity:\n  YOY-01: error\n"}
+    analysis = Analyzer(workspace, "en").run(overlay, [workspace / "reports" / "2024"])
+    found = diagnostics_by_file(analysis)["reports/2024/operations.yaml"]
+    raised = next(d for d in found if d.code == "YOY-01" and (d.data or {}).get("pointer") == "/seats/ai")
+    assert raised.severity == types.DiagnosticSeverity.Error  # an error can no longer be explained
+    broken = Analyzer(workspace, "en").run({config: "lang: [zh\n"}, [workspace / "reports" / "2024"])
+    assert broken.config_error is not None and not config.exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.errors import UsageError
-from reportascode.model.loader import load_file
+from reportascode.model.loader import load_bytes, load_file
 from reportascode.model.schemas import packaged_schema_dir
 
 CONFIG_FILE = ".reportascode.yaml"
@@ -43,12 +43,16 @@ class Config:
         return Decimal(str(default)) if value is None else value
 
 
-def load_config(root: Path) -> Config:
-    """Read and validate the workspace config; a broken config is a usage error (exit 2) with its position."""
+def load_config(root: Path, unsaved: str | None = None) -> Config:
+    """Read and validate the workspace config; a broken config is a usage error (exit 2) with its position.
+    ``unsaved`` is an editor's text of the config, read instead of the file (rac lsp)."""
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if unsaved is None and not path.is_file():
         return Config()
-    doc = load_file(path, CONFIG_FILE)  # bounded: a huge file is refused by its size, unread
+    if unsaved is not None:
+        doc = load_bytes(unsaved.encode("utf-8", "surrogatepass"), CONFIG_FILE)
+    else:
+        doc = load_file(path, CONFIG_FILE)  # bounded: a huge file is refused by its size, unread
     for problem in doc.problems:
         from reportascode.messages import message
 
