@@ -142,7 +142,7 @@ def test_docx_has_real_tables_with_the_figures(sample: Path) -> None:
     for table in document.tables:
         for row in table.rows:
             cells = [c.text for c in row.cells]
-            if len(cells) == 2:
+            if len(cells) in (2, 3):  # label, value and (in the forms) the row's provenance
                 rows.setdefault(cells[0], cells[1])
     assert rows["坐席总数（席）"] == "610"
     assert rows["呼叫中心业务收入（万元）"] == "8,460.00"
@@ -155,7 +155,7 @@ def test_docx_has_real_tables_with_the_figures(sample: Path) -> None:
     assert [c.text for c in by_province.rows[1].cells][:3] == ["浙江", "300", "90"]
     day = dt.datetime(2025, 3, 18, tzinfo=dt.timezone.utc)
     assert document.core_properties.created == day and document.core_properties.modified == day
-    assert all(not s.header.paragraphs[0].text for s in document.sections)
+    assert not any(DRAFT.split()[0] in p.text for s in document.sections for p in s.header.paragraphs)
 
 
 def test_xlsx_stores_numbers_as_numbers(sample: Path) -> None:
@@ -178,7 +178,8 @@ def test_xlsx_stores_numbers_as_numbers(sample: Path) -> None:
     assert revenue.value == 8460 and revenue.data_type == "n" and revenue.number_format == "#,##0.00"
     ratio = value_of("业务发展情况表", "AI坐席占比")
     assert ratio.data_type == "n" and float(ratio.value) == pytest.approx(0.148) and ratio.number_format == "0.00%"
-    headers = [c.value for row in book["业务发展情况表"].iter_rows() for c in row if isinstance(c.value, str)]
+    headers = [c.value for name in book.sheetnames if name.startswith("业务发展情况表")
+               for row in book[name].iter_rows() for c in row if isinstance(c.value, str)]
     assert "坐席数（席）" in headers and "呼叫中心业务收入（万元）" in headers  # units in the headers
     assert book.properties.created == dt.datetime(2025, 3, 18)
 
@@ -303,7 +304,23 @@ def test_draft_pdf_every_page_is_marked(draft: Path) -> None:
 def test_draft_gap_analysis_shows_the_schema_error(draft: Path) -> None:
     html = (draft / "gap-analysis.html").read_text(encoding="utf-8")
     assert "有错误，不满足报送条件" in html
-    assert "reports/2024/operations.yaml:" in html
+    assert "业务数据：坐席 · 坐席总数" in html  # where, as a person reads it: the field, not a file path
+    assert "operations.yaml" not in html
+
+
+def test_draft_marks_the_cell_in_error_with_the_finding_id(draft: Path) -> None:
+    import docx
+    import openpyxl
+
+    html = (draft / "annual-report.html").read_text(encoding="utf-8")
+    assert 'cell-error">abc<span class="err-id">SCHEMA-TYPE</span>' in html
+    word = docx.Document(str(draft / "annual-report.docx"))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert "abc  [SCHEMA-TYPE]" in cells
+    book = openpyxl.load_workbook(draft / "annual-report.xlsx")
+    rows = [[c.value for c in row] for row in book["业务发展情况表"].iter_rows()]
+    marked = next(row for row in rows if row[0] == "坐席总数（席）")
+    assert marked[1] == "abc" and "SCHEMA-TYPE" in marked
 
 
 def test_missing_cjk_font_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -96,17 +96,43 @@ def submit(report: Path, date: dt.datetime, documents: Path | None) -> None:
 
 
 @click.command("verify")
-@click.argument("report", type=click.Path(exists=True, path_type=Path))
+@click.argument("report", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--document", "document", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A rendered PDF, DOCX or XLSX: does it match the report's locked data? (REPORT defaults to the "
+                   "one the document names.)")
 @lang_option
-def verify(report: Path, lang: str | None) -> None:
-    """Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference."""
-    from reportascode.history.history_output import verify_text
+def verify(report: Path | None, document: Path | None, lang: str | None) -> None:
+    """Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference.
+    With --document, whether that rendered document was made from REPORT's locked data."""
+    from reportascode.errors import UsageError
     from reportascode.history.lock import verify as verify_report
     from reportascode.history.manifest import Manifest
 
+    if document is not None:
+        _verify_document(report, document, lang)
+        return
+    if report is None:
+        raise UsageError("verify.document_needs_report")
     session, selected = _report(report)
     result = verify_report(selected)
     manifest = Manifest.read(selected.folder)
     click.echo(verify_text(result, selected.id, manifest.commit if manifest else "", manifest.commit_date
                            if manifest else "", _lang(lang, session)), nl=False)
     raise SystemExit(0 if result.intact else 1)
+
+
+def _verify_document(report: Path | None, document: Path, lang: str | None) -> None:
+    from reportascode.history.fingerprint import read_document, verify_document
+    from reportascode.messages import message
+
+    if report is None:  # the report the document names, in the workspace around the current folder
+        from reportascode.model.workspace import Workspace
+
+        found = read_document(document)
+        root = Workspace.at(Path.cwd()).root
+        named = (root / found.report).resolve() if found is not None else root
+        report = named if named.is_dir() and named.is_relative_to(root.resolve()) else Path.cwd()
+    session, selected = _report(report)
+    verdict = verify_document(document, selected)
+    click.echo(message(verdict.key, _lang(lang, session), verdict.args))
+    raise SystemExit(0 if verdict.matches else 1)

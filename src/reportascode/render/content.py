@@ -22,6 +22,7 @@ class Cell:
     kind: str = "text"
     places: int | None = None
     css: str = ""
+    error: str = ""  # ids of the findings that point at this value (drafts mark the cell)
 
     @property
     def numeric(self) -> bool:
@@ -54,6 +55,8 @@ class Field:
     label: str
     unit: str | None
     cell: Cell
+    provenance: str = ""  # system / internal / computed (templates/forms.yaml), "" where it does not apply
+    provenance_text: str = ""
 
 
 @dataclass
@@ -76,6 +79,10 @@ class Fields:
     title: str | None = None
     kind: str = "fields"
 
+    @property
+    def provenance(self) -> bool:
+        return any(row.provenance for row in self.rows)
+
 
 @dataclass
 class Table:
@@ -85,21 +92,44 @@ class Table:
     empty_text: str = ""
     style: str = ""
     kind: str = "table"
+    provenance: str = ""
+    provenance_text: str = ""
 
 
 @dataclass(frozen=True)
 class Signature:
+    """One line of a signature block: ``role：________`` with the printed name under the line when known."""
+
     role: str
-    name: str
-    date: str
-    seal: bool = False
+    name: str = ""
 
 
 @dataclass
 class Signatures:
+    """A Chinese signature block: 承诺单位（盖章）：<company> (the seal goes over the name), the signers, the date."""
+
+    seal_label: str
+    company: str
     lines: list[Signature]
-    seal_text: str = ""
+    date_label: str
+    date: str
     kind: str = "signatures"
+
+
+@dataclass
+class SignOff:
+    """填表人 / 审核人 line at the foot of a form: (label, value) pairs printed on one or two lines."""
+
+    entries: list[tuple[str, str]]
+    kind: str = "signoff"
+
+
+@dataclass
+class Legend:
+    """What the provenance styles mean: (provenance, name, explanation)."""
+
+    items: list[tuple[str, str, str]]
+    kind: str = "legend"
 
 
 @dataclass
@@ -115,7 +145,7 @@ class Chart:
     kind: str = "chart"
 
 
-Block = Heading | Paragraph | Fields | Table | Signatures | Chart
+Block = Heading | Paragraph | Fields | Table | Signatures | SignOff | Legend | Chart
 
 
 @dataclass
@@ -127,6 +157,8 @@ class Section:
     sheet: str
     blocks: list[Block] = field(default_factory=list)
     subtitle: str = ""
+    internal: bool = False  # marked 内部 on every page
+    landscape: bool = False
 
 
 @dataclass
@@ -142,3 +174,6 @@ class Document:
     date: dt.date
     kind: str = "document"
     note: str = ""
+    footer: str = ""  # printed at the foot of every page: the data fingerprint and the tool version
+    marker: str = ""  # the same, machine-readable (metadata), for rac verify --document
+    internal_text: str = ""  # the 内部 mark of internal sections

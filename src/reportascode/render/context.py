@@ -4,11 +4,14 @@ titles, the derived figures, and its findings grouped for the gap analysis."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
+from reportascode.history.fingerprint import Fingerprint, fingerprint
 from reportascode.messages import message
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.loader import resolve_pointer, split_pointer
@@ -62,12 +65,10 @@ AREAS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 EXPLAINED_PREFIX = "explained:"
 SEVERITY_COLUMNS = ("error", "warning", "info", "explained", "waived")
 
-BASIS = {
-    "V": ("监管规定", "Regulation"),
-    "A": ("行业惯例（非监管规定）", "Industry practice (not regulation)"),
-    "I": ("内部规则（可配置）", "House rule (configurable)"),
-    "": ("数据格式", "Data model"),
-}
+# Field names whose values are province codes (GB/T 2260) even where the schema keeps them as plain strings
+# (a shareholder's region, an allocator): documents show the province's name.
+PROVINCE_FIELDS = frozenset({"province", "region", "registration_province", "allocator", "issuer", "scope",
+                             "coverage"})
 
 # Derived figures: label (zh, en), unit, kind, decimal places. Computed by this tool, never filed.
 DERIVED_LABELS: dict[str, tuple[str, str, str | None, str, int | None]] = {
@@ -96,6 +97,7 @@ class FindingView:
     column: int
     pointer: str
     location: str
+    field: str
     message: str
     area: str
     area_text: str
@@ -138,6 +140,7 @@ class ReportContext:
     data: dict[str, Any]
     findings: list[FindingView]
     derived: dict[str, Decimal | None] = field(default_factory=dict)
+    fingerprint: Fingerprint | None = None
 
     # -- data ---------------------------------------------------------------------------------------------
     def get(self, file: str, pointer: str) -> Any:
@@ -170,6 +173,15 @@ class ReportContext:
 
     def tr(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
+
+    def msg(self, key: str, **args: Any) -> str:
+        return message(key, self.lang, args)
+
+    def errors_at(self, file: str, pointer: str) -> str:
+        """Ids of the unwaived error findings that point at ``file#pointer`` (a draft marks that cell)."""
+        rules = [v.rule for v in self.findings if v.severity == "error" and v.waived_by is None
+                 and v.file.rsplit("/", 1)[-1] == f"{file}.yaml" and v.pointer == pointer]
+        return " ".join(dict.fromkeys(rules))
 
     # -- labels -------------------------------------------------------------------------------------------
     def schema_node(self, file: str, pointer: str) -> dict[str, Any] | None:
@@ -223,7 +235,9 @@ class ReportContext:
         return text, found.unit
 
     def cell(self, file: str, pointer: str, value: Any = _FROM_DATA) -> Cell:
-        """A value with its text for this language, its kind decided by the schema (money, count, date…)."""
+        """A value with its text for this language, its kind decided by the schema (money, count, date…);
+        codes and ids a person would not read (province codes, site ids) become names; the ids of error
+        findings at this value ride along."""
         if value is _FROM_DATA:
             value = self.get(file, pointer)
         if file == "derived":
@@ -232,7 +246,27 @@ class ReportContext:
         node = self.schema_node(file, pointer) or {}
         items = node.get("items")
         enum = "enum" in node or (isinstance(items, dict) and "enum" in items)
-        return make_cell(value, kind_of(node, value), self.lang, None, names_of(node), enum)
+        name = pointer.rsplit("/", 1)[-1]
+        names = names_of(node)
+        if name in PROVINCE_FIELDS:
+            names = {**self.province_names, **names}
+        if name == "site_id" and isinstance(value, str):
+            value = self.site_name(value)
+        made = make_cell(value, kind_of(node, value), self.lang, None, names, enum or name in PROVINCE_FIELDS)
+        error = self.errors_at(file, pointer)
+        return replace(made, error=error) if error else made
+
+    @cached_property
+    def province_names(self) -> dict[str, str]:
+        node = self.schema_node("company", "/registration_province") or {}
+        return names_of(node)
+
+    def site_name(self, site_id: str) -> str:
+        """A branch or site's name for its id (the id itself when no branch has it)."""
+        for branch in self.items("branches", ""):
+            if isinstance(branch, dict) and branch.get("id") == site_id and isinstance(branch.get("name"), str):
+                return str(branch["name"])
+        return site_id
 
 
 def kind_of(node: dict[str, Any], value: Any) -> str:
@@ -383,7 +417,66 @@ def _check_basis() -> dict[str, str]:
     return {check_id: check.basis for check_id, check in load_all().items()}
 
 
-def finding_views(report: Report, findings: Sequence[Finding], lang: str) -> list[FindingView]:
+# The sources the V and A checks rest on (the rule registry will carry them: see basis_text).
+_SOURCES = {
+    "ID-01": "gb32100", "LIC-02": "order42_27", "LIC-04": "order42_6", "LIC-05": "order42_28_29",
+    "NUM-03": "xinguan2020_81", "OUT-01": "xinguan2020_81", "OUT-03": "xinguan2020_81", "TRK-02": "xinguan2020_81",
+    "NUM-04": "code_report", "QOS-03": "order42_42", "SIG-01": "order42_35", "SIG-03": "order42_35",
+    "LIC-01": "order42_35", "LIC-03": "order42_35", "QOS-01": "order42_35", "FIN-04": "order42_35",
+}
+
+
+def basis_text(rule: str, basis: str, lang: str) -> str:
+    """The basis of a finding's rule in the one vocabulary of every document and of ``rac explain``:
+    V 规章/规范性文件 with its article, A 据代理机构资料，原文待核实, I 内部规则. The only place documents word it
+    (to switch to the rule registry's ``rule_basis_label`` when it lands)."""
+    source = _SOURCES.get(rule)
+    cited = message(f"pack.source.{source}", lang) if source else ""
+    if basis == "V":
+        return message("pack.basis.V.cited", lang, {"source": cited}) if cited else message("pack.basis.V", lang)
+    if basis == "A":
+        return message("pack.basis.A.cited", lang, {"source": cited}) if cited else message("pack.basis.A", lang)
+    if basis == "I":
+        return message("pack.basis.I", lang)
+    return message("pack.basis.format", lang)
+
+
+def field_text(ctx_store: SchemaStore, version: str, file: str, pointer: str, lang: str) -> str:
+    """Where a finding points, as a person reads it: the field's label (from the schema), never a file path."""
+    try:
+        table = ctx_store.labels(version, file)
+    except (OSError, ValueError, KeyError):
+        table = {}
+    tokens = [t for t in pointer.split("/") if t]
+    parts: list[str] = []
+    for end in range(1, len(tokens) + 1):
+        pattern = "/" + "/".join("*" if t.isdigit() else t for t in tokens[:end])
+        found = table.get(pattern)
+        if found is not None:
+            parts.append(found.text(lang))
+        elif tokens[end - 1].isdigit():
+            parts.append(message("pack.item_number", lang, {"number": int(tokens[end - 1]) + 1}))
+    document = message(f"pack.file.{file}", lang)
+    return message("pack.field_in", lang, {"document": document, "field": " · ".join(parts)}) if parts \
+        else document
+
+
+_FILE_PATH = re.compile(r"(?<![\w/.-])(?:[\w.-]+/)*\.?([a-z_]+)\.yaml\b")
+
+
+def without_paths(text: str, lang: str) -> str:
+    """A message with its file names (``explanations.yaml``) replaced by what the files are (情况说明)."""
+    def name(match: re.Match[str]) -> str:
+        stem = match.group(1)
+        key = f"pack.file.{stem}"
+        named = message(key, lang)
+        return named if named != key else message("pack.file.config", lang)
+
+    return _FILE_PATH.sub(name, text)
+
+
+def finding_views(report: Report, findings: Sequence[Finding], lang: str,
+                  store: SchemaStore | None = None, version: str = "") -> list[FindingView]:
     basis = _check_basis()
     explanations = [e for e in (report.data("explanations") or []) if isinstance(e, dict)]
     views = []
@@ -391,8 +484,10 @@ def finding_views(report: Report, findings: Sequence[Finding], lang: str) -> lis
         if finding.report and finding.report != report.id:
             continue
         area = area_of(finding.rule)
-        rule_basis = basis.get(finding.rule, "")
-        basis_zh, basis_en = BASIS.get(rule_basis, BASIS["I"])
+        rule_basis = basis.get(finding.rule, "" if area == "format" else "I")
+        stem = finding.file.rsplit("/", 1)[-1].removesuffix(".yaml")
+        where = field_text(store, version, stem, finding.pointer, lang) if store is not None \
+            else message(f"pack.file.{stem}", lang)
         explanation = _explanation_for(finding, explanations, lang)
         waived_by = finding.waived_by
         if waived_by is not None and waived_by.startswith(EXPLAINED_PREFIX):
@@ -409,11 +504,12 @@ def finding_views(report: Report, findings: Sequence[Finding], lang: str) -> lis
             column=finding.column,
             pointer=finding.pointer,
             location=f"{finding.file}:{finding.line}:{finding.column}",
-            message=message(finding.message_key, lang, finding.arguments),
+            field=where,
+            message=without_paths(message(finding.message_key, lang, finding.arguments), lang),
             area=area,
             area_text=area_text(area, lang),
             basis=rule_basis,
-            basis_text=basis_zh if lang == "zh" else basis_en,
+            basis_text=basis_text(finding.rule, rule_basis, lang),
             waived_by=waived_by,
             explanation=explanation,
         ))
@@ -474,6 +570,7 @@ def build_context(report: Report, store: SchemaStore, findings: Sequence[Finding
         version = max(store.versions)
     data = {name: report.data(name) for name in REPORT_FILES}
     ctx = ReportContext(report=report, store=store, version=version, lang=lang, draft=draft, data=data,
-                        findings=finding_views(report, findings, lang))
+                        findings=finding_views(report, findings, lang, store, version))
     ctx.derived = derive(ctx)
+    ctx.fingerprint = fingerprint(report)
     return ctx

@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 
+from reportascode import __version__
 from reportascode.render import figures as formatting
 from reportascode.render.content import (
     Block,
@@ -18,10 +19,12 @@ from reportascode.render.content import (
     Field,
     Fields,
     Heading,
+    Legend,
     Paragraph,
     Section,
     Signature,
     Signatures,
+    SignOff,
     Table,
 )
 from reportascode.render.context import (
@@ -30,13 +33,14 @@ from reportascode.render.context import (
     FindingView,
     ReportContext,
     area_text,
+    field_text,
     gap_summary,
     make_cell,
     names_of,
     province_name,
 )
 from reportascode.render.env import WorkspaceLoader, render_template
-from reportascode.render.layout import FieldRef, FormSpec, SectionSpec, load_layout
+from reportascode.render.layout import PROVENANCES, FieldRef, FormSpec, SectionSpec, load_layout
 
 SERVICE_NAMES = {
     "B24-1": ("国内呼叫中心业务", "domestic call-centre business"),
@@ -52,13 +56,13 @@ def draft_text(lang: str) -> str:
 def annual_report(ctx: ReportContext, env: jinja2.Environment) -> Document:
     assert isinstance(env.loader, WorkspaceLoader)
     layout = load_layout(env.loader)
-    sections = [commitment_section(ctx, env)]
-    for form in layout:
-        section = form_section(ctx, form)
-        if section is not None:
-            sections.append(section)
-    sections.append(data_letter_section(ctx, env))
-    sections.extend(province_sections(ctx))
+    forms = [section for section in (form_section(ctx, form) for form in layout) if section is not None]
+    letters = [commitment_section(ctx, env), data_letter_section(ctx, env)]
+    outbound = outbound_sections(ctx, env)
+    numbers = [number_report_section(ctx)]
+    provinces = province_sections(ctx)
+    cover = cover_section(ctx, [letters[0], *forms, letters[1], *outbound, *numbers, *provinces])
+    sections = [cover, letters[0], *forms, letters[1], *outbound, *numbers, *provinces]
     title = ctx.tr(f"{ctx.report.year}年度电信业务经营许可年报", f"Annual report {ctx.report.year}: telecom licence")
     return _document(ctx, "annual-report", title, sections, _b24_note(ctx))
 
@@ -69,9 +73,15 @@ def gap_analysis(ctx: ReportContext) -> Document:
 
 
 def _document(ctx: ReportContext, doc_id: str, title: str, sections: list[Section], note: str) -> Document:
+    footer, marker = "", ""
+    if ctx.fingerprint is not None:
+        state = ctx.msg("pack.locked" if ctx.fingerprint.locked else "pack.unlocked")
+        footer = ctx.msg("pack.footer", hash=ctx.fingerprint.short, state=state, version=__version__)
+        marker = ctx.fingerprint.marker
     return Document(id=doc_id, title=title, lang=ctx.lang, sections=sections, draft=ctx.draft,
                     draft_text=draft_text(ctx.lang), company=ctx.company_name, year=ctx.report.year,
-                    date=ctx.report_date, note=note)
+                    date=ctx.report_date, note=note, footer=footer, marker=marker,
+                    internal_text=ctx.msg("pack.internal"))
 
 
 def _b24_note(ctx: ReportContext) -> str:
@@ -107,23 +117,55 @@ def form_section(ctx: ReportContext, form: FormSpec) -> Section | None:
         names = [f"{code} {SERVICE_NAMES[code][0 if ctx.lang == 'zh' else 1]}" if code in SERVICE_NAMES else code
                  for code in codes]
         title = f"{title}（{'、'.join(names)}）" if ctx.lang == "zh" else f"{title} ({', '.join(names)})"
-    blocks: list[Block] = []
+    blocks: list[Block] = [legend(ctx)]
     if form.note:
         blocks.append(Paragraph(form.note[ctx.lang], "note"))
     for spec in form.sections:
         blocks.append(_section_block(ctx, spec))
+    blocks.append(sign_off(ctx))
     return Section(id=form.id, title=title, sheet=_sheet_name(form.title[ctx.lang]), blocks=blocks,
                    subtitle=_subtitle(ctx))
+
+
+def legend(ctx: ReportContext) -> Legend:
+    return Legend([(kind, ctx.msg(f"pack.provenance.{kind}"), ctx.msg(f"pack.provenance.{kind}.help"))
+                   for kind in PROVENANCES])
+
+
+def sign_off(ctx: ReportContext) -> SignOff:
+    """填表人 / 审核人 with their phone (the preparer's own, else the contact's or the legal representative's when
+    the names match) and dates, as at the foot of a Chinese form."""
+    entries: list[tuple[str, str]] = []
+    for role in ("preparer", "reviewer"):
+        name = ctx.get("signatures", f"/{role}/name")
+        entries.append((ctx.msg(f"pack.{role}"), str(name) if name else BLANK))
+        entries.append((ctx.msg("pack.phone"), _phone_of(ctx, role, name)))
+        day = ctx.get("signatures", f"/{role}/date")
+        entries.append((ctx.msg(f"pack.{role}.date"), formatting.date(day, ctx.lang) if day else BLANK))
+    return SignOff(entries)
+
+
+def _phone_of(ctx: ReportContext, role: str, name: Any) -> str:
+    own = ctx.get("signatures", f"/{role}/phone")
+    if own:
+        return str(own)
+    for person in ("contact", "legal_rep"):
+        if name and ctx.get("company", f"/{person}/name") == name and ctx.get("company", f"/{person}/phone"):
+            return str(ctx.get("company", f"/{person}/phone"))
+    return BLANK
 
 
 def _section_block(ctx: ReportContext, spec: SectionSpec) -> Block:
     title = spec.title[ctx.lang] if spec.title else None
     if spec.table is not None:
-        return _table(ctx, spec.table, spec.columns, title)
-    return Fields([_field(ctx, ref) for ref in spec.fields], title)
+        table = _table(ctx, spec.table, spec.columns, title)
+        table.provenance = spec.provenance
+        table.provenance_text = ctx.msg(f"pack.provenance.{spec.provenance}")
+        return table
+    return Fields([_field(ctx, ref, spec.provenance_of(ref)) for ref in spec.fields], title)
 
 
-def _field(ctx: ReportContext, ref: FieldRef) -> Field:
+def _field(ctx: ReportContext, ref: FieldRef, provenance: str = "") -> Field:
     try:
         label, unit = ctx.label(ref.file, ref.pointer, ref.qualify)
     except LookupError:
@@ -131,7 +173,10 @@ def _field(ctx: ReportContext, ref: FieldRef) -> Field:
 
         raise UsageError("render.layout_invalid", file="forms.yaml", line=1, column=1,
                          detail=f"no schema title for {ref.file}#{ref.pointer}") from None
-    return Field(formatting.with_unit(label, unit, ctx.lang), unit, ctx.cell(ref.file, ref.pointer))
+    if ref.file == "derived":
+        provenance = provenance and "computed"
+    return Field(formatting.with_unit(label, unit, ctx.lang), unit, ctx.cell(ref.file, ref.pointer), provenance,
+                 ctx.msg(f"pack.provenance.{provenance}") if provenance else "")
 
 
 def _table(ctx: ReportContext, ref: FieldRef, columns: tuple[str, ...], title: str | None) -> Table:
@@ -200,43 +245,187 @@ def letter_blocks(ctx: ReportContext, env: jinja2.Environment, name: str) -> lis
 
 def _signed_date(ctx: ReportContext, pointer: str) -> str:
     value = ctx.get("signatures", pointer)
-    return formatting.date(value, ctx.lang) if value else ctx.tr("　　年　　月　　日", "____-__-__")
+    return formatting.date(value, ctx.lang) if value else ctx.msg("pack.blank_date")
+
+
+def signatures(ctx: ReportContext, lines: list[Signature], date: str) -> Signatures:
+    """承诺单位（盖章）：<企业全称> (room for the seal over the name), the signers' lines, the date line."""
+    return Signatures(ctx.msg("pack.seal"), ctx.company_name, lines, ctx.msg("pack.date"), date)
 
 
 def commitment_section(ctx: ReportContext, env: jinja2.Environment) -> Section:
     title = ctx.tr(f"{ctx.report.year}年度电信业务经营许可年报承诺书",
                    f"Commitment on the {ctx.report.year} annual report")
-    signer = str(ctx.get("signatures", "/commitment/signer") or ctx.get("company", "/legal_rep/name") or BLANK)
+    signer = str(ctx.get("signatures", "/commitment/signer") or ctx.get("company", "/legal_rep/name") or "")
     blocks = letter_blocks(ctx, env, "commitment")
-    blocks.append(Signatures(
-        [Signature(ctx.tr("法定代表人（签字）", "Legal representative (signature)"), signer,
-                   _signed_date(ctx, "/commitment/date"), seal=True)],
-        seal_text=ctx.tr("（公司盖章）", "(company seal)"),
-    ))
+    blocks.append(signatures(ctx, [Signature(ctx.msg("pack.sign.legal_rep"), signer)],
+                             _signed_date(ctx, "/commitment/date")))
     return Section("commitment", title, ctx.tr("承诺书", "Commitment"), blocks, _subtitle(ctx))
 
 
 def data_letter_section(ctx: ReportContext, env: jinja2.Environment) -> Section:
     title = ctx.tr("数据真实性承诺函", "Data authenticity letter")
-    legal = str(ctx.get("signatures", "/data_authenticity_letter/legal_rep") or BLANK)
-    finance = str(ctx.get("signatures", "/data_authenticity_letter/finance_head") or BLANK)
-    date = _signed_date(ctx, "/data_authenticity_letter/date")
+    legal = str(ctx.get("signatures", "/data_authenticity_letter/legal_rep") or "")
+    finance = str(ctx.get("signatures", "/data_authenticity_letter/finance_head") or "")
     blocks = letter_blocks(ctx, env, "data-authenticity")
-    blocks.append(Signatures(
-        [
-            Signature(ctx.tr("法定代表人（签字）", "Legal representative (signature)"), legal, date, seal=True),
-            Signature(ctx.tr("财务负责人（签字）", "Finance head (signature)"), finance, date),
-        ],
-        seal_text=ctx.tr("（公司盖章）", "(company seal)"),
-    ))
+    blocks.append(signatures(ctx, [Signature(ctx.msg("pack.sign.legal_rep"), legal),
+                                   Signature(ctx.msg("pack.sign.finance_head"), finance)],
+                             _signed_date(ctx, "/data_authenticity_letter/date")))
     return Section("data-authenticity", title, ctx.tr("数据真实性承诺函", "Data authenticity"), blocks,
                    _subtitle(ctx))
+
+
+# -- outbound commitments, number-resource sheet, cover ---------------------------------------------------------
+def _outbound_numbers(ctx: ReportContext) -> list[tuple[int, dict[str, Any]]]:
+    return [(i, n) for i, n in enumerate(ctx.items("numbers", ""))
+            if isinstance(n, dict) and n.get("outbound_enabled") is True]
+
+
+def outbound_sections(ctx: ReportContext, env: jinja2.Environment) -> list[Section]:
+    """One 外呼承诺书 per access number enabled for outbound calls (工信部信管〔2020〕81号)."""
+    sections = []
+    for index, number in _outbound_numbers(ctx):
+        purposes = ctx.cell("numbers", f"/{index}/outbound_purpose").text
+        values = {**_letter_values(ctx), "number": str(number.get("number", "")), "purposes": purposes,
+                  "scope": ctx.cell("numbers", f"/{index}/scope").text}
+        text = render_template(env, f"letters/outbound.{ctx.lang}.txt", values)
+        blocks: list[Block] = [Paragraph(p, "letter") for p in _paragraphs(text, ctx.lang)]
+        day = number.get("outbound_commitment_date")
+        blocks.append(signatures(ctx, [Signature(ctx.msg("pack.sign.legal_rep"),
+                                                 str(ctx.get("company", "/legal_rep/name") or ""))],
+                                 formatting.date(day, ctx.lang) if day else ctx.msg("pack.blank_date")))
+        title = ctx.msg("pack.outbound.title", number=number.get("number", ""))
+        sections.append(Section(f"outbound-{index}", title, _sheet_name(ctx.msg("pack.outbound.sheet",
+                                                                                  number=number.get("number", ""))),
+                                blocks, _subtitle(ctx)))
+    return sections
+
+
+def _paragraphs(text: str, lang: str) -> list[str]:
+    out = []
+    for chunk in text.replace("\r\n", "\n").split("\n\n"):
+        joiner = " " if lang == "en" else ""
+        paragraph = joiner.join(line.strip() for line in chunk.strip().splitlines())
+        if paragraph:
+            out.append(paragraph)
+    return out
+
+
+NUMBER_COLUMNS = ("number", "kind", "certificate_no", "allocator", "scope", "allocated", "valid_until", "status",
+                  "outbound_enabled", "trunk_ids", "code_annual_report_filed")
+
+
+def number_report_section(ctx: ReportContext) -> Section:
+    """The 码号资源年报 data sheet: the numbers allocated to the company itself (carrier-leased 400/1010 numbers
+    are the carrier's and are left out), for the separate filing due the same 31 March."""
+    table = _table(ctx, FieldRef("numbers", ""), NUMBER_COLUMNS, ctx.msg("pack.numbers.table"))
+    items = ctx.items("numbers", "")
+    table.rows = [row for row, item in zip(table.rows, items, strict=True)
+                  if isinstance(item, dict) and item.get("holder") == "self"]
+    table.empty_text = ctx.msg("pack.numbers.none")
+    table.provenance = "system"
+    table.provenance_text = ctx.msg("pack.provenance.system")
+    blocks: list[Block] = [Paragraph(ctx.msg("pack.numbers.note"), "note"), table, sign_off(ctx)]
+    return Section("number-report", ctx.msg("pack.numbers.title", year=ctx.report.year),
+                   _sheet_name(ctx.msg("pack.numbers.sheet")), blocks, _subtitle(ctx), landscape=True)
+
+
+def cover_section(ctx: ReportContext, contents: list[Section]) -> Section:
+    """The cover sheet (unsigned): who and what, 材料清单 of this pack, 附件清单 of what the filer attaches with
+    each one's status from the report, and the notes that must not sit inside the signed letters."""
+    get = ctx.get
+    info = Fields([
+        Field(ctx.msg("pack.cover.company"), None, Cell(ctx.company_name)),
+        Field(ctx.msg("pack.cover.uscc"), None, Cell(str(get("company", "/uscc") or formatting.EMPTY))),
+        Field(ctx.msg("pack.cover.licence"), None, Cell(str(get("meta", "/licence_no") or formatting.EMPTY))),
+        Field(ctx.msg("pack.cover.year"), None, Cell(ctx.msg("pack.cover.year_value", year=ctx.report.year))),
+        Field(ctx.msg("pack.cover.deadline"), None,
+              Cell(formatting.date(f"{ctx.report.year + 1}-03-31", ctx.lang))),
+        Field(ctx.msg("pack.cover.submission"), None, ctx.cell("meta", "/submission_date")),
+    ], ctx.msg("pack.cover.info"))
+    content_rows = []
+    for number, section in enumerate(contents, start=1):
+        kind = ctx.msg("pack.cover.signed") if any(isinstance(b, Signatures) for b in section.blocks) \
+            else ctx.msg("pack.cover.internal") if section.internal else ctx.msg("pack.cover.form")
+        content_rows.append([Cell(str(number), number, "count"), Cell(section.title), Cell(kind)])
+    contents_table = Table([Column(h, h) for h in (ctx.msg("pack.cover.no"), ctx.msg("pack.cover.item"),
+                                                   ctx.msg("pack.cover.use"))],
+                           content_rows, ctx.msg("pack.cover.contents"))
+    attachments = Table([Column(h, h) for h in (ctx.msg("pack.cover.no"), ctx.msg("pack.cover.attachment"),
+                                                ctx.msg("pack.cover.basis"), ctx.msg("pack.cover.status"))],
+                        [[Cell(str(i), i, "count"), Cell(name), Cell(basis), Cell(status, css=css)]
+                         for i, (name, basis, status, css) in enumerate(_attachments(ctx), start=1)],
+                        ctx.msg("pack.cover.attachments"))
+    notes = [Paragraph(ctx.msg(key), "note") for key in ("pack.cover.note.typed", "pack.cover.note.letter",
+                                                          "pack.cover.note.layout", "pack.cover.note.fingerprint")]
+    return Section("cover", ctx.msg("pack.cover.title", year=ctx.report.year), ctx.msg("pack.cover.sheet"),
+                   [info, contents_table, attachments, *notes], _subtitle(ctx))
+
+
+def _attachments(ctx: ReportContext) -> list[tuple[str, str, str, str]]:
+    """(attachment, basis, status, css) for each document the filer attaches or keeps ready."""
+    get, msg = ctx.get, ctx.msg
+    present, missing, na = "ok", "missing", ""
+
+    def have(*values: Any) -> bool:
+        return all(v not in (None, "", []) for v in values)
+
+    def dated(no: Any, day: Any) -> str:
+        return msg("pack.att.present", ref=f"{no or ''}{'，' if no and day else ''}"
+                   f"{formatting.date(day, ctx.lang) if day else ''}")
+
+    rows: list[tuple[str, str, str, str]] = []
+    audit_no, audit_day = get("finance", "/audit/report_no"), get("finance", "/audit/report_date")
+    rows.append((msg("pack.att.audit"), msg("pack.basis.V.cited", source=msg("pack.source.order42_35")),
+                 dated(audit_no, audit_day) if have(audit_no) else msg("pack.att.absent"),
+                 present if have(audit_no) else missing))
+    special = get("finance", "/audit/special_report/report_no")
+    rows.append((msg("pack.att.special"), msg("pack.basis.A"),
+                 dated(special, get("finance", "/audit/special_report/report_date")) if have(special)
+                 else msg("pack.att.not_held"), present if have(special) else na))
+    filing, test = get("compliance", "/netsec/dengbao_filing_no"), get("compliance", "/netsec/test_report_no")
+    rows.append((msg("pack.att.dengbao"), msg("pack.basis.V.cited", source=msg("pack.source.order42_35_4")),
+                 msg("pack.att.dengbao_status", filing=filing or formatting.EMPTY, test=test or formatting.EMPTY)
+                 if have(filing) else msg("pack.att.absent"), present if have(filing, test) else missing))
+    expiry = formatting.parse_date(get("licence", "/expiry_date"))
+    submitted = formatting.parse_date(get("meta", "/submission_date")) or ctx.report_date
+    renewal = get("licence", "/renewal_applied_date")
+    if expiry is not None and (expiry - submitted).days <= 180:
+        rows.append((msg("pack.att.renewal"), msg("pack.basis.A.cited", source=msg("pack.source.order42_27")),
+                     msg("pack.att.applied", date=formatting.date(renewal, ctx.lang)) if renewal
+                     else msg("pack.att.absent"), present if renewal else missing))
+    else:
+        rows.append((msg("pack.att.renewal"), msg("pack.basis.A.cited", source=msg("pack.source.order42_27")),
+                     msg("pack.att.not_needed"), na))
+    for _, number in _outbound_numbers(ctx):
+        day = number.get("outbound_commitment_date")
+        rows.append((msg("pack.att.outbound", number=number.get("number", "")),
+                     msg("pack.basis.V.cited", source=msg("pack.source.xinguan2020_81")),
+                     msg("pack.att.signed", date=formatting.date(day, ctx.lang)) if day else msg("pack.att.absent"),
+                     present if day else missing))
+    for number in ctx.items("numbers", ""):
+        if not isinstance(number, dict) or number.get("holder") != "self":
+            continue
+        cert, filed = number.get("certificate_no"), number.get("code_annual_report_filed")
+        rows.append((msg("pack.att.code", number=number.get("number", "")),
+                     msg("pack.basis.V.cited", source=msg("pack.source.code_report")),
+                     msg("pack.att.code_status", certificate=cert or formatting.EMPTY,
+                         filed=formatting.date(filed, ctx.lang) if filed else msg("pack.att.not_filed")),
+                     present if cert and filed else missing))
+    events = [e for e in ctx.items("compliance", "/harassment_notices") + ctx.items("compliance", "/penalties")
+              if isinstance(e, dict)]
+    if events:
+        done = all(e.get("rectification_report") for e in events)
+        rows.append((msg("pack.att.rectification"), msg("pack.basis.V.cited", source=msg("pack.source.xinguan2020_81")),
+                     msg("pack.att.count", count=len(events)), present if done else missing))
+    return rows
 
 
 # -- per-province sheets --------------------------------------------------------------------------------------
 def _derived_field(ctx: ReportContext, key: str, value: Decimal | None) -> Field:
     zh, en, unit, kind, places = DERIVED_LABELS[key]
-    return Field(formatting.with_unit(ctx.tr(zh, en), unit, ctx.lang), unit, make_cell(value, kind, ctx.lang, places))
+    return Field(formatting.with_unit(ctx.tr(zh, en), unit, ctx.lang), unit, make_cell(value, kind, ctx.lang, places),
+                 "computed", ctx.msg("pack.provenance.computed"))
 
 
 def province_sections(ctx: ReportContext) -> list[Section]:
@@ -252,7 +441,7 @@ def province_sections(ctx: ReportContext) -> list[Section]:
         code = entry.get("province")
         name = province_name(code, names, ctx.lang)
         base = f"/by_province/{index}"
-        fields = [_field(ctx, FieldRef("operations", f"{base}/{key}"))
+        fields = [_field(ctx, FieldRef("operations", f"{base}/{key}"), "internal")
                   for key in ("province", "seats", "ai_seats", "inbound_answered", "outbound_connected",
                               "revenue_wan", "site_id")]
         seats = formatting.to_decimal(entry.get("seats"))
@@ -275,7 +464,7 @@ def province_sections(ctx: ReportContext) -> list[Section]:
         if site is not None:
             site_index, _ = site
             blocks.append(Fields(
-                [_field(ctx, FieldRef("branches", f"/{site_index}/{key}"))
+                [_field(ctx, FieldRef("branches", f"/{site_index}/{key}"), "internal")
                  for key in ("name", "kind", "uscc", "city", "address", "established", "seats", "staff")],
                 ctx.tr("所属分支机构/场地", "Branch or site"),
             ))
@@ -285,7 +474,7 @@ def province_sections(ctx: ReportContext) -> list[Section]:
                                                        "outbound_enabled"), code, _number_in))
         title = ctx.tr(f"分省数据表：{name}（{code}）", f"Province data sheet: {name} ({code})")
         sections.append(Section(f"province-{code}", title, _sheet_name(ctx.tr(f"分省-{name}", f"Prov-{name}")),
-                                blocks, _subtitle(ctx)))
+                                blocks, _subtitle(ctx), internal=True))
     return sections
 
 
@@ -339,12 +528,12 @@ def gap_section(ctx: ReportContext) -> Section:
                      "Internal document: this gap analysis is the company's internal practice for checking before "
                      "filing. It is not filed and is not any assessment by the regulator."), "internal"),
         Fields([
-            Field(tr("报告", "Report"), None, Cell(ctx.report.id)),
+            Field(tr("报告", "Report"), None, Cell(ctx.msg("pack.cover.year_value", year=ctx.report.year))),
             Field(tr("企业名称", "Company"), None, Cell(ctx.company_name)),
             Field(tr("状态", "Status"), None, Cell(status)),
             Field(tr("错误", "Errors"), None, make_cell(summary.errors, "count", ctx.lang)),
             Field(tr("警告（未说明）", "Warnings (unexplained)"), None, make_cell(summary.warnings, "count", ctx.lang)),
-            Field(tr("已在情况说明中说明的警告", "Warnings explained in explanations.yaml"), None,
+            Field(tr("已在情况说明中说明的警告", "Warnings explained in the explanations"), None,
                   make_cell(summary.explained, "count", ctx.lang)),
             Field(tr("提示", "Info"), None, make_cell(summary.infos, "count", ctx.lang)),
             Field(tr("已豁免", "Waived"), None, make_cell(summary.waived, "count", ctx.lang)),
@@ -366,16 +555,16 @@ def gap_section(ctx: ReportContext) -> Section:
     blocks.extend(_reconciliation_tables(ctx))
     waived = [v for v in views if v.waived_by is not None]
     blocks.append(Table(
-        [Column(h, h) for h in (tr("规则", "Rule"), tr("位置", "Location"), tr("问题", "Finding"),
+        [Column(h, h) for h in (tr("规则", "Rule"), tr("字段", "Field"), tr("问题", "Finding"),
                                 tr("豁免", "Waiver"))],
-        [[Cell(v.rule), Cell(v.location), Cell(v.message), Cell(v.waived_by or "")] for v in waived],
-        tr("豁免（工作区配置 .reportascode.yaml）", "Waivers (workspace config .reportascode.yaml)"),
+        [[Cell(v.rule), Cell(v.field), Cell(v.message), Cell(v.waived_by or "")] for v in waived],
+        tr("豁免（工作区配置）", "Waivers (workspace configuration)"),
         empty_text=tr("无", "None"),
     ))
     blocks.append(_explanations_table(ctx))
     blocks.extend(_risk_blocks(ctx, summary.score, summary.grade))
     title = tr("差距分析", "Gap analysis")
-    return Section("gap-analysis", title, title, blocks, _subtitle(ctx))
+    return Section("gap-analysis", title, title, blocks, _subtitle(ctx), internal=True, landscape=True)
 
 
 def _reconciliation_tables(ctx: ReportContext) -> list[Block]:
@@ -403,7 +592,7 @@ def _reconciliation_tables(ctx: ReportContext) -> list[Block]:
 def _findings_table(ctx: ReportContext, views: list[FindingView]) -> Table:
     tr = ctx.tr
     columns = [Column(h, h) for h in (tr("级别", "Severity"), tr("领域", "Area"), tr("规则", "Rule"),
-                                      tr("依据", "Basis"), tr("位置", "Location"), tr("问题", "Finding"),
+                                      tr("依据", "Basis"), tr("字段", "Field"), tr("问题", "Finding"),
                                       tr("处理状态", "Status"))]
     rows = []
     for view in views:
@@ -414,7 +603,7 @@ def _findings_table(ctx: ReportContext, views: list[FindingView]) -> Table:
         else:
             state = tr("待处理", "open")
         rows.append([Cell(view.severity_text, css=f"sev-{view.severity}"), Cell(area_text(view.area, ctx.lang)),
-                     Cell(view.rule), Cell(view.basis_text), Cell(view.location), Cell(view.message), Cell(state)])
+                     Cell(view.rule), Cell(view.basis_text), Cell(view.field), Cell(view.message), Cell(state)])
     return Table(columns, rows, tr("全部发现（按级别）", "All findings (by severity)"),
                  empty_text=tr("未发现问题", "No findings"))
 
@@ -422,7 +611,12 @@ def _findings_table(ctx: ReportContext, views: list[FindingView]) -> Table:
 def _explanations_table(ctx: ReportContext) -> Table:
     table = _table(ctx, FieldRef("explanations", ""), ("check", "field", "text_zh" if ctx.lang == "zh"
                                                        else "text_en", "evidence"),
-                   ctx.tr("情况说明（explanations.yaml）", "Explanations (explanations.yaml)"))
+                   ctx.tr("情况说明", "Explanations"))
+    for row, item in zip(table.rows, ctx.items("explanations", ""), strict=False):
+        target = str(item.get("field") or "") if isinstance(item, dict) else ""
+        file, _, pointer = target.partition("#")
+        if file:
+            row[1] = Cell(field_text(ctx.store, ctx.version, file.removesuffix(".yaml"), pointer, ctx.lang))
     return table
 
 

@@ -1,4 +1,10 @@
-"""DOCX documents (python-docx): real, editable Word tables; byte-identical for the same report."""
+"""DOCX documents (python-docx): real, editable Word tables; byte-identical for the same report.
+
+Set for printing in a Chinese office: black headings in 黑体 and body text in 宋体 (zh-CN as the East Asian
+language, so Word never picks a Japanese font), one Word section per form (portrait or landscape, with its own
+header: the draft mark, 内部 on internal pages), column widths from the content, and the data fingerprint with
+the tool version and the page number in every footer.
+"""
 
 from __future__ import annotations
 
@@ -7,52 +13,46 @@ import io
 from typing import Any
 
 from reportascode import __version__
-from reportascode.render.content import Block, Cell, Chart, Document, Fields, Heading, Paragraph, Signatures, Table
+from reportascode.render.content import (
+    Block,
+    Cell,
+    Chart,
+    Document,
+    Fields,
+    Heading,
+    Legend,
+    Paragraph,
+    Section,
+    Signatures,
+    SignOff,
+    Table,
+)
 from reportascode.render.ooxml import normalize
 
 BODY_FONT = "Times New Roman"
 EAST_ASIAN_FONT = "宋体"
+HEADING_FONT = "Arial"
 HEADING_EAST_ASIAN_FONT = "黑体"
 RED = (0xB0, 0x00, 0x20)
+BLACK = (0, 0, 0)
+INTERNAL_BROWN = (0x7A, 0x4B, 0x00)
+PROVENANCE_FILLS = {"internal": "EFEFEF", "computed": "FBF3DC"}
+ERROR_FILL = "FDE7EA"
+PORTRAIT_WIDTH_MM, LANDSCAPE_WIDTH_MM = 180, 267
 
 
 def render_docx(document: Document) -> bytes:
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
 
     word: Any = docx.Document()
     _styles(word)
-    for page in word.sections:
-        page.page_width, page.page_height = Mm(210), Mm(297)
-        page.left_margin = page.right_margin = Mm(15)
-        page.top_margin = page.bottom_margin = Mm(18)
-    title = word.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(title, f"{document.company} · {document.title}", size=9, color=(0x44, 0x44, 0x44))
+    _east_asian_language(word)
     for number, section in enumerate(document.sections):
-        if number:
-            word.add_page_break()
-        heading = word.add_paragraph(style="Heading 1")
-        heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(heading, section.title, size=15, bold=True, east_asian=HEADING_EAST_ASIAN_FONT)
-        if section.subtitle:
-            sub = word.add_paragraph()
-            sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _run(sub, section.subtitle, size=9)
-        if number == 0 and document.note:
-            _paragraph(word, Paragraph(document.note, "note"))
-        for block in section.blocks:
-            _block(word, block, document.lang)
-    for page in word.sections:
-        _footer(page)
-        if document.draft:
-            header = page.header
-            header.is_linked_to_previous = False
-            paragraph = header.paragraphs[0]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            suffix = "：本文件为草稿，不得用于报送" if document.lang == "zh" else ": a draft, not to be filed"
-            _run(paragraph, document.draft_text + suffix, size=12, bold=True, color=RED)
+        _start_section(word, section, number)
+        _section_body(word, document, section, number)
+    for page, section in zip(word.sections, document.sections, strict=True):
+        _header(page, document, section)
+        _footer(page, document)
     moment = dt.datetime.combine(document.date, dt.time(0, 0))
     props = word.core_properties
     props.title = document.title
@@ -63,7 +63,7 @@ def render_docx(document: Document) -> bytes:
     props.modified = moment
     props.last_printed = moment
     props.revision = 1
-    props.keywords = "DRAFT" if document.draft else ""
+    props.keywords = " ".join(part for part in ("DRAFT" if document.draft else "", document.marker) if part)
     props.comments = ""
     props.category = ""
     buffer = io.BytesIO()
@@ -71,24 +71,100 @@ def render_docx(document: Document) -> bytes:
     return normalize(buffer.getvalue(), document.date)
 
 
-def _styles(word: Any) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+def _start_section(word: Any, section: Section, number: int) -> None:
+    """Each form starts a Word section on a new page, portrait or landscape as the section asks."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
 
-    for name, east_asian, size in (("Normal", EAST_ASIAN_FONT, 10.5), ("Heading 1", HEADING_EAST_ASIAN_FONT, 15)):
+    page = word.sections[0] if number == 0 else word.add_section(WD_SECTION.NEW_PAGE)
+    if section.landscape:
+        page.orientation = WD_ORIENT.LANDSCAPE
+        page.page_width, page.page_height = Mm(297), Mm(210)
+    else:
+        page.orientation = WD_ORIENT.PORTRAIT
+        page.page_width, page.page_height = Mm(210), Mm(297)
+    page.left_margin = page.right_margin = Mm(15)
+    page.top_margin = page.bottom_margin = Mm(18)
+    page.header_distance = page.footer_distance = Mm(8)
+
+
+def _section_body(word: Any, document: Document, section: Section, number: int) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    width = LANDSCAPE_WIDTH_MM if section.landscape else PORTRAIT_WIDTH_MM
+    if number == 0:
+        title = word.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(title, f"{document.company} · {document.title}", size=9, color=(0x44, 0x44, 0x44))
+    heading = word.add_paragraph(style="Heading 1")
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(heading, section.title)
+    if section.subtitle:
+        sub = word.add_paragraph()
+        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(sub, section.subtitle, size=9)
+    if number == 0 and document.note:
+        _paragraph(word, Paragraph(document.note, "note"))
+    for block in section.blocks:
+        _block(word, block, document.lang, width)
+
+
+def _styles(word: Any) -> None:
+    """Body 宋体 10.5 pt; headings black 黑体 with space before them (the default template's are blue, in theme
+    fonts that follow the theme's language)."""
+    from docx.shared import Pt, RGBColor
+
+    for name, latin, east_asian, size, before in (
+        ("Normal", BODY_FONT, EAST_ASIAN_FONT, 10.5, None),
+        ("Heading 1", HEADING_FONT, HEADING_EAST_ASIAN_FONT, 15, 6),
+        ("Heading 2", HEADING_FONT, HEADING_EAST_ASIAN_FONT, 13, 12),
+        ("Heading 3", HEADING_FONT, HEADING_EAST_ASIAN_FONT, 11.5, 12),
+    ):
         style = word.styles[name]
-        style.font.name = BODY_FONT
+        style.font.name = latin
         style.font.size = Pt(size)
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = rpr.makeelement(qn("w:rFonts"), {})
-            rpr.append(fonts)
-        fonts.set(qn("w:eastAsia"), east_asian)
+        if name != "Normal":
+            style.font.color.rgb = RGBColor(*BLACK)
+            style.font.bold = True
+            style.paragraph_format.space_before = Pt(before or 0)
+            style.paragraph_format.space_after = Pt(4)
+        _set_fonts(style.element.get_or_add_rPr(), latin, east_asian)
+
+
+def _set_fonts(rpr: Any, latin: str, east_asian: str) -> None:
+    """Explicit fonts (no theme fonts, which Word resolves through the theme's language)."""
+    from docx.oxml.ns import qn
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    color = rpr.find(qn("w:color"))
+    if color is not None:
+        for attribute in ("w:themeColor", "w:themeShade", "w:themeTint"):
+            color.attrib.pop(qn(attribute), None)
+
+
+def _east_asian_language(word: Any) -> None:
+    """zh-CN as the East Asian language of the document defaults and of the theme fonts (the template says
+    ja-JP, so Word would set headings in a Japanese font)."""
+    from docx.oxml.ns import qn
+
+    settings = word.settings.element
+    for lang in settings.iter(qn("w:themeFontLang")):
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    styles = word.styles.element
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _run(paragraph: Any, text: str, size: float | None = None, bold: bool = False,
-         color: tuple[int, int, int] | None = None, east_asian: str | None = None) -> Any:
+         color: tuple[int, int, int] | None = None, east_asian: str | None = None, italic: bool = False) -> Any:
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
@@ -97,6 +173,8 @@ def _run(paragraph: Any, text: str, size: float | None = None, bold: bool = Fals
         run.font.size = Pt(size)
     if bold:
         run.font.bold = True
+    if italic:
+        run.font.italic = True
     if color is not None:
         run.font.color.rgb = RGBColor(*color)
     if east_asian is not None:
@@ -109,67 +187,144 @@ def _run(paragraph: Any, text: str, size: float | None = None, bold: bool = Fals
     return run
 
 
-def _footer(section: Any) -> None:
-    """A centred page number (a PAGE field, so Word fills it in)."""
+def _header(page: Any, document: Document, section: Section) -> None:
+    """The draft mark and, on internal sections, 内部 at the top of every page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    header = page.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    if document.draft:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        suffix = "：本文件为草稿，不得用于报送" if document.lang == "zh" else ": a draft, not to be filed"
+        _run(paragraph, document.draft_text + suffix, size=12, bold=True, color=RED)
+    if section.internal:
+        mark = header.add_paragraph() if document.draft else paragraph
+        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(mark, f"【{document.internal_text}】", size=11, bold=True, color=INTERNAL_BROWN)
+
+
+def _footer(page: Any, document: Document) -> None:
+    """The data fingerprint and tool version, then the page number (a PAGE field, so Word fills it in)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    footer = section.footer
+    footer = page.footer
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+    if document.footer:
+        _run(paragraph, f"{document.footer}　·　", size=7.5, color=(0x33, 0x33, 0x33))
+    for instruction in ("PAGE", None, "NUMPAGES"):
+        if instruction is None:
+            _run(paragraph, " / ", size=7.5)
+            continue
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), instruction)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        paragraph._p.append(field)
 
 
-def _block(word: Any, block: Block, lang: str) -> None:
+def _block(word: Any, block: Block, lang: str, width_mm: float) -> None:
     if isinstance(block, Heading):
-        paragraph = word.add_paragraph()
-        _run(paragraph, block.text, size=11.5, bold=True, east_asian=HEADING_EAST_ASIAN_FONT)
+        paragraph = word.add_paragraph(style=f"Heading {min(max(block.level, 2), 3)}")
+        _run(paragraph, block.text)
     elif isinstance(block, Paragraph):
         _paragraph(word, block)
+    elif isinstance(block, Legend):
+        paragraph = word.add_paragraph()
+        for number, (kind, name, explanation) in enumerate(block.items):
+            separator = "；" if lang == "zh" else "; "
+            _run(paragraph, f"【{name}】", size=8.5, bold=True, italic=kind != "system")
+            _run(paragraph, explanation + (separator if number < len(block.items) - 1 else ""), size=8.5)
     elif isinstance(block, Fields):
-        _caption(word, block.title)
-        table = word.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
-        for field in block.rows:
-            cells = table.add_row().cells
-            _cell(cells[0], Cell(field.label), shade=True)
-            _cell(cells[1], field.cell)
-        _widths(table, [0.42, 0.58])
+        _fields(word, block, width_mm)
     elif isinstance(block, Table):
-        _caption(word, block.title)
-        table = word.add_table(rows=1, cols=len(block.columns))
-        table.style = "Table Grid"
-        size = 8.0 if len(block.columns) > 6 else 9.0
-        for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
-            _cell(cell, Cell(column.header), header=True, size=size)
-        _repeat_header(table.rows[0])
-        for row in block.rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                _cell(cell, value, size=size)
-        if not block.rows:
-            cells = table.add_row().cells
-            merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
-            _cell(merged, Cell(block.empty_text), size=size)
+        _table(word, block, width_mm)
     elif isinstance(block, Signatures):
         _signatures(word, block, lang)
+    elif isinstance(block, SignOff):
+        _sign_off(word, block, lang, width_mm)
     elif isinstance(block, Chart):
         _chart(word, block, lang)
 
 
+def _fields(word: Any, block: Fields, width_mm: float) -> None:
+    _caption(word, block.title)
+    columns = 3 if block.provenance else 2
+    table = word.add_table(rows=0, cols=columns)
+    table.style = "Table Grid"
+    for field in block.rows:
+        cells = table.add_row().cells
+        fill = PROVENANCE_FILLS.get(field.provenance)
+        italic = field.provenance in PROVENANCE_FILLS
+        _cell(cells[0], Cell(field.label), shade=True, fill=fill, italic=italic)
+        _cell(cells[1], field.cell, fill=fill, italic=italic)
+        if block.provenance:
+            _cell(cells[2], Cell(field.provenance_text), size=8, fill=fill, italic=italic, center=True)
+    _widths(table, [0.40, 0.46, 0.14] if block.provenance else [0.42, 0.58], width_mm)
+
+
+def _table(word: Any, block: Table, width_mm: float) -> None:
+    title = block.title
+    if title and block.provenance_text:
+        title = f"{title}【{block.provenance_text}】"
+    _caption(word, title)
+    table = word.add_table(rows=1, cols=len(block.columns))
+    table.style = "Table Grid"
+    size = 8.0 if len(block.columns) > 6 else 9.0
+    fill = PROVENANCE_FILLS.get(block.provenance)
+    for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
+        _cell(cell, Cell(column.header), header=True, size=size)
+    _repeat_header(table.rows[0])
+    for row in block.rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            _cell(cell, value, size=size, fill=fill)
+    if not block.rows:
+        cells = table.add_row().cells
+        merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+        _cell(merged, Cell(block.empty_text), size=size)
+    _widths(table, column_fractions(block, width_mm, size), width_mm)
+
+
+def column_fractions(block: Table, width_mm: float = PORTRAIT_WIDTH_MM, size: float = 8.0) -> list[float]:
+    """Each column's share of the width, from its content: short values (numbers, dates, codes, a USCC) keep
+    their full width on one line, long text shares what is left and wraps, headers wrap between words."""
+    unit = size * 0.3528 / 2 * 1.08  # mm per half-width character at this size, with a little slack
+    padding = 2.2  # mm: the cell's left and right margins
+    heads, values = [], []
+    for index, column in enumerate(block.columns):
+        texts = [row[index].text + ("  [" + row[index].error + "]" if row[index].error else "")
+                 for row in block.rows if index < len(row)]
+        values.append(max((text_width(t) for t in texts), default=0))
+        heads.append(max((text_width(part) for part in column.header.replace("（", " （").split()), default=4))
+    short = [value <= 18 for value in values]
+    widths = [max(value, head, 3) * unit + padding if is_short else min(max(value, head), 44) * unit + padding
+              for value, head, is_short in zip(values, heads, short, strict=True)]
+    total = sum(widths)
+    if total > width_mm:  # long text columns give way first (down to 10 characters), then every column
+        flexible = sum(w for w, is_short in zip(widths, short, strict=True) if not is_short)
+        fixed = total - flexible
+        room = max(width_mm - fixed, 0)
+        if flexible and room >= sum(10 * unit + padding for is_short in short if not is_short):
+            widths = [w if is_short else w * room / flexible for w, is_short in zip(widths, short, strict=True)]
+    total = sum(widths)
+    return [w / total for w in widths]
+
+
+def text_width(text: str) -> int:
+    """Display width: CJK characters count two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
 def _chart(word: Any, block: Chart, lang: str) -> None:
     """A chart as its PNG, 170 mm wide, under its title (charts are images in Word; the SVG is for HTML/PDF)."""
-    import io
-
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
@@ -193,7 +348,7 @@ def _paragraph(word: Any, block: Paragraph) -> None:
         paragraph.paragraph_format.line_spacing = 1.6
         _run(paragraph, block.text, size=12)
     elif block.style == "internal":
-        _run(paragraph, block.text, size=9.5, color=(0x7A, 0x4B, 0x00))
+        _run(paragraph, block.text, size=9.5, color=INTERNAL_BROWN)
     elif block.style == "note":
         _run(paragraph, block.text, size=9, color=(0x44, 0x44, 0x44))
     else:
@@ -201,26 +356,41 @@ def _paragraph(word: Any, block: Paragraph) -> None:
 
 
 def _caption(word: Any, title: str | None) -> None:
+    from docx.shared import Pt
+
     if title:
         paragraph = word.add_paragraph()
         paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_before = Pt(10)
+        paragraph.paragraph_format.space_after = Pt(3)
         _run(paragraph, title, size=10, bold=True, east_asian=HEADING_EAST_ASIAN_FONT)
 
 
-def _cell(cell: Any, value: Cell, shade: bool = False, header: bool = False, size: float = 9.5) -> None:
+def _cell(cell: Any, value: Cell, shade: bool = False, header: bool = False, size: float = 9.5,
+          fill: str | None = None, italic: bool = False, center: bool = False) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = cell.paragraphs[0]
-    _run(paragraph, value.text, size=size, bold=header or value.css in ("heat-3", "sev-error"))
-    if header:
+    error = bool(value.error)
+    _run(paragraph, value.text, size=size, bold=header or error or value.css in ("heat-3", "sev-error"),
+         italic=italic, color=RED if error else None)
+    if error:
+        _run(paragraph, f"  [{value.error}]", size=7.5, color=RED)
+    if header or center:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     elif value.align == "num":
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    fill = {"heat-1": "FFF3C4", "heat-2": "FFC98A", "heat-3": "F28B82", "heat-ok": "E3F2E1"}.get(value.css)
-    if header or shade:
-        fill = "E9EDF3" if header else "F4F6F9"
-    if fill:
-        _shade(cell, fill)
+    color = {"heat-1": "FFF3C4", "heat-2": "FFC98A", "heat-3": "F28B82", "heat-ok": "E3F2E1"}.get(value.css)
+    if header:
+        color = "E9EDF3"
+    elif error:
+        color = ERROR_FILL
+    elif fill:
+        color = fill
+    elif shade:
+        color = "F4F6F9"
+    if color:
+        _shade(cell, color)
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -245,30 +415,55 @@ def _repeat_header(row: Any) -> None:
     properties.append(flag)
 
 
-def _widths(table: Any, fractions: list[float]) -> None:
+def _widths(table: Any, fractions: list[float], width_mm: float) -> None:
+    """Fixed column widths (grid and cells), so Word and LibreOffice lay the table out alike."""
+    from docx.oxml.ns import qn
     from docx.shared import Mm
 
     table.autofit = False
+    widths = [Mm(width_mm * fraction) for fraction in fractions]
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
+        column.set(qn("w:w"), str(int(width.twips)))
     for row in table.rows:
-        for cell, fraction in zip(row.cells, fractions, strict=True):
-            cell.width = Mm(180 * fraction)
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
 
 
 def _signatures(word: Any, block: Signatures, lang: str) -> None:
+    """承诺单位（盖章）：<企业全称> with room above and below for the seal, then the signers and the date, in the
+    right half of the page. No drawn seal: the real one is pressed over the company name."""
     from docx.shared import Mm, Pt
 
-    word.add_paragraph()
+    colon = "：" if lang == "zh" else ": "
+    seal = word.add_paragraph()
+    seal.paragraph_format.left_indent = Mm(75)
+    seal.paragraph_format.space_before = Pt(36)
+    seal.paragraph_format.space_after = Pt(30)
+    seal.paragraph_format.keep_with_next = True
+    _run(seal, f"{block.seal_label}{colon}{block.company}", size=12)
     for line in block.lines:
         paragraph = word.add_paragraph()
-        paragraph.paragraph_format.left_indent = Mm(80)
+        paragraph.paragraph_format.left_indent = Mm(75)
         paragraph.paragraph_format.space_before = Pt(12)
-        colon = "：" if lang == "zh" else ": "
-        _run(paragraph, f"{line.role}{colon}＿＿＿＿＿＿＿＿（{line.name}）", size=11)
-        dated = word.add_paragraph()
-        dated.paragraph_format.left_indent = Mm(80)
-        _run(dated, f"{'日期' if lang == 'zh' else 'Date'}{colon}{line.date}", size=11)
-    if block.seal_text:
-        seal = word.add_paragraph()
-        seal.paragraph_format.left_indent = Mm(80)
-        seal.paragraph_format.space_before = Pt(18)
-        _run(seal, block.seal_text, size=11, color=RED)
+        paragraph.paragraph_format.keep_with_next = True
+        _run(paragraph, f"{line.role}{colon}＿＿＿＿＿＿＿＿", size=12)
+    dated = word.add_paragraph()
+    dated.paragraph_format.left_indent = Mm(75)
+    dated.paragraph_format.space_before = Pt(18)
+    _run(dated, f"{block.date_label}{colon}{block.date}", size=12)
+
+
+def _sign_off(word: Any, block: SignOff, lang: str, width_mm: float) -> None:
+    """填表人 / 审核人 lines at the foot of a form: a borderless table, three entries a row."""
+    from docx.shared import Pt
+
+    colon = "：" if lang == "zh" else ": "
+    spacer = word.add_paragraph()
+    spacer.paragraph_format.space_before = Pt(6)
+    rows = [block.entries[i:i + 3] for i in range(0, len(block.entries), 3)]
+    table = word.add_table(rows=len(rows), cols=3)
+    for row, entries in zip(table.rows, rows, strict=True):
+        for cell, (label, value) in zip(row.cells, entries, strict=False):
+            _run(cell.paragraphs[0], f"{label}{colon}{value}", size=9.5)
+    _widths(table, [0.3, 0.38, 0.32], width_mm)

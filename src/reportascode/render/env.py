@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from reportascode.errors import TemplateError, TemplateSecurity, TemplateSyntax, TemplateUndefined
 from reportascode.render import figures as formatting
@@ -96,6 +97,14 @@ class WorkspaceLoader(jinja2.BaseLoader):
         return sorted(names)
 
 
+def css_string(value: Any) -> Markup:
+    """Text made safe inside a double-quoted CSS string in a <style> element (page footers): quotes, backslashes,
+    angle brackets and line breaks become CSS escapes, never HTML entities (which <style> does not decode)."""
+    text = str(value)
+    escaped = "".join(f"\\{ord(ch):x} " if ch in '"\\<>&\n\r' or ord(ch) < 0x20 else ch for ch in text)
+    return Markup(escaped)
+
+
 def make_environment(workspace_root: Path | None, lang: str = "zh") -> ImmutableSandboxedEnvironment:
     """The Jinja environment every document is rendered with."""
     loader = WorkspaceLoader(workspace_root)
@@ -117,6 +126,7 @@ def make_environment(workspace_root: Path | None, lang: str = "zh") -> Immutable
         "percent_value": formatting.percent_value,
         "date": lambda value: formatting.date(value, lang),
         "yesno": lambda value: formatting.yesno(value, lang),
+        "css_string": css_string,
     })
     env.globals.update({
         "lang": lang,

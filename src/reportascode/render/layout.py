@@ -2,6 +2,10 @@
 
 A form is a list of sections; a section is either a list of fields (``file#/pointer``) or a table over a list
 (``file#/pointer`` plus column names). Labels are not written here: they come from the schemas' titles.
+
+Each row's provenance is declared here too, once: ``system`` (a field copied into the filing system),
+``internal`` (this tool's or the company's addition, not filed) or ``computed`` (derived by this tool). A form
+sets a default, a section overrides it, a field overrides its section (``{field: …, provenance: internal}``).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from reportascode.model.loader import load_file
 from reportascode.render.env import WorkspaceLoader
 
 LAYOUT_FILE = "forms.yaml"
+PROVENANCES = ("system", "internal", "computed")
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class FieldRef:
     file: str
     pointer: str
     qualify: bool = False
+    provenance: str | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,10 @@ class SectionSpec:
     fields: tuple[FieldRef, ...] = ()
     table: FieldRef | None = None
     columns: tuple[str, ...] = ()
+    provenance: str = "system"
+
+    def provenance_of(self, ref: FieldRef) -> str:
+        return ref.provenance or self.provenance
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,9 @@ def load_layout(loader: WorkspaceLoader) -> list[FormSpec]:
         title = _bilingual(form.get("title"))
         if title is None:
             raise fail(f"{where}/title", "title must be {zh: …, en: …}")
+        form_provenance = form.get("provenance", "system")
+        if form_provenance not in PROVENANCES:
+            raise fail(f"{where}/provenance", f"provenance is one of {', '.join(PROVENANCES)}")
         sections = []
         for number, section in enumerate(form.get("sections") or []):
             spot = f"{where}/sections/{number}"
@@ -78,6 +91,9 @@ def load_layout(loader: WorkspaceLoader) -> list[FormSpec]:
                 ref = _field_ref(item)
                 if ref is None:
                     raise fail(f"{spot}/fields/{item_number}", "a field is 'file#/pointer' or {field: …, qualify: …}")
+                if ref.provenance is not None and ref.provenance not in PROVENANCES:
+                    raise fail(f"{spot}/fields/{item_number}/provenance",
+                               f"provenance is one of {', '.join(PROVENANCES)}")
                 fields.append(ref)
             table = _field_ref(section["table"]) if "table" in section else None
             if "table" in section and table is None:
@@ -85,7 +101,11 @@ def load_layout(loader: WorkspaceLoader) -> list[FormSpec]:
             columns = section.get("columns") or []
             if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
                 raise fail(f"{spot}/columns", "columns is a list of field names")
-            sections.append(SectionSpec(_bilingual(section.get("title")), tuple(fields), table, tuple(columns)))
+            provenance = section.get("provenance", form_provenance)
+            if provenance not in PROVENANCES:
+                raise fail(f"{spot}/provenance", f"provenance is one of {', '.join(PROVENANCES)}")
+            sections.append(SectionSpec(_bilingual(section.get("title")), tuple(fields), table, tuple(columns),
+                                        provenance))
         service = form.get("service")
         specs.append(FormSpec(form["id"], title, _bilingual(form.get("note")),
                               service if isinstance(service, str) else None, tuple(sections)))
@@ -102,12 +122,16 @@ def _bilingual(value: Any) -> dict[str, str] | None:
 
 def _field_ref(item: Any) -> FieldRef | None:
     qualify = False
+    provenance = None
     if isinstance(item, dict):
         qualify = bool(item.get("qualify"))
+        provenance = item.get("provenance")
+        if provenance is not None and not isinstance(provenance, str):
+            provenance = "?"
         item = item.get("field")
     if not isinstance(item, str) or "#" not in item:
         return None
     file, _, pointer = item.partition("#")
     if pointer and not pointer.startswith("/"):
         return None
-    return FieldRef(file, pointer, qualify)
+    return FieldRef(file, pointer, qualify, provenance)

@@ -1,22 +1,51 @@
-"""XLSX workbooks (openpyxl): one sheet per form, letter, province and the gap analysis. Numbers are stored as
-numbers (Decimal, never float text), dates as dates, units in the labels and column headers."""
+"""XLSX workbooks (openpyxl): a sheet per form, letter, province and the gap analysis, and a sheet of its own for
+each wide table. Numbers are stored as numbers (Decimal, never float text), dates as dates, units in the labels
+and column headers.
+
+Set for printing: column widths from the content, wrapped text with row heights that fit it, A4 portrait or
+landscape per sheet, header rows repeated on every page, never scaled below a readable size (``MIN_SCALE``: 10 pt
+text prints at 7 pt or more), the data fingerprint and the tool version in every page footer, 内部 in the header of
+internal sheets.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
 from reportascode import __version__
-from reportascode.render.content import Cell, Document, Fields, Heading, Paragraph, Section, Signatures, Table
+from reportascode.render.content import (
+    Block,
+    Cell,
+    Document,
+    Fields,
+    Heading,
+    Legend,
+    Paragraph,
+    Section,
+    Signatures,
+    SignOff,
+    Table,
+)
 from reportascode.render.ooxml import normalize
 
 RED = "B00020"
 HEADER_FILL = "E9EDF3"
 LABEL_FILL = "F4F6F9"
+ERROR_FILL = "FDE7EA"
+PROVENANCE_FILLS = {"internal": "EFEFEF", "computed": "FBF3DC"}
 HEAT_FILLS = {"heat-1": "FFF3C4", "heat-2": "FFC98A", "heat-3": "F28B82", "heat-ok": "E3F2E1"}
-MIN_WIDTH, MAX_WIDTH = 8, 60
+FONT_SIZE = 10.0
+MIN_SCALE = 0.72  # 10 pt × 0.72 = 7.2 pt on paper
+MIN_WIDTH, MAX_WIDTH = 6, 28  # column widths in characters; longer text wraps
+WIDE_TABLE = 4  # tables with more columns than this get a sheet of their own
+# Printable width of A4 (mm) with the margins below (0.5 inch left and right).
+PRINTABLE_MM = {"portrait": 210 - 25.4, "landscape": 297 - 25.4}
+LINE_HEIGHT = 13.5  # points per line of 10 pt text
 
 
 def number_format(cell: Cell, lang: str) -> str | None:
@@ -44,8 +73,9 @@ def render_xlsx(document: Document) -> bytes:
     book.remove(book.active)
     used: set[str] = set()
     for section in document.sections:
-        name = _unique(section.sheet or section.title[:31], used)
-        _sheet(book.create_sheet(name), section, document)
+        for sheet in plan_sheets(section):
+            name = _unique(sheet.name, used)
+            _write_sheet(book.create_sheet(name), sheet, document)
     moment = dt.datetime.combine(document.date, dt.time(0, 0))
     props = book.properties
     props.title = document.title
@@ -54,13 +84,48 @@ def render_xlsx(document: Document) -> bytes:
     props.lastModifiedBy = f"reportascode {__version__}"
     props.created = moment
     props.modified = moment
-    props.keywords = "DRAFT" if document.draft else None
+    props.keywords = " ".join(part for part in ("DRAFT" if document.draft else "", document.marker) if part) or None
     buffer = io.BytesIO()
     book.save(buffer)
     return normalize(buffer.getvalue(), document.date)
 
 
+@dataclass
+class SheetPlan:
+    """What one worksheet holds: a section's title and some of its blocks."""
+
+    name: str
+    section: Section
+    blocks: list[Block] = field(default_factory=list)
+    continued: bool = False
+
+
+def plan_sheets(section: Section) -> list[SheetPlan]:
+    """The section's own sheet, plus one sheet for each wide table (so a short list never shares its columns
+    with an eleven-column table), in order."""
+    main = SheetPlan(section.sheet or section.title[:31], section)
+    sheets = [main]
+    for block in section.blocks:
+        if isinstance(block, Table) and len(block.columns) > WIDE_TABLE and _has_other_content(section, block):
+            name = f"{main.name[:14]}-{(block.title or '')[:14]}".rstrip("-")
+            sheets.append(SheetPlan(name, section, [block], continued=True))
+            main.blocks.append(Paragraph(_see_sheet(name, section.sheet, block), "note"))
+        else:
+            main.blocks.append(block)
+    return sheets
+
+
+def _has_other_content(section: Section, table: Table) -> bool:
+    return any(block is not table and isinstance(block, (Fields, Table)) for block in section.blocks)
+
+
+def _see_sheet(name: str, sheet: str, table: Table) -> str:
+    # the sheet name is the pointer a reader follows; the arrow reads in both languages
+    return f"{table.title or ''} → {name}"
+
+
 def _unique(name: str, used: set[str]) -> str:
+    name = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Sheet"
     candidate, number = name, 2
     while candidate in used:
         suffix = f"-{number}"
@@ -71,117 +136,256 @@ def _unique(name: str, used: set[str]) -> str:
 
 
 class _Sheet:
-    """Writes rows top to bottom and remembers how wide each column needs to be."""
+    """Writes rows top to bottom; remembers each column's width and each row's wrapped lines."""
 
     def __init__(self, ws: Any, lang: str) -> None:
         self.ws = ws
         self.lang = lang
         self.row = 1
         self.widths: dict[int, int] = {}
+        self.wrapped: dict[int, list[tuple[int, int, str]]] = {}  # row → (first column, span, text)
+        self.header_rows: list[int] = []
 
     def put(self, column: int, value: Any, bold: bool = False, color: str | None = None, fill: str | None = None,
-            fmt: str | None = None, wrap: bool = False, size: float | None = None, align: str | None = None) -> Any:
+            fmt: str | None = None, size: float = FONT_SIZE, align: str | None = None, italic: bool = False,
+            measure: bool = True, span: int = 1) -> Any:
         cell = self.ws.cell(row=self.row, column=column, value=value)
-        if bold or color or size:
-            cell.font = _font(bold, color, size)
+        if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) and cell.data_type == "f":
+            cell.data_type = "s"  # text from a report never becomes a formula
+        cell.font = _font(bold, color, size, italic)
         if fill:
             cell.fill = _fill(fill)
         if fmt:
             cell.number_format = fmt
-        if wrap or align:
-            cell.alignment = _alignment(wrap, align)
-        if not wrap:
+        cell.alignment = _alignment(True, align)
+        if measure and span == 1:
             self.widths[column] = max(self.widths.get(column, 0), _display_width(value, fmt))
+        if isinstance(value, str):
+            self.wrapped.setdefault(self.row, []).append((column, span, value))
         return cell
 
     def border(self, cell: Any) -> None:
         cell.border = _thin_border()
 
-    def value(self, column: int, cell: Cell, fill: str | None = None) -> None:
+    def value(self, column: int, cell: Cell, fill: str | None = None, italic: bool = False) -> None:
+        error = bool(cell.error)
         written = self.put(column, cell.sheet_value, fmt=number_format(cell, self.lang),
-                           fill=HEAT_FILLS.get(cell.css, fill), bold=cell.css in ("heat-3", "sev-error"),
-                           align="right" if cell.align == "num" and not cell.numeric else None)
+                           fill=ERROR_FILL if error else HEAT_FILLS.get(cell.css, fill),
+                           bold=error or cell.css in ("heat-3", "sev-error"), color=RED if error else None,
+                           align="right" if cell.align == "num" and not cell.numeric else None, italic=italic)
         self.border(written)
 
     def text_row(self, text: str, span: int, bold: bool = False, color: str | None = None,
-                 size: float | None = None) -> None:
-        self.put(1, text, bold=bold, color=color, wrap=len(text) > 40, size=size)
-        if span > 1 and len(text) > 40:
+                 size: float = FONT_SIZE) -> None:
+        self.put(1, text, bold=bold, color=color, size=size, measure=False, span=span)
+        if span > 1:
             self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=span)
-            self.ws.row_dimensions[self.row].height = 15 * (1 + len(text) // (span * 18))
+        if size > FONT_SIZE:
+            self.ws.row_dimensions[self.row].height = size * 1.5
         self.row += 1
 
 
-def _sheet(ws: Any, section: Section, document: Document) -> None:
+def _write_sheet(ws: Any, plan: SheetPlan, document: Document) -> None:
+    section = plan.section
     lang = document.lang
     sheet = _Sheet(ws, lang)
-    span = max([len(b.columns) for b in section.blocks if isinstance(b, Table)] + [2])
+    span = max([len(b.columns) + _error_column(b) for b in plan.blocks if isinstance(b, Table)]
+               + [_fields_span(b) for b in plan.blocks if isinstance(b, Fields)] + [2])
     if document.draft:
         suffix = "：本文件为草稿，不得用于报送" if lang == "zh" else ": a draft, not to be filed"
-        sheet.text_row(document.draft_text + suffix, 1, bold=True, color=RED, size=14)
-        for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
-            header.center.text = document.draft_text
-            header.center.color = RED
-            header.center.size = 14
-    for footer in (ws.oddFooter, ws.evenFooter, ws.firstFooter):
-        footer.center.text = (f"{document.draft_text} · " if document.draft else "") + "&P / &N"
-    sheet.text_row(section.title, 1, bold=True, size=14)
-    if section.subtitle:
+        sheet.text_row(document.draft_text + suffix, span, bold=True, color=RED, size=12)
+    sheet.text_row(section.title, span, bold=True, size=13)
+    if section.subtitle and not plan.continued:
         sheet.text_row(section.subtitle, span)
-    if document.note and section is document.sections[0]:
+    if document.note and section is document.sections[0] and not plan.continued:
         sheet.text_row(document.note, span, color="444444")
     sheet.row += 1
-    for block in section.blocks:
-        if isinstance(block, Heading):
-            sheet.text_row(block.text, 1, bold=True, size=12)
-        elif isinstance(block, Paragraph):
-            color = {"note": "444444", "internal": "7A4B00"}.get(block.style)
-            sheet.text_row(block.text, span, color=color)
-        elif isinstance(block, Fields):
-            if block.title:
-                sheet.text_row(block.title, 1, bold=True)
-            for column, text in enumerate(("项目", "数值") if lang == "zh" else ("Item", "Value"), start=1):
-                sheet.border(sheet.put(column, text, bold=True, fill=HEADER_FILL))
-            sheet.row += 1
-            for field in block.rows:
-                sheet.border(sheet.put(1, field.label, fill=LABEL_FILL))
-                sheet.value(2, field.cell)
-                sheet.row += 1
-            sheet.row += 1
-        elif isinstance(block, Table):
-            if block.title:
-                sheet.text_row(block.title, 1, bold=True)
-            for column, head in enumerate(block.columns, start=1):
-                sheet.border(sheet.put(column, head.header, bold=True, fill=HEADER_FILL, wrap=False))
-            sheet.row += 1
-            for row in block.rows:
-                for column, cell in enumerate(row, start=1):
-                    sheet.value(column, cell)
-                sheet.row += 1
-            if not block.rows:
-                sheet.put(1, block.empty_text, color="777777")
-                sheet.row += 1
-            sheet.row += 1
-        elif isinstance(block, Signatures):
-            colon = "：" if lang == "zh" else ": "
-            for line in block.lines:
-                sheet.put(1, f"{line.role}{colon}＿＿＿＿＿＿（{line.name}）")
-                sheet.row += 1
-                sheet.put(1, f"{'日期' if lang == 'zh' else 'Date'}{colon}{line.date}")
-                sheet.row += 2
-            if block.seal_text:
-                sheet.put(1, block.seal_text, color=RED)
-                sheet.row += 1
-    for column, width in sheet.widths.items():
-        from openpyxl.utils import get_column_letter
+    for block in plan.blocks:
+        _write_block(sheet, block, span, lang)
+    landscape = _layout(ws, sheet, span, section.landscape)
+    _page_setup(ws, sheet, document, section, landscape)
 
-        ws.column_dimensions[get_column_letter(column)].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if span > 6 else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+def _fields_span(block: Fields) -> int:
+    return 2 + (1 if block.provenance else 0) + (1 if any(f.cell.error for f in block.rows) else 0)
+
+
+def _error_column(block: Table) -> int:
+    return 1 if any(cell.error for row in block.rows for cell in row) else 0
+
+
+def _write_block(sheet: _Sheet, block: Block, span: int, lang: str) -> None:
+    colon = "：" if lang == "zh" else ": "
+    if isinstance(block, Heading):
+        sheet.text_row(block.text, span, bold=True, size=11)
+    elif isinstance(block, Paragraph):
+        color = {"note": "444444", "internal": "7A4B00"}.get(block.style)
+        sheet.text_row(block.text, span, color=color)
+    elif isinstance(block, Legend):
+        separator = "；" if lang == "zh" else "; "
+        sheet.text_row(separator.join(f"【{name}】{text}" for _, name, text in block.items), span, color="333333")
+    elif isinstance(block, Fields):
+        _write_fields(sheet, block, span, lang)
+    elif isinstance(block, Table):
+        _write_table(sheet, block, span, lang)
+    elif isinstance(block, Signatures):
+        sheet.row += 1
+        sheet.text_row(f"{block.seal_label}{colon}{block.company}", span, size=11)
+        sheet.row += 1
+        for line in block.lines:
+            sheet.text_row(f"{line.role}{colon}＿＿＿＿＿＿＿＿", span, size=11)
+        sheet.text_row(f"{block.date_label}{colon}{block.date}", span, size=11)
+    elif isinstance(block, SignOff):
+        sheet.row += 1
+        for start in range(0, len(block.entries), 3):
+            sheet.text_row("　　".join(f"{label}{colon}{value}" for label, value in block.entries[start:start + 3]),
+                           span)
+
+
+def _write_fields(sheet: _Sheet, block: Fields, span: int, lang: str) -> None:
+    if block.title:
+        sheet.text_row(block.title, span, bold=True)
+    heads = ["项目", "数值"] if lang == "zh" else ["Item", "Value"]
+    if block.provenance:
+        heads.append("来源" if lang == "zh" else "Source")
+    errors = any(f.cell.error for f in block.rows)
+    if errors:
+        heads.append("错误" if lang == "zh" else "Error")
+    for column, text in enumerate(heads, start=1):
+        sheet.border(sheet.put(column, text, bold=True, fill=HEADER_FILL))
+    sheet.header_rows.append(sheet.row)
+    sheet.row += 1
+    for field_row in block.rows:
+        fill = PROVENANCE_FILLS.get(field_row.provenance)
+        italic = field_row.provenance in PROVENANCE_FILLS
+        sheet.border(sheet.put(1, field_row.label, fill=fill or LABEL_FILL, italic=italic))
+        sheet.value(2, field_row.cell, fill=fill, italic=italic)
+        column = 3
+        if block.provenance:
+            sheet.border(sheet.put(column, field_row.provenance_text, fill=fill, italic=italic, align="center",
+                                   size=9))
+            column += 1
+        if errors:
+            sheet.border(sheet.put(column, field_row.cell.error, color=RED, bold=True))
+        sheet.row += 1
+    sheet.row += 1
+
+
+def _write_table(sheet: _Sheet, block: Table, span: int, lang: str) -> None:
+    if block.title:
+        title = block.title + (f"【{block.provenance_text}】" if block.provenance_text else "")
+        sheet.text_row(title, span, bold=True)
+    fill = PROVENANCE_FILLS.get(block.provenance)
+    errors = _error_column(block)
+    heads = [column.header for column in block.columns] + (["错误" if lang == "zh" else "Error"] if errors else [])
+    for column, head in enumerate(heads, start=1):
+        sheet.border(sheet.put(column, head, bold=True, fill=HEADER_FILL, align="center", measure=False))
+        # a header wraps at word or character boundaries; it asks only for its longest word
+        longest = max((_display_width(part, None) for part in head.replace("（", " （").split()), default=4)
+        sheet.widths[column] = max(sheet.widths.get(column, 0), min(longest, 12))
+    sheet.header_rows.append(sheet.row)
+    sheet.row += 1
+    for row in block.rows:
+        for column, cell in enumerate(row, start=1):
+            sheet.value(column, cell, fill=fill)
+        if errors:
+            ids = " ".join(cell.error for cell in row if cell.error)
+            sheet.border(sheet.put(len(row) + 1, ids, color=RED, bold=True))
+        sheet.row += 1
+    if not block.rows:
+        sheet.put(1, block.empty_text, color="777777", measure=False)
+        sheet.row += 1
+    sheet.row += 1
+
+
+def _layout(ws: Any, sheet: _Sheet, span: int, landscape: bool) -> bool:
+    """Column widths from the content (capped: longer text wraps), then row heights from the lines each wrapped
+    cell needs. Returns whether the sheet prints in landscape."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {column: max(MIN_WIDTH, min(MAX_WIDTH, sheet.widths.get(column, 0) + 2))
+              for column in range(1, span + 1)}
+    # a sheet of text rows only (a letter) gets a comfortable reading width
+    if span <= 2 and sum(widths.values()) < 80:
+        widths = {1: 44, 2: 40}
+    for column, width in widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = width
+    total = _columns_mm(widths.values())
+    landscape = landscape or total > PRINTABLE_MM["portrait"]
+    for row, cells in sheet.wrapped.items():
+        if row in ws.row_dimensions and ws.row_dimensions[row].height:
+            continue
+        lines = 1
+        for column, span_columns, text in cells:
+            available = sum(widths.get(c, MIN_WIDTH) for c in range(column, column + span_columns))
+            lines = max(lines, _lines(text, available))
+        if lines > 1:
+            ws.row_dimensions[row].height = lines * LINE_HEIGHT + 2
+    return landscape
+
+
+def _lines(text: str, width_chars: int) -> int:
+    usable = max(width_chars - 1, 1)
+    return sum(max(1, math.ceil(_display_width(part, None) / usable)) for part in text.split("\n"))
+
+
+# Pixels (at 96 dpi) per unit of column width. Excel's unit is Calibri's 7-pixel digit; LibreOffice without
+# Calibri's metrics lays a unit out at about 9.3 pixels. Fit decisions use the wider one, so a sheet judged
+# readable is readable in both.
+PIXELS_PER_UNIT = 9.5
+
+
+def _columns_mm(widths: Any) -> float:
+    """Printed width of columns at 100 % (conservatively: see PIXELS_PER_UNIT), in millimetres."""
+    return float(sum((w * PIXELS_PER_UNIT + 5) * 25.4 / 96 for w in widths))
+
+
+def print_scale(ws: Any) -> float:
+    """The scale a sheet prints at: its fixed scale, or the fit-to-width scale its columns imply."""
+    from openpyxl.utils import get_column_letter
+
+    setup = ws.page_setup
+    if not ws.sheet_properties.pageSetUpPr.fitToPage:
+        return (setup.scale or 100) / 100
+    columns = range(1, ws.max_column + 1)
+    total = _columns_mm(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in columns)
+    printable = PRINTABLE_MM["landscape" if setup.orientation == "landscape" else "portrait"]
+    return min(1.0, printable / total)
+
+
+def _page_setup(ws: Any, sheet: _Sheet, document: Document, section: Section, landscape: bool) -> None:
+    setup = ws.page_setup
+    setup.paperSize = ws.PAPERSIZE_A4
+    setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    printable = PRINTABLE_MM[setup.orientation]
+    scale = printable / _columns_mm(ws.column_dimensions[c].width for c in ws.column_dimensions)
+    if scale >= MIN_SCALE:  # one page wide; each program computes its own scale, never below MIN_SCALE
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+    else:  # too wide to fit at a readable size: print at the smallest readable scale, across pages
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        setup.scale = math.ceil(MIN_SCALE * 100)
     ws.print_options.horizontalCentered = True
+    if sheet.header_rows and len(sheet.header_rows) == 1:
+        ws.print_title_rows = f"{sheet.header_rows[0]}:{sheet.header_rows[0]}"
+    for header in (ws.oddHeader, ws.evenHeader):
+        if document.draft:
+            header.center.text = document.draft_text
+            header.center.color = RED
+            header.center.size = 12
+        if section.internal:
+            header.right.text = f"【{document.internal_text}】"
+            header.right.size = 11
+            header.right.color = "7A4B00"
+    for footer in (ws.oddFooter, ws.evenFooter):
+        footer.left.text = document.footer or None
+        footer.left.size = 8
+        footer.right.text = "&P / &N"
+        footer.right.size = 8
 
 
 def _display_width(value: Any, fmt: str | None) -> int:
@@ -192,15 +396,15 @@ def _display_width(value: Any, fmt: str | None) -> int:
     text = str(value)
     if fmt and fmt.startswith("#,##0"):
         text = f"{text},,,"
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) for line in text.split("\n")), default=0)
 
 
 # openpyxl style objects are immutable and costly to build and hash: one of each kind, shared by every cell.
 @cache
-def _font(bold: bool, color: str | None, size: float | None) -> Any:
+def _font(bold: bool, color: str | None, size: float | None, italic: bool = False) -> Any:
     from openpyxl.styles import Font
 
-    return Font(bold=bold, color=color, size=size)
+    return Font(bold=bold, color=color, size=size, italic=italic)
 
 
 @cache
