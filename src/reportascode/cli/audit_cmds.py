@@ -105,6 +105,7 @@ def verify(report: Path | None, document: Path | None, lang: str | None) -> None
     """Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference.
     With --document, whether that rendered document was made from REPORT's locked data."""
     from reportascode.errors import UsageError
+    from reportascode.history.history_output import verify_text
     from reportascode.history.lock import verify as verify_report
     from reportascode.history.manifest import Manifest
 

@@ -46,6 +46,8 @@ WIDE_TABLE = 4  # tables with more columns than this get a sheet of their own
 # Printable width of A4 (mm) with the margins below (0.5 inch left and right).
 PRINTABLE_MM = {"portrait": 210 - 25.4, "landscape": 297 - 25.4}
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
+COMFORTABLE_SCALE = 0.85  # narrow long columns or turn to landscape before scaling below this
+FLEXIBLE = 20  # long text columns narrow down to this many characters (and wrap); a USCC (18) never does
 
 
 def number_format(cell: Cell, lang: str) -> str | None:
@@ -106,7 +108,8 @@ def plan_sheets(section: Section) -> list[SheetPlan]:
     main = SheetPlan(section.sheet or section.title[:31], section)
     sheets = [main]
     for block in section.blocks:
-        if isinstance(block, Table) and len(block.columns) > WIDE_TABLE and _has_other_content(section, block):
+        if isinstance(block, Table) and len(block.columns) > WIDE_TABLE and block.rows \
+                and _has_other_content(section, block):
             name = f"{main.name[:14]}-{(block.title or '')[:14]}".rstrip("-")
             sheets.append(SheetPlan(name, section, [block], continued=True))
             main.blocks.append(Paragraph(_see_sheet(name, section.sheet, block), "note"))
@@ -180,7 +183,7 @@ class _Sheet:
         self.put(1, text, bold=bold, color=color, size=size, measure=False, span=span)
         if span > 1:
             self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=span)
-        if size > FONT_SIZE:
+        if size > FONT_SIZE + 1:
             self.ws.row_dimensions[self.row].height = size * 1.5
         self.row += 1
 
@@ -228,12 +231,15 @@ def _write_block(sheet: _Sheet, block: Block, span: int, lang: str) -> None:
         _write_fields(sheet, block, span, lang)
     elif isinstance(block, Table):
         _write_table(sheet, block, span, lang)
-    elif isinstance(block, Signatures):
+    elif isinstance(block, Signatures):  # room above and below the company name for the seal
+        sheet.ws.row_dimensions[sheet.row].height = 36
         sheet.row += 1
         sheet.text_row(f"{block.seal_label}{colon}{block.company}", span, size=11)
+        sheet.ws.row_dimensions[sheet.row].height = 36
         sheet.row += 1
         for line in block.lines:
             sheet.text_row(f"{line.role}{colon}＿＿＿＿＿＿＿＿", span, size=11)
+            sheet.ws.row_dimensions[sheet.row - 1].height = 24
         sheet.text_row(f"{block.date_label}{colon}{block.date}", span, size=11)
     elif isinstance(block, SignOff):
         sheet.row += 1
@@ -305,13 +311,18 @@ def _layout(ws: Any, sheet: _Sheet, span: int, landscape: bool) -> bool:
 
     widths = {column: max(MIN_WIDTH, min(MAX_WIDTH, sheet.widths.get(column, 0) + 2))
               for column in range(1, span + 1)}
-    # a sheet of text rows only (a letter) gets a comfortable reading width
-    if span <= 2 and sum(widths.values()) < 80:
-        widths = {1: 44, 2: 40}
+    # a sheet of text rows only (a letter) gets a comfortable reading width, portrait
+    if span <= 2 and sum(widths.values()) < 72:
+        widths = {1: 36, 2: 36}
+    # portrait when the columns fit at a comfortable scale (long text columns wrap narrower first), else landscape
+    portrait = dict(widths)
+    if not landscape and _shrink(portrait, _units(PRINTABLE_MM["portrait"] / COMFORTABLE_SCALE, len(widths))):
+        widths = portrait
+    else:
+        landscape = True
+        _shrink(widths, _units(PRINTABLE_MM["landscape"] / COMFORTABLE_SCALE, len(widths)))
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = width
-    total = _columns_mm(widths.values())
-    landscape = landscape or total > PRINTABLE_MM["portrait"]
     for row, cells in sheet.wrapped.items():
         if row in ws.row_dimensions and ws.row_dimensions[row].height:
             continue
@@ -322,6 +333,27 @@ def _layout(ws: Any, sheet: _Sheet, span: int, landscape: bool) -> bool:
         if lines > 1:
             ws.row_dimensions[row].height = lines * LINE_HEIGHT + 2
     return landscape
+
+
+def _units(millimetres: float, columns: int) -> float:
+    """How many units of column width fit in ``millimetres`` (see PIXELS_PER_UNIT)."""
+    return (millimetres * 96 / 25.4 - 5 * columns) / PIXELS_PER_UNIT
+
+
+def _shrink(widths: dict[int, int], limit: float) -> bool:
+    """Narrow the long text columns (wider than FLEXIBLE, never below it) so the total fits ``limit``; whether it
+    fits now."""
+    total = sum(widths.values())
+    if total <= limit:
+        return True
+    flexible = {c: w for c, w in widths.items() if w > FLEXIBLE}
+    spare = sum(w - FLEXIBLE for w in flexible.values())
+    if not spare:
+        return False
+    cut = min(1.0, (total - limit) / spare)
+    for column, width in flexible.items():
+        widths[column] = math.floor(width - (width - FLEXIBLE) * cut)
+    return sum(widths.values()) <= limit
 
 
 def _lines(text: str, width_chars: int) -> int:
@@ -392,7 +424,7 @@ def _display_width(value: Any, fmt: str | None) -> int:
     if value is None:
         return 0
     if isinstance(value, (dt.date, dt.datetime)):
-        return 16
+        return 12
     text = str(value)
     if fmt and fmt.startswith("#,##0"):
         text = f"{text},,,"
