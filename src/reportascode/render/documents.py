@@ -38,6 +38,7 @@ from reportascode.render.context import (
     make_cell,
     names_of,
     province_name,
+    without_paths,
 )
 from reportascode.render.env import WorkspaceLoader, render_template
 from reportascode.render.layout import PROVENANCES, FieldRef, FormSpec, SectionSpec, load_layout
@@ -579,7 +580,7 @@ def _reconciliation_tables(ctx: ReportContext) -> list[Block]:
     result = reconcile_report(ctx.report, load_config(ctx.report.workspace.root))
     headers = (tr("字段", "Field"), tr("报告值", "Report"), tr("证据值", "Evidence"), tr("差异率", "Difference"),
                tr("容差（内部设定）", "Tolerance (internal)"), tr("结论", "Verdict"))
-    rows = [[Cell(text) for text in cells(row, ctx.lang)] for row in result.rows]
+    rows = [[Cell(without_paths(text, ctx.lang)) for text in cells(row, ctx.lang)] for row in result.rows]
     note = Paragraph(tr("以下为本公司用自有导出数据（运营商中继账单、外呼主叫号码、投诉台账、录音与同意凭证抽样）"
                         "对报告数字的内部核对；容差为内部设定，并非监管标准。",
                         "The company's own check of the report's figures against its exports (carrier trunk bills, "

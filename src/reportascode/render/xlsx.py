@@ -268,8 +268,7 @@ def _write_fields(sheet: _Sheet, block: Fields, span: int, lang: str) -> None:
         sheet.value(2, field_row.cell, fill=fill, italic=italic)
         column = 3
         if block.provenance:
-            sheet.border(sheet.put(column, field_row.provenance_text, fill=fill, italic=italic, align="center",
-                                   size=9))
+            sheet.border(sheet.put(column, field_row.provenance_text, fill=fill, italic=italic, align="center"))
             column += 1
         if errors:
             sheet.border(sheet.put(column, field_row.cell.error, color=RED, bold=True))
@@ -415,9 +414,9 @@ def _page_setup(ws: Any, sheet: _Sheet, document: Document, section: Section, la
             header.right.color = "7A4B00"
     for footer in (ws.oddFooter, ws.evenFooter):
         footer.left.text = document.footer or None
-        footer.left.size = 8
+        footer.left.size = FONT_SIZE  # header and footer scale with the sheet: 10 pt, like the cells
         footer.right.text = "&P / &N"
-        footer.right.size = 8
+        footer.right.size = FONT_SIZE
 
 
 def _display_width(value: Any, fmt: str | None) -> int:
