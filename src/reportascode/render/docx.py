@@ -39,6 +39,7 @@ INTERNAL_BROWN = (0x7A, 0x4B, 0x00)
 PROVENANCE_FILLS = {"internal": "EFEFEF", "computed": "FBF3DC"}
 ERROR_FILL = "FDE7EA"
 PORTRAIT_WIDTH_MM, LANDSCAPE_WIDTH_MM = 180, 267
+NARROW_MARGIN_TWIPS = 45  # 0.8 mm each side, for tables with many columns
 
 
 def render_docx(document: Document) -> bytes:
@@ -277,7 +278,10 @@ def _table(word: Any, block: Table, width_mm: float) -> None:
     _caption(word, title)
     table = word.add_table(rows=1, cols=len(block.columns))
     table.style = "Table Grid"
-    size = 8.0 if len(block.columns) > 6 else 9.0
+    crowded = len(block.columns) > 8
+    size = 7.5 if crowded else 8.0 if len(block.columns) > 6 else 9.0
+    if crowded:  # many columns: narrow cell margins leave the room to the text
+        _cell_margins(table, NARROW_MARGIN_TWIPS)
     fill = PROVENANCE_FILLS.get(block.provenance)
     for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
         _cell(cell, Cell(column.header), header=True, size=size)
@@ -290,29 +294,46 @@ def _table(word: Any, block: Table, width_mm: float) -> None:
         cells = table.add_row().cells
         merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
         _cell(merged, Cell(block.empty_text), size=size)
-    _widths(table, column_fractions(block, width_mm, size), width_mm)
+    padding = 2 * NARROW_MARGIN_TWIPS / 56.7 + 0.2 if crowded else 4.0
+    _widths(table, column_fractions(block, width_mm, size, padding, header_cap=4 if crowded else 6), width_mm)
 
 
-def column_fractions(block: Table, width_mm: float = PORTRAIT_WIDTH_MM, size: float = 8.0) -> list[float]:
+def _cell_margins(table: Any, twips: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(twips))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
+def column_fractions(block: Table, width_mm: float = PORTRAIT_WIDTH_MM, size: float = 8.0, padding: float = 4.0,
+                     header_cap: int = 6) -> list[float]:
     """Each column's share of the width, from its content: short values (numbers, dates, codes, a USCC) keep
-    their full width on one line, long text shares what is left and wraps, headers wrap between words."""
-    unit = size * 0.3528 / 2 * 1.08  # mm per half-width character at this size, with a little slack
-    padding = 2.2  # mm: the cell's left and right margins
+    their full width on one line, long text shares what is left and wraps, headers wrap between words.
+    ``padding``: millimetres of cell margin per column."""
+    unit = size * 0.3528 / 2 * 1.18  # mm per half-width character at this size, with some slack
     heads, values = [], []
     for index, column in enumerate(block.columns):
         texts = [row[index].text + ("  [" + row[index].error + "]" if row[index].error else "")
                  for row in block.rows if index < len(row)]
-        values.append(max((text_width(t) for t in texts), default=0))
-        heads.append(max((text_width(part) for part in column.header.replace("（", " （").split()), default=4))
-    short = [value <= 18 for value in values]
+        values.append(max((print_width(t) for t in texts), default=0))
+        # Chinese headers wrap between any two characters: two or three of them a line is enough
+        heads.append(min(max((text_width(part) for part in column.header.replace("（", " （").split()), default=4),
+                         header_cap))
+    short = [value <= 22 for value in values]  # a USCC (18 characters, some capitals) stays on one line
     widths = [max(value, head, 3) * unit + padding if is_short else min(max(value, head), 44) * unit + padding
               for value, head, is_short in zip(values, heads, short, strict=True)]
     total = sum(widths)
-    if total > width_mm:  # long text columns give way first (down to 10 characters), then every column
+    if total > width_mm:  # long text columns give way first (down to 7 characters), then every column
         flexible = sum(w for w, is_short in zip(widths, short, strict=True) if not is_short)
         fixed = total - flexible
         room = max(width_mm - fixed, 0)
-        if flexible and room >= sum(10 * unit + padding for is_short in short if not is_short):
+        if flexible and room >= sum(7 * unit + padding for is_short in short if not is_short):
             widths = [w if is_short else w * room / flexible for w, is_short in zip(widths, short, strict=True)]
     total = sum(widths)
     return [w / total for w in widths]
@@ -321,6 +342,11 @@ def column_fractions(block: Table, width_mm: float = PORTRAIT_WIDTH_MM, size: fl
 def text_width(text: str) -> int:
     """Display width: CJK characters count two."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def print_width(text: str) -> float:
+    """Printed width in half-width characters: CJK two, capitals (wide in a serif font) 1.35, the rest one."""
+    return sum(2.0 if ord(ch) > 0x2E80 else 1.35 if "A" <= ch <= "Z" else 1.0 for ch in text)
 
 
 def _chart(word: Any, block: Chart, lang: str) -> None:

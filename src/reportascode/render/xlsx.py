@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from reportascode import __version__
+from reportascode.messages import message
 from reportascode.render.content import (
     Block,
     Cell,
@@ -251,12 +252,12 @@ def _write_block(sheet: _Sheet, block: Block, span: int, lang: str) -> None:
 def _write_fields(sheet: _Sheet, block: Fields, span: int, lang: str) -> None:
     if block.title:
         sheet.text_row(block.title, span, bold=True)
-    heads = ["项目", "数值"] if lang == "zh" else ["Item", "Value"]
+    heads = [message("pack.column.item", lang), message("pack.column.value", lang)]
     if block.provenance:
-        heads.append("来源" if lang == "zh" else "Source")
+        heads.append(message("pack.column.provenance", lang))
     errors = any(f.cell.error for f in block.rows)
     if errors:
-        heads.append("错误" if lang == "zh" else "Error")
+        heads.append(message("pack.column.error", lang))
     for column, text in enumerate(heads, start=1):
         sheet.border(sheet.put(column, text, bold=True, fill=HEADER_FILL))
     sheet.header_rows.append(sheet.row)
@@ -282,7 +283,7 @@ def _write_table(sheet: _Sheet, block: Table, span: int, lang: str) -> None:
         sheet.text_row(title, span, bold=True)
     fill = PROVENANCE_FILLS.get(block.provenance)
     errors = _error_column(block)
-    heads = [column.header for column in block.columns] + (["错误" if lang == "zh" else "Error"] if errors else [])
+    heads = [column.header for column in block.columns] + ([message("pack.column.error", lang)] if errors else [])
     for column, head in enumerate(heads, start=1):
         sheet.border(sheet.put(column, head, bold=True, fill=HEADER_FILL, align="center", measure=False))
         # a header wraps at word or character boundaries; it asks only for its longest word

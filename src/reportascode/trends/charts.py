@@ -26,6 +26,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from reportascode.errors import UsageError
+from reportascode.messages import message
 from reportascode.render import figures as formatting
 from reportascode.render.content import Chart
 from reportascode.trends.metrics import EntityTrend, YearMetrics
@@ -176,10 +177,12 @@ def _draw_ai_ratio(ax: Axes, years: Sequence[YearMetrics], lang: str) -> None:
 
 def _draw_complaints(ax: Axes, years: Sequence[YearMetrics], lang: str) -> None:
     _line(ax, years, lang, "complaints_per_100k", COLORS["complaints"], lambda v: formatting.number(v, 3))
+    ax.set_ylabel(message("pack.axis.complaints", lang))
 
 
 def _draw_revenue_per_seat(ax: Axes, years: Sequence[YearMetrics], lang: str) -> None:
     _line(ax, years, lang, "revenue_per_seat_wan", COLORS["revenue"], lambda v: formatting.money(v, 2))
+    ax.set_ylabel(message("pack.axis.revenue_per_seat", lang))
 
 
 CHARTS: tuple[ChartSpec, ...] = (
