@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from reportascode import __version__
+from reportascode.messages import message
 from reportascode.render import figures as formatting
 from reportascode.render.content import (
     Block,
@@ -304,8 +305,8 @@ def outbound_sections(ctx: ReportContext, env: jinja2.Environment) -> list[Secti
 
 def _paragraphs(text: str, lang: str) -> list[str]:
     out = []
+    joiner = message("pack.line_joiner", lang)
     for chunk in text.replace("\r\n", "\n").split("\n\n"):
-        joiner = " " if lang == "en" else ""
         paragraph = joiner.join(line.strip() for line in chunk.strip().splitlines())
         if paragraph:
             out.append(paragraph)

@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from reportascode import __version__
+from reportascode.messages import message
 from reportascode.render.content import (
     Block,
     Cell,
@@ -197,7 +198,7 @@ def _header(page: Any, document: Document, section: Section) -> None:
     paragraph = header.paragraphs[0]
     if document.draft:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        suffix = "：本文件为草稿，不得用于报送" if document.lang == "zh" else ": a draft, not to be filed"
+        suffix = message("pack.draft_suffix", document.lang)
         _run(paragraph, document.draft_text + suffix, size=12, bold=True, color=RED)
     if section.internal:
         mark = header.add_paragraph() if document.draft else paragraph
@@ -240,7 +241,7 @@ def _block(word: Any, block: Block, lang: str, width_mm: float) -> None:
     elif isinstance(block, Legend):
         paragraph = word.add_paragraph()
         for number, (kind, name, explanation) in enumerate(block.items):
-            separator = "；" if lang == "zh" else "; "
+            separator = message("pack.separator", lang)
             _run(paragraph, f"【{name}】", size=8.5, bold=True, italic=kind != "system")
             _run(paragraph, explanation + (separator if number < len(block.items) - 1 else ""), size=8.5)
     elif isinstance(block, Fields):
@@ -356,8 +357,7 @@ def _chart(word: Any, block: Chart, lang: str) -> None:
 
     _caption(word, block.title)
     if block.png is None:
-        _paragraph(word, Paragraph("（图表见 HTML/PDF 版本）" if lang == "zh" else "(chart: see the HTML/PDF version)",
-                                   "note"))
+        _paragraph(word, Paragraph(message("pack.chart_elsewhere", lang), "note"))
         return
     word.add_picture(io.BytesIO(block.png), width=Mm(170))
     word.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -461,7 +461,7 @@ def _signatures(word: Any, block: Signatures, lang: str) -> None:
     right half of the page. No drawn seal: the real one is pressed over the company name."""
     from docx.shared import Mm, Pt
 
-    colon = "：" if lang == "zh" else ": "
+    colon = message("pack.colon", lang)
     seal = word.add_paragraph()
     seal.paragraph_format.left_indent = Mm(75)
     seal.paragraph_format.space_before = Pt(36)
@@ -484,7 +484,7 @@ def _sign_off(word: Any, block: SignOff, lang: str, width_mm: float) -> None:
     """填表人 / 审核人 lines at the foot of a form: a borderless table, three entries a row."""
     from docx.shared import Pt
 
-    colon = "：" if lang == "zh" else ": "
+    colon = message("pack.colon", lang)
     spacer = word.add_paragraph()
     spacer.paragraph_format.space_before = Pt(6)
     rows = [block.entries[i:i + 3] for i in range(0, len(block.entries), 3)]

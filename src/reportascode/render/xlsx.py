@@ -196,7 +196,7 @@ def _write_sheet(ws: Any, plan: SheetPlan, document: Document) -> None:
     span = max([len(b.columns) + _error_column(b) for b in plan.blocks if isinstance(b, Table)]
                + [_fields_span(b) for b in plan.blocks if isinstance(b, Fields)] + [2])
     if document.draft:
-        suffix = "：本文件为草稿，不得用于报送" if lang == "zh" else ": a draft, not to be filed"
+        suffix = message("pack.draft_suffix", lang)
         sheet.text_row(document.draft_text + suffix, span, bold=True, color=RED, size=12)
     sheet.text_row(section.title, span, bold=True, size=13)
     if section.subtitle and not plan.continued:
@@ -219,14 +219,14 @@ def _error_column(block: Table) -> int:
 
 
 def _write_block(sheet: _Sheet, block: Block, span: int, lang: str) -> None:
-    colon = "：" if lang == "zh" else ": "
+    colon = message("pack.colon", lang)
     if isinstance(block, Heading):
         sheet.text_row(block.text, span, bold=True, size=11)
     elif isinstance(block, Paragraph):
         color = {"note": "444444", "internal": "7A4B00"}.get(block.style)
         sheet.text_row(block.text, span, color=color)
     elif isinstance(block, Legend):
-        separator = "；" if lang == "zh" else "; "
+        separator = message("pack.separator", lang)
         sheet.text_row(separator.join(f"【{name}】{text}" for _, name, text in block.items), span, color="333333")
     elif isinstance(block, Fields):
         _write_fields(sheet, block, span, lang)
