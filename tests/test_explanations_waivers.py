@@ -43,7 +43,7 @@ def rules(document: dict[str, Any], key: str = "findings") -> list[tuple[str, st
 # ---- explanations
 
 
-def test_an_explanation_clears_a_warning_and_counts_as_waived(workspace: Path) -> None:
+def test_an_explanation_clears_a_warning_and_counts_as_explained_not_waived(workspace: Path) -> None:
     edit_file(workspace / "reports/2024/operations.yaml", {"/peak_concurrent_calls": "700"})  # TRK-04 warning
     code, document = validate(workspace, "reports/2024")
     assert ("TRK-04", "reports/2024/operations.yaml", "/peak_concurrent_calls") in rules(document)
@@ -51,9 +51,10 @@ def test_an_explanation_clears_a_warning_and_counts_as_waived(workspace: Path) -
     code, document = validate(workspace, "reports/2024")
     assert code == 0
     assert document["summary"]["warnings"] == 0
-    assert ("TRK-04", "reports/2024/operations.yaml", "/peak_concurrent_calls") in rules(document, "waived")
-    entry = next(f for f in document["waived"] if f["rule"] == "TRK-04")
-    assert entry["waived_by"] == "explained: 说明。"
+    assert ("TRK-04", "reports/2024/operations.yaml", "/peak_concurrent_calls") in rules(document, "explained")
+    assert "TRK-04" not in {f["rule"] for f in document["waived"]}
+    entry = next(f for f in document["explained"] if f["rule"] == "TRK-04")
+    assert entry["explanation"] == "说明。" and "waived_by" not in entry  # no English text: as written
 
 
 def test_explanations_match_per_field(workspace: Path) -> None:
@@ -112,12 +113,14 @@ def test_a_waiver_waives_and_is_listed(workspace: Path) -> None:
     code, document = validate(workspace)
     assert code == 0
     assert document["summary"]["warnings"] == 0
-    assert document["summary"]["waived"] == 4  # the waiver plus the three explained warnings of the sample
+    assert document["summary"]["waived"] == 1  # the waiver; the sample's three explained warnings are explained
+    assert document["summary"]["explained"] == 3
     waived = next(f for f in document["waived"] if f["rule"] == "TRK-04")
     assert waived["waived_by"].startswith("TRK-04 until 2099-12-31")
     text = run_rac("validate", "--lang", "en", cwd=workspace).out
     assert "waived TRK-04" in text and "峰值由临时应急中继承载" in text
-    assert "4 waived" in text.splitlines()[-1]
+    assert "3 explained, 1 waived" in text.splitlines()[-1]
+    assert "explained YOY-01" in text
 
 
 def test_an_expired_waiver_no_longer_waives(workspace: Path) -> None:

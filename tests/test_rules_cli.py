@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from reportascode.messages import en, zh
-from reportascode.rules.catalogue import BUILTIN_SEVERITY, all_rules
-from reportascode.rules.checks import CHECKS, load_all
+from reportascode.rules.catalogue import all_rules
 from reportascode.rules.checks.examples import EXAMPLES
+from reportascode.rules.registry import Kind, checks, load_all
 from tests.conftest import REPO_ROOT, run_rac
 
-load_all()
+CHECKS = {check.id: check for check in checks()}
 CHECK_IDS = sorted(CHECKS)
+NON_CHECKS = {rule.id for rule in load_all().values() if rule.kind is not Kind.CHECK}
 
 
 @pytest.mark.parametrize("check_id", CHECK_IDS)
@@ -29,7 +30,7 @@ def test_every_check_is_documented_in_both_languages_with_examples(check_id: str
         assert "Basis" in en.MESSAGES[f"check.{check_id}.doc"]
         assert "依据" in zh.MESSAGES[f"check.{check_id}.doc"]
     check = CHECKS[check_id]
-    for name in check.thresholds:  # every threshold is named in the documentation
+    for name in check.defaults:  # every threshold is named in the documentation
         assert name in en.MESSAGES[f"check.{check_id}.doc"] and name in zh.MESSAGES[f"check.{check_id}.doc"]
     assert set(EXAMPLES[check_id]) == {"fail", "pass"}
 
@@ -82,7 +83,7 @@ def test_rules_lists_checks_and_builtin_rules() -> None:
     lines = run.out.splitlines()
     ids = [line.split()[0] for line in lines[:-1]]
     assert set(CHECK_IDS) <= set(ids)
-    assert set(BUILTIN_SEVERITY) <= set(ids)
+    assert set(ids) >= NON_CHECKS
     seat = next(line for line in lines if line.startswith("SEAT-02 "))
     assert re.search(r"SEAT-02\s+error\s+A\s+Reported AI seat ratio matches the counts", seat)
     zh_run = run_rac("rules", "--lang", "zh")
@@ -94,10 +95,13 @@ def test_rules_json() -> None:
     document = json.loads(run.out)
     assert document["version"] == 1
     by_id = {r["id"]: r for r in document["rules"]}
-    assert by_id["TRK-01"] == {"id": "TRK-01", "kind": "check", "severity": "warning", "basis": "I",
+    assert by_id["TRK-01"] == {"id": "TRK-01", "kind": "check", "family": "TRK", "severity": "warning",
+                               "basis": "I", "basis_text": "internal rule",
                                "title": "Trunk channels in line with seats", "reads": ["trunks", "operations"],
-                               "thresholds": {"tolerance": "0.05"}}
-    assert by_id["EXPL-01"]["kind"] == "builtin"
+                               "evidence": [], "thresholds": {"tolerance": "0.05"},
+                               "threshold_units": {"tolerance": "fraction: 0.05 = 5%"}}
+    assert by_id["EXPL-01"]["kind"] == "explanation"
+    assert (by_id["REC-01"]["kind"], by_id["REC-01"]["evidence"]) == ("evidence", ["trunk_bills"])
     assert run_rac("rules", "--format", "xml").code == 2
 
 
@@ -108,13 +112,13 @@ def test_every_builtin_rule_raised_by_rac_is_documented() -> None:
     for rule in raised:
         assert f"rule.{rule}.title" in en.MESSAGES and f"rule.{rule}.title" in zh.MESSAGES, rule
         assert f"rule.{rule}.doc" in en.MESSAGES and f"rule.{rule}.doc" in zh.MESSAGES, rule
-        assert rule in BUILTIN_SEVERITY, rule
+        assert rule in NON_CHECKS, rule
     assert {r.id for r in all_rules()} >= raised
 
 
 def test_validation_path_stays_light() -> None:
     """Loading the checks (what rac validate does) imports no template, git or document library."""
-    code = ("import sys; from reportascode.rules.checks import load_all; load_all(); "
+    code = ("import sys; from reportascode.rules.registry import load_all; load_all(); "
             "heavy = {'jinja2', 'git', 'click', 'openpyxl', 'docx', 'weasyprint'} & set(sys.modules); "
             "print(sorted(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -389,6 +389,7 @@ def test_dashboard_shows_charts_status_and_findings_by_area(built: Built) -> Non
 
 
 def test_findings_by_area_and_year() -> None:
+    from reportascode.messages import Bilingual
     from reportascode.model.findings import Finding, Severity
     from reportascode.trends.document import area_table, status_table
     from reportascode.trends.metrics import EntityTrend, YearMetrics, status_of
@@ -397,7 +398,7 @@ def test_findings_by_area_and_year() -> None:
         Finding("GEO-01", Severity.ERROR, "reports/2022/operations.yaml", 3, 4, "/by_province/3", "k", (),
                 "reports/2022"),
         Finding("YOY-01", Severity.WARNING, "reports/2022/operations.yaml", 7, 7, "/seats/ai", "k", (), "reports/2022",
-                waived_by="explained: a voicebot pilot"),
+                explanation=Bilingual("语音机器人试点", "a voicebot pilot")),
         Finding("YOY-01", Severity.WARNING, "reports/2022/operations.yaml", 8, 7, "/seats/human", "k", (),
                 "reports/2022"),
     )

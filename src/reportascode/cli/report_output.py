@@ -11,19 +11,18 @@ from reportascode.validate.session import Session
 
 def echo_run(run: RunOutcome, session: Session, lang: str | None) -> None:
     from reportascode.messages import default_language, message
-    from reportascode.model.schemas import REPORT_FILES
-    from reportascode.validate.engine import ValidationResult
-    from reportascode.validate.formats import FORMATTERS
+    from reportascode.validate.formats.findings_text import finding_lines
 
     language = lang or default_language(session.config.lang)
     root = session.workspace.root
     for outcome in run.outcomes:
         report = outcome.report.id
         errors = len(outcome.errors)
-        if errors:
-            files = sum(1 for name in REPORT_FILES if outcome.report.document(name) is not None)
-            listing = ValidationResult(findings=outcome.errors, reports=1, files=files)
-            click.echo(FORMATTERS["text"](listing, language), nl=False, err=True)
+        for line in finding_lines(outcome.errors, language):
+            click.echo(line, err=True)
+        # the report's counts, as rac validate counts them (explained and waived apart)
+        click.echo(message("render.counts", language, {"report": report, **outcome.counts.as_dict()}),
+                   err=bool(errors))
         if not outcome.rendered:
             click.echo(message("render.refused", language, {"report": report, "errors": errors}), err=True)
         elif run.index is None and outcome.draft:

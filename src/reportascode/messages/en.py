@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "pattern.date": " (dates are YYYY-MM-DD)",
     # summary and command line
     "summary.line": "{reports} report(s), {files} file(s): {errors} error(s), {warnings} warning(s), "
-    "{infos} info, {waived} waived",
+    "{infos} info, {explained} explained, {waived} waived",
     "summary.clean": "{reports} report(s), {files} file(s): no problems found",
     "severity.error": "error",
     "severity.warning": "warning",
@@ -1220,4 +1220,61 @@ MESSAGES: dict[str, str] = {
     "pack.att.count": "{count}",
     "pack.axis.complaints": "complaints per 100k calls",
     "pack.axis.revenue_per_seat": "CNY 10k per seat",
+    # the rule registry (rules/registry.py): basis wording, sources, threshold units, kinds
+    "basis.V": "regulation: {source}",
+    "basis.A": "per agency sources, original text not verified",
+    "basis.A.cited": "per agency sources, original text not verified ({source})",
+    "basis.I": "internal rule",
+    "basis.separator": "; ",
+    "source.order42_art6": "MIIT Order No. 42 (Telecom Business Licensing Measures), Art. 6",
+    "source.order42_art27": "MIIT Order No. 42 (Telecom Business Licensing Measures), Art. 27",
+    "source.order42_art28": "MIIT Order No. 42 (Telecom Business Licensing Measures), Art. 28",
+    "source.order42_art29": "MIIT Order No. 42 (Telecom Business Licensing Measures), Art. 29",
+    "source.order42_art35": "MIIT Order No. 42 (Telecom Business Licensing Measures), Art. 35",
+    "source.order42_art42": "MIIT Order No. 42 (Telecom Business Licensing Measures), Art. 42",
+    "source.notice321": "MIIT notice Xin Guan [2017] No. 321 (annual report and publication of telecom business data)",
+    "source.notice81": "MIIT notice Xin Guan [2020] No. 81 (management of call-centre business)",
+    "source.gb32100": "GB 32100-2015 (coding rules for the unified social credit code)",
+    "source.catalogue2015_b24": "Telecom Services Catalogue (2015 edition), B24 call-centre services",
+    "source.tsm_manual": "user manual of MIIT's annual-report filing subsystem (2018)",
+    "source.number_report": "provincial bureaus' notices on the annual report of number resources",
+    "source.short_numbers": "MIIT opinion on the length of 95/96 short numbers",
+    "unit.days": "days",
+    "unit.months": "months",
+    "unit.wan": "10,000 CNY",
+    "unit.wan_per_seat": "10,000 CNY per seat",
+    "unit.fraction": "fraction: 0.05 = 5%",
+    "unit.percentage_points": "percentage points",
+    "unit.level": "protection level",
+    "kind.load": "loading",
+    "kind.file": "report files",
+    "kind.meta": "report metadata",
+    "kind.schema": "data model",
+    "kind.check": "domain check",
+    "kind.evidence": "evidence reconciliation",
+    "kind.fill": "value to fill",
+    "kind.explanation": "explanations",
+    "kind.lock": "data lock",
+    "kind.rule-file": "rule files",
+    "kind.workspace": "workspace rule",
+    "explain.kind": "Kind",
+    "explain.evidence": "Evidence",
+    "rule.LOCK-01.doc": "After rac freeze, every field whose value differs from the frozen manifest needs a "
+    "correction record in the report's corrections.yaml (reason, date, approver, fields); a change without "
+    "one is an error at the changed value. Basis: internal practice (the data lock is a house rule).",
+    "rule.RULES-01.title": "Mistake in a workspace rule file",
+    "rule.RULES-01.doc": "A file in rules/ cannot be read, does not fit the rule file format, or a rule in it is "
+    "wrong (an id taken by a built-in rule or repeated, an unknown file or name, a refused assertion); reported at "
+    "the line and column of the mistake (a warning for a reference to a field no schema defines). The faulty rule "
+    "is left out; the others still run. Basis: internal rule.",
+    "rule.RULES-02.title": "Workspace rule skipped: a field it reads is missing",
+    "rule.RULES-02.doc": "The report lacks a field the rule reads (absent or null) and the rule says "
+    "when_missing: skip (the default): the rule is skipped for this report, with this note. Basis: internal rule.",
+    "rule.RULES-03.title": "Workspace rule cannot be evaluated on this report",
+    "rule.RULES-03.doc": "The assertion met values it cannot work with: text where a number is needed, a division "
+    "by zero, a comparison of a number with text. Basis: internal rule.",
+    "finding.state.explained": "explained",
+    "finding.state.waived": "waived",
+    "render.counts": "{report}: {errors} error(s), {warnings} warning(s), {infos} info, {explained} explained, "
+    "{waived} waived",
 }

@@ -74,21 +74,20 @@ def load_config(root: Path, unsaved: str | None = None) -> Config:
 
 
 def _check_threshold_names(thresholds: dict[str, dict[str, Decimal]], doc: Any) -> None:
-    """A misspelt threshold of a built-in check would be ignored silently: refuse it, naming the known ones.
-    Ids that are not built-in checks (a workspace rule's, say) are left to whoever reads them."""
-    from reportascode.rules.checks import load_all
+    """A misspelt threshold of a built-in rule would be ignored silently: refuse it, naming the known ones.
+    Ids that are not built-in rules (a workspace rule's, say) are left to whoever reads them."""
+    from reportascode.rules.registry import find
 
-    checks = load_all()
-    for rule, values in thresholds.items():
-        check = checks.get(rule)
-        if check is None:
+    for rule_id, values in thresholds.items():
+        rule = find(rule_id)
+        if rule is None:
             continue
         for name in values:
-            if name not in check.thresholds:
-                line, column = doc.key_position(f"/thresholds/{rule}/{name}")
-                known = ", ".join(sorted(check.thresholds)) or "none"
+            if name not in rule.defaults:
+                line, column = doc.key_position(f"/thresholds/{rule_id}/{name}")
+                known = ", ".join(sorted(rule.defaults)) or "none"
                 raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column,
-                                 detail=f"{rule} has no threshold '{name}' (its thresholds: {known})")
+                                 detail=f"{rule_id} has no threshold '{name}' (its thresholds: {known})")
 
 
 def _validate(data: Any, doc: Any) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from reportascode.messages import Bilingual
 
 # Findings of one rule in one file listed one by one; the rest are counted in one more finding ("finding.more").
 MAX_LISTED_PER_RULE = 100
@@ -33,7 +36,27 @@ class Finding:
     message_key: str
     args: tuple[tuple[str, Any], ...] = ()
     report: str = ""
-    waived_by: str | None = field(default=None, compare=False)
+    waived_by: str | None = field(default=None, compare=False)  # a configured waiver (.reportascode.yaml)
+    explanation: Bilingual | None = field(default=None, compare=False)  # explanations.yaml (a warning explained)
+
+    @property
+    def state(self) -> str:
+        """``waived`` (a configured waiver), ``explained`` (a warning explained in explanations.yaml), or the
+        severity of a finding that stands."""
+        if self.waived_by is not None:
+            return WAIVED
+        if self.explanation is not None:
+            return EXPLAINED
+        return self.severity.value
+
+    @property
+    def cleared(self) -> bool:
+        """Waived or explained: listed, but neither an error nor a warning any more."""
+        return self.waived_by is not None or self.explanation is not None
+
+    def explanation_text(self, lang: str) -> str:
+        """The explanation in ``lang`` (English if written, else the text as written)."""
+        return self.explanation.text(lang) if self.explanation is not None else ""
 
     @property
     def arguments(self) -> dict[str, Any]:
@@ -48,30 +71,84 @@ def make_args(values: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted(values.items()))
 
 
+EXPLAINED = "explained"
+WAIVED = "waived"
+STATES = ("error", "warning", "info", EXPLAINED, WAIVED)  # every finding is in exactly one
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many findings stand as errors, warnings and info notes, how many warnings are explained
+    (explanations.yaml, 说明) and how many findings are waived (a configured waiver with expiry, 豁免)."""
+
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    explained: int = 0
+    waived: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"errors": self.errors, "warnings": self.warnings, "infos": self.infos,
+                "explained": self.explained, "waived": self.waived}
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(self.as_dict().values(), other.as_dict().values(), strict=True)))
+
+
+def count_states(states: Iterable[str]) -> Counts:
+    """The one count: every output that says how many errors, warnings, explained or waived findings there are
+    counts them here, from :attr:`Finding.state`."""
+    tally = dict.fromkeys(STATES, 0)
+    for state in states:
+        tally[state] += 1
+    return Counts(tally["error"], tally["warning"], tally["info"], tally[EXPLAINED], tally[WAIVED])
+
+
+def count_findings(findings: Iterable[Finding]) -> Counts:
+    return count_states(f.state for f in findings)
+
+
 class FindingCounts:
-    """Counts over a ``findings`` list, for every result that holds one. Waived findings count only as waived."""
+    """Counts over a ``findings`` list, for every result that holds one (see :func:`count_findings`)."""
 
     findings: list[Finding]
 
     @property
+    def counts(self) -> Counts:
+        return count_findings(self.findings)
+
+    @property
     def active(self) -> list[Finding]:
-        return [f for f in self.findings if f.waived_by is None]
+        """The findings that stand (neither explained nor waived)."""
+        return [f for f in self.findings if not f.cleared]
+
+    @property
+    def explained_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.state == EXPLAINED]
+
+    @property
+    def waived_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.state == WAIVED]
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity and f.waived_by is None)
+        return sum(1 for f in self.findings if f.state == severity.value)
 
     @property
     def errors(self) -> int:
-        return self.count(Severity.ERROR)
+        return self.counts.errors
 
     @property
     def warnings(self) -> int:
-        return self.count(Severity.WARNING)
+        return self.counts.warnings
 
     @property
     def infos(self) -> int:
-        return self.count(Severity.INFO)
+        return self.counts.infos
+
+    @property
+    def explained(self) -> int:
+        return self.counts.explained
 
     @property
     def waived(self) -> int:
-        return sum(1 for f in self.findings if f.waived_by is not None)
+        return self.counts.waived

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportascode.errors import UsageError
 from reportascode.model.config import load_config
-from reportascode.model.findings import Finding, Severity
+from reportascode.model.findings import Counts, Finding, count_findings
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report, Workspace
 from reportascode.render.renderer import FORMATS, OUTPUT_NAMES, render_report, report_errors
@@ -32,12 +32,9 @@ class ReportOutcome:
     draft: bool = False
     files: list[str] = field(default_factory=list)
 
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity and f.waived_by is None)
-
     @property
-    def waived(self) -> int:
-        return sum(1 for f in self.findings if f.waived_by is not None)
+    def counts(self) -> Counts:
+        return count_findings(self.findings)
 
 
 @dataclass
@@ -189,10 +186,7 @@ def _index_entry(outcome: ReportOutcome, lang: str) -> dict[str, object]:
         "id": outcome.report.id,
         "company": company_name if isinstance(company_name, str) else "",
         "status_text": status,
-        "errors": errors,
-        "warnings": outcome.count(Severity.WARNING),
-        "infos": outcome.count(Severity.INFO),
-        "waived": outcome.waived,
+        **outcome.counts.as_dict(),  # errors, warnings, infos, explained, waived
         "documents": links,
         "problems": finding_views(outcome.report, outcome.errors, lang),
     }

@@ -24,13 +24,11 @@ from reportascode.model.workspace import Report
 from reportascode.reconcile.comparisons import COLLECTORS
 from reportascode.reconcile.evidence import Progress, ReadStats, discover, has_evidence, read_rows
 from reportascode.reconcile.kinds import KINDS
-from reportascode.reconcile.rec_rules import RULES
 from reportascode.reconcile.sink import MAX_LISTED, Sink
 from reportascode.reconcile.table import TableRow
 from reportascode.validate.policy import apply_config
 
 __all__ = [
-    "RULES",
     "EvidenceSummary",
     "ReconciliationResult",
     "TableRow",

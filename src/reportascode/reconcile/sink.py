@@ -10,7 +10,7 @@ from typing import Any
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.workspace import Report
-from reportascode.reconcile.rec_rules import RULES
+from reportascode.rules import registry
 
 MAX_LISTED = 20
 
@@ -35,7 +35,7 @@ class Sink:
         return self.config.severity.get(rule) != "off"
 
     def threshold(self, rule: str, name: str) -> Any:
-        return self.config.threshold(rule, name, RULES[rule].thresholds[name])
+        return self.config.threshold(rule, name, registry.default_threshold(rule, name))
 
     def at_report(self, rule: str, name: str, pointer: str, variant: str | None = None,
                   severity: Severity | None = None, **args: Any) -> None:
@@ -44,7 +44,7 @@ class Sink:
             return
         doc = self.report.document(name)
         line, column = doc.value_position(pointer) if doc is not None else (1, 1)
-        self._findings.append(Finding(rule, severity or RULES[rule].severity, self.report.file_path(name), line,
+        self._findings.append(Finding(rule, severity or registry.get(rule).severity, self.report.file_path(name), line,
                                       column, pointer, _key(rule, variant), make_args(args), self.report.id))
 
     def at_evidence(self, rule: str, file: str, line: int, column: int, column_name: str = "",
@@ -54,7 +54,7 @@ class Sink:
         Its pointer is ``/<row>/<column name>`` (``/<row>`` for a whole row, empty for the ``whole_file``)."""
         if not self.enabled(rule):
             return
-        severity = severity or RULES[rule].severity
+        severity = severity or registry.get(rule).severity
         slot = (file, rule)
         listed = self._listed.get(slot, 0)
         if listed >= self.max_listed:

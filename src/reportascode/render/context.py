@@ -13,7 +13,7 @@ from typing import Any
 
 from reportascode.history.fingerprint import Fingerprint, fingerprint
 from reportascode.messages import message
-from reportascode.model.findings import Finding, Severity
+from reportascode.model.findings import EXPLAINED, STATES, WAIVED, Finding, Severity, count_states
 from reportascode.model.loader import resolve_pointer, split_pointer
 from reportascode.model.schemas import REPORT_FILES, SchemaStore
 from reportascode.model.workspace import Report
@@ -62,8 +62,7 @@ AREAS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("format", "数据格式", "Data format", ()),
 )
 
-EXPLAINED_PREFIX = "explained:"
-SEVERITY_COLUMNS = ("error", "warning", "info", "explained", "waived")
+SEVERITY_COLUMNS = STATES  # error, warning, info, explained, waived
 
 # Field names whose values are province codes (GB/T 2260) even where the schema keeps them as plain strings
 # (a shareholder's region, an allocator): documents show the province's name.
@@ -104,15 +103,12 @@ class FindingView:
     basis: str
     basis_text: str
     waived_by: str | None
-    explanation: str | None
+    explanation: str | None  # in the document's language (the text as written when there is no English)
+    state: str = "open"  # Finding.state: error / warning / info / explained / waived
 
     @property
     def status(self) -> str:
-        if self.waived_by is not None:
-            return "waived"
-        if self.explanation is not None:
-            return "explained"
-        return "open"
+        return self.state if self.state in (EXPLAINED, WAIVED) else "open"
 
 
 @dataclass
@@ -179,7 +175,7 @@ class ReportContext:
 
     def errors_at(self, file: str, pointer: str) -> str:
         """Ids of the unwaived error findings that point at ``file#pointer`` (a draft marks that cell)."""
-        rules = [v.rule for v in self.findings if v.severity == "error" and v.waived_by is None
+        rules = [v.rule for v in self.findings if v.state == "error"
                  and v.file.rsplit("/", 1)[-1] == f"{file}.yaml" and v.pointer == pointer]
         return " ".join(dict.fromkeys(rules))
 
@@ -411,34 +407,13 @@ def area_text(key: str, lang: str) -> str:
     return key
 
 
-def _check_basis() -> dict[str, str]:
-    from reportascode.rules.checks import load_all
-
-    return {check_id: check.basis for check_id, check in load_all().items()}
-
-
-# The sources the V and A checks rest on (the rule registry will carry them: see basis_text).
-_SOURCES = {
-    "ID-01": "gb32100", "LIC-02": "order42_27", "LIC-04": "order42_6", "LIC-05": "order42_28_29",
-    "NUM-03": "xinguan2020_81", "OUT-01": "xinguan2020_81", "OUT-03": "xinguan2020_81", "TRK-02": "xinguan2020_81",
-    "NUM-04": "code_report", "QOS-03": "order42_42", "SIG-01": "order42_35", "SIG-03": "order42_35",
-    "LIC-01": "order42_35", "LIC-03": "order42_35", "QOS-01": "order42_35", "FIN-04": "order42_35",
-}
-
-
 def basis_text(rule: str, basis: str, lang: str) -> str:
-    """The basis of a finding's rule in the one vocabulary of every document and of ``rac explain``:
-    V 规章/规范性文件 with its article, A 据代理机构资料，原文待核实, I 内部规则. The only place documents word it
-    (to switch to the rule registry's ``rule_basis_label`` when it lands)."""
-    source = _SOURCES.get(rule)
-    cited = message(f"pack.source.{source}", lang) if source else ""
-    if basis == "V":
-        return message("pack.basis.V.cited", lang, {"source": cited}) if cited else message("pack.basis.V", lang)
-    if basis == "A":
-        return message("pack.basis.A.cited", lang, {"source": cited}) if cited else message("pack.basis.A", lang)
-    if basis == "I":
-        return message("pack.basis.I", lang)
-    return message("pack.basis.format", lang)
+    """The basis of a finding's rule in the one vocabulary of every document and of ``rac explain``
+    (``rules.registry.rule_basis_label``): V 规章/规范性文件 with its article, A 据代理机构资料，原文待核实, I 内部规则;
+    a data-format finding (loading, schema) says so."""
+    from reportascode.rules.registry import rule_basis_label
+
+    return message("pack.basis.format", lang) if basis == "" else rule_basis_label(rule, lang)
 
 
 def field_text(ctx_store: SchemaStore, version: str, file: str, pointer: str, lang: str) -> str:
@@ -477,8 +452,9 @@ def without_paths(text: str, lang: str) -> str:
 
 def finding_views(report: Report, findings: Sequence[Finding], lang: str,
                   store: SchemaStore | None = None, version: str = "") -> list[FindingView]:
-    basis = _check_basis()
-    explanations = [e for e in (report.data("explanations") or []) if isinstance(e, dict)]
+    from reportascode.rules.registry import checks
+
+    basis = {check.id: check.basis for check in checks()}
     views = []
     for finding in findings:
         if finding.report and finding.report != report.id:
@@ -488,13 +464,6 @@ def finding_views(report: Report, findings: Sequence[Finding], lang: str,
         stem = finding.file.rsplit("/", 1)[-1].removesuffix(".yaml")
         where = field_text(store, version, stem, finding.pointer, lang) if store is not None \
             else message(f"pack.file.{stem}", lang)
-        explanation = _explanation_for(finding, explanations, lang)
-        waived_by = finding.waived_by
-        if waived_by is not None and waived_by.startswith(EXPLAINED_PREFIX):
-            # validation clears an explained warning like a waiver; here it is an explanation, not a waiver
-            if explanation is None:
-                explanation = waived_by[len(EXPLAINED_PREFIX):].strip()
-            waived_by = None
         views.append(FindingView(
             rule=finding.rule,
             severity=finding.severity.value,
@@ -510,8 +479,9 @@ def finding_views(report: Report, findings: Sequence[Finding], lang: str,
             area_text=area_text(area, lang),
             basis=rule_basis,
             basis_text=basis_text(finding.rule, rule_basis, lang),
-            waived_by=waived_by,
-            explanation=explanation,
+            waived_by=finding.waived_by,
+            explanation=finding.explanation_text(lang) if finding.explanation is not None else None,
+            state=finding.state,
         ))
     return sorted(views, key=lambda v: (_severity_rank(v.severity), v.file, v.line, v.column, v.rule))
 
@@ -520,26 +490,10 @@ def _severity_rank(severity: str) -> int:
     return Severity(severity).rank
 
 
-def _explanation_for(finding: Finding, explanations: list[dict[str, Any]], lang: str) -> str | None:
-    file_name = finding.file.rsplit("/", 1)[-1]
-    for entry in explanations:
-        if entry.get("check") != finding.rule:
-            continue
-        target = str(entry.get("field") or "")
-        target_file, _, pointer = target.partition("#")
-        if target_file == file_name and (pointer == finding.pointer or not pointer):
-            text = entry.get("text_en") if lang == "en" and entry.get("text_en") else entry.get("text_zh")
-            return str(text) if text else ""
-    return None
-
-
 def gap_column(view: FindingView) -> str:
-    """The heat-map column of a finding: waived, explained (a warning with an explanation), or its severity."""
-    if view.waived_by is not None:
-        return "waived"
-    if view.explanation is not None and view.severity != "error":
-        return "explained"
-    return view.severity
+    """The heat-map column of a finding: waived, explained (a warning explained in explanations.yaml), or its
+    severity: the finding's own state, as every count has it."""
+    return view.state
 
 
 def gap_summary(views: Sequence[FindingView], lang: str) -> GapSummary:
@@ -547,17 +501,17 @@ def gap_summary(views: Sequence[FindingView], lang: str) -> GapSummary:
     for view in views:
         key = (view.area, gap_column(view))
         counts[key] = counts.get(key, 0) + 1
-    total = {column: sum(n for (_, c), n in counts.items() if c == column) for column in SEVERITY_COLUMNS}
-    score = 10 * total["error"] + 3 * total["warning"] + total["explained"]
+    total = count_states(view.state for view in views)
+    score = 10 * total.errors + 3 * total.warnings + total.explained
     grade = "high" if score >= 10 else "medium" if score >= 3 else "low"
     return GapSummary(
         areas=[(key, zh if lang == "zh" else en) for key, zh, en, _ in AREAS],
         counts=counts,
-        errors=total["error"],
-        warnings=total["warning"],
-        infos=total["info"],
-        waived=total["waived"],
-        explained=total["explained"],
+        errors=total.errors,
+        warnings=total.warnings,
+        infos=total.infos,
+        waived=total.waived,
+        explained=total.explained,
         score=score,
         grade=grade,
     )

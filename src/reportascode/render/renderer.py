@@ -27,7 +27,7 @@ class Rendered:
 
 
 def report_errors(report: Report, findings: Iterable[Finding]) -> list[Finding]:
-    return [f for f in findings if f.report == report.id and f.severity is Severity.ERROR and f.waived_by is None]
+    return [f for f in findings if f.report == report.id and f.state == Severity.ERROR.value]
 
 
 def render_report(report: Report, store: SchemaStore, findings: Sequence[Finding], lang: str, draft: bool,

@@ -28,6 +28,7 @@ from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.loader import Document, join_pointer, load_bytes, read_file, split_pointer
 from reportascode.model.schemas import REPORT_FILES, SchemaStore, packaged_schema_dir
 from reportascode.model.values import plain_json
+from reportascode.rules import registry
 from reportascode.rules.expressions import (
     FUNCTIONS,
     MISSING,
@@ -39,23 +40,15 @@ from reportascode.rules.expressions import (
     kind,
     short,
 )
+from reportascode.rules.tool_rules import RULE_EVAL, RULE_FILE, RULE_SKIPPED
 
 if TYPE_CHECKING:
     from reportascode.model.workspace import Report
 
 RULES_DIR = "rules"
-FILE_RULE = "RULES-01"  # a mistake in a rule file
-SKIPPED_RULE = "RULES-02"  # a rule skipped for a report that lacks a field it reads
-EVAL_RULE = "RULES-03"  # a rule that cannot be evaluated on a report's values
-WORKSPACE_RULE_IDS = (FILE_RULE, SKIPPED_RULE, EVAL_RULE)
-
-# Families of built-in ids (domain §5, and the tool's own findings): a workspace rule id may not start with one,
-# so that a check added later can never take a workspace rule's id.
-BUILTIN_FAMILIES = frozenset({
-    "ID", "LIC", "GEO", "SEAT", "TRK", "NUM", "OUT", "OUTS", "FIN", "QOS", "SHR", "SEC", "YOY", "SIG",
-    "LOAD", "FILE", "SCHEMA", "META", "RULES", "CONFIG", "EXPL", "WAIVER", "LOCK",
-})
-_FAMILY = re.compile(r"^[A-Za-z0-9]+")
+FILE_RULE = RULE_FILE.id  # a mistake in a rule file
+SKIPPED_RULE = RULE_SKIPPED.id  # a rule skipped for a report that lacks a field it reads
+EVAL_RULE = RULE_EVAL.id  # a rule that cannot be evaluated on a report's values
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _RESERVED_NAMES = frozenset({"True", "False", "None"}) | frozenset(FUNCTIONS)
 
@@ -123,11 +116,11 @@ def load_rules(root: Path, store: SchemaStore | None = None, builtin_ids: Iterab
     if not files:
         return result
     if builtin_ids is None:
-        from reportascode.rules.checks import load_all
-
-        builtin_ids = load_all().keys()
+        builtin_ids = registry.load_all().keys()
+    # A workspace rule id may not be a built-in one nor start with a built-in family, so that a rule added to
+    # rac later can never take a workspace rule's id.
     builtin = {i.upper() for i in builtin_ids}
-    families = BUILTIN_FAMILIES | {_family(i) for i in builtin}
+    families = registry.families() | {registry.family_of(i) for i in builtin}
     known = _known_fields(store) if store is not None else None
     seen: dict[str, str] = {}
     for path in files:
@@ -135,11 +128,6 @@ def load_rules(root: Path, store: SchemaStore | None = None, builtin_ids: Iterab
         relative = path.relative_to(root).as_posix()
         _RuleFileLoader(relative, result, seen, builtin, families, known).load(path)
     return result
-
-
-def _family(rule_id: str) -> str:
-    match = _FAMILY.match(rule_id)
-    return match.group(0).upper() if match else ""
 
 
 def _known_fields(store: SchemaStore) -> dict[str, set[str]]:
@@ -276,9 +264,9 @@ class _RuleFileLoader:
         id_position = self.doc.value_position(f"{base}/id")
         if rule_id.upper() in self.builtin:
             self.finding(id_position, f"{base}/id", "rules.id_builtin", id=rule_id)
-        elif _family(rule_id) in self.families:
+        elif registry.family_of(rule_id) in self.families:
             self.finding(id_position, f"{base}/id", "rules.id_reserved_family", id=rule_id,
-                         family=_family(rule_id))
+                         family=registry.family_of(rule_id))
         elif rule_id.casefold() in self.seen:
             self.finding(id_position, f"{base}/id", "rules.id_duplicate", id=rule_id,
                          first=self.seen[rule_id.casefold()])

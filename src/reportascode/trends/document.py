@@ -96,9 +96,7 @@ def status_table(trend: EntityTrend, lang: str) -> Table:
 
 
 def _column(finding: Finding) -> str:
-    if finding.waived_by is not None:
-        return "explained" if finding.waived_by.startswith("explained:") else "waived"
-    return finding.severity.value
+    return finding.state
 
 
 AREA_CELL = {

@@ -36,10 +36,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from reportascode.model.findings import Finding, Severity
+from reportascode.model.findings import Finding, count_findings
 from reportascode.model.workspace import Report
-
-EXPLAINED_PREFIX = "explained:"  # how validation marks a warning cleared by explanations.yaml
 
 
 @dataclass(frozen=True)
@@ -217,20 +215,8 @@ def _get(data: Any, *path: str) -> Any:
 
 # -- one year -------------------------------------------------------------------------------------------------
 def status_of(findings: Iterable[Finding]) -> YearStatus:
-    errors = warnings = infos = explained = waived = 0
-    for finding in findings:
-        if finding.waived_by is not None:
-            if finding.waived_by.startswith(EXPLAINED_PREFIX):
-                explained += 1
-            else:
-                waived += 1
-        elif finding.severity is Severity.ERROR:
-            errors += 1
-        elif finding.severity is Severity.WARNING:
-            warnings += 1
-        else:
-            infos += 1
-    return YearStatus(errors, warnings, infos, explained, waived)
+    counts = count_findings(findings)
+    return YearStatus(counts.errors, counts.warnings, counts.infos, counts.explained, counts.waived)
 
 
 def year_metrics(report: Report, findings: Sequence[Finding] | None = None) -> YearMetrics:

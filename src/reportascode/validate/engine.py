@@ -88,11 +88,11 @@ def cap_findings(findings: list[Finding], limit: int = MAX_LISTED_PER_RULE) -> l
         count = sum(int(f.arguments.get("count", 1)) if f.message_key.startswith("finding.more") else 1
                     for f in unlisted)
         stopped = any(f.message_key == "finding.more_stopped" for f in unlisted)
-        active = [f for f in unlisted if f.waived_by is None]
+        active = [f for f in unlisted if not f.cleared]
         severity = min((f.severity for f in active or unlisted), key=lambda s: s.rank)
         kept.append(dataclasses.replace(
             first, severity=severity, message_key="finding.more_stopped" if stopped else "finding.more",
-            waived_by=None if active else first.waived_by,
+            waived_by=None if active else first.waived_by, explanation=None if active else first.explanation,
             args=make_args({"count": count, "rule": rule, "line": first.line, "column": first.column})))
     return sorted(kept, key=Finding.sort_key)
 
@@ -219,12 +219,13 @@ def _year_matches_folder(report: Report) -> Iterator[Finding]:
 
 
 def run_domain_checks(report: Report, config: Config, schema_problems: set[str]) -> Iterator[Finding]:
-    from reportascode.rules.checks import CheckContext, load_all
+    from reportascode.rules.registry import CheckContext, checks
 
-    for check in load_all().values():
+    for check in checks():
         if config.severity.get(check.id) == "off":
             continue
         context = CheckContext(report, config, check)
+        assert check.func is not None  # a check always has its function
         try:
             yield from list(check.func(context))
         except _DATA_ERRORS:

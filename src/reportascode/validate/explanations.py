@@ -3,9 +3,10 @@ nothing is reported, so explanations don't rot.
 
 An entry ``{check: YOY-01, field: operations.yaml#/seats/ai, text_zh: …}`` matches a finding of the same report
 whose rule is ``check`` and whose file and pointer are exactly ``field`` (per field, not per file: a YOY-01
-explanation of ``/seats/ai`` does not cover ``/seats/total``). A matched **warning** is cleared the way a waiver
-clears it (``waived_by`` is ``explained: <text_zh>``; it counts as waived, never as a warning, and it is still
-listed). **Errors cannot be explained away**: the error stays, and the entry is reported. Rule ``EXPL-01``
+explanation of ``/seats/ai`` does not cover ``/seats/total``). A matched **warning** is *explained* (说明): its
+``explanation`` holds the entry's text (``text_en`` in English when written, else ``text_zh``); it counts as
+explained, never as a warning nor as waived (豁免 is a configured waiver), and it is still listed.
+**Errors cannot be explained away**: the error stays, and the entry is reported. Rule ``EXPL-01``
 (warning, at the entry's ``field``) reports an entry that matches no finding (stale), one that tries to explain
 an error, and a second entry for the same check and field.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from reportascode.messages import Bilingual
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.workspace import Report
@@ -29,6 +31,12 @@ class Explanation:
     check: str
     field: str
     text: str
+    text_en: str = ""
+
+    @property
+    def texts(self) -> Bilingual:
+        """The explanation in both languages: English as written in ``text_en``, else the Chinese text."""
+        return Bilingual(self.text, self.text_en or self.text)
 
     @property
     def file(self) -> str:
@@ -48,9 +56,10 @@ def read_explanations(report: Report) -> list[Explanation]:
     for index, entry in enumerate(data):
         if not isinstance(entry, dict):
             continue
-        check, field, text = entry.get("check"), entry.get("field"), entry.get("text_zh")
+        check, field, text, text_en = entry.get("check"), entry.get("field"), entry.get("text_zh"), entry.get("text_en")
         if isinstance(check, str) and isinstance(field, str) and "#" in field:
-            found.append(Explanation(index, check, field, text if isinstance(text, str) else ""))
+            found.append(Explanation(index, check, field, text if isinstance(text, str) else "",
+                                     text_en if isinstance(text_en, str) else ""))
     return found
 
 
@@ -75,8 +84,8 @@ def apply_explanations(report: Report, findings: list[Finding], config: Config) 
         entry = by_target.get((finding.rule, finding.file, finding.pointer))
         if entry is not None and finding.report == report.id:
             matched.add(entry.index)
-            if finding.severity is Severity.WARNING and finding.waived_by is None:
-                finding = dataclasses.replace(finding, waived_by=f"explained: {entry.text}")
+            if finding.severity is Severity.WARNING and not finding.cleared:
+                finding = dataclasses.replace(finding, explanation=entry.texts)
             elif finding.severity is Severity.ERROR:
                 explained_errors.setdefault(entry.index, finding)
         result.append(finding)

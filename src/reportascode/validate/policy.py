@@ -21,10 +21,10 @@ def apply_severity(finding: Finding, config: Config) -> Finding:
     override = config.severity.get(finding.rule)
     if override not in ("error", "warning", "info"):
         return finding
-    from reportascode.rules.registry import CHECKS
+    from reportascode.rules.registry import find
 
-    check = CHECKS.get(finding.rule)
-    if finding.severity is Severity.INFO and check is not None and check.severity is not Severity.INFO:
+    rule = find(finding.rule)
+    if finding.severity is Severity.INFO and rule is not None and rule.severity is not Severity.INFO:
         return finding
     return dataclasses.replace(finding, severity=Severity(override))
 

@@ -11,10 +11,10 @@ from typing import Any
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.loader import iter_leaves
 from reportascode.rules.checks.helpers import b24_services, fmt, integer, mapping, number
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 
-@register("FIN-01", Severity.ERROR, reads=("finance",), basis="V")
+@register("FIN-01", Severity.ERROR, reads=("finance",), basis="V", sources=("order42_art35", "tsm_manual"))
 def revenues_nest(ctx: CheckContext) -> Iterator[Finding]:
     operating = number(ctx.get("finance", "/operating_revenue_wan"))
     telecom = number(ctx.get("finance", "/telecom_revenue_wan"))
@@ -26,7 +26,7 @@ def revenues_nest(ctx: CheckContext) -> Iterator[Finding]:
                           call_center=fmt(call_center), telecom=fmt(telecom))
 
 
-@register("FIN-02", Severity.ERROR, reads=("finance",), basis="A", thresholds={"tolerance_wan": "0.01"})
+@register("FIN-02", Severity.ERROR, reads=("finance",), basis="A", thresholds=thresholds(tolerance_wan=("0.01", "wan")))
 def ties_to_audit(ctx: CheckContext) -> Iterator[Finding]:
     tolerance = ctx.threshold("tolerance_wan")
     reported = number(ctx.get("finance", "/operating_revenue_wan"))
@@ -44,7 +44,7 @@ def ties_to_audit(ctx: CheckContext) -> Iterator[Finding]:
 
 
 @register("FIN-03", Severity.WARNING, reads=("finance", "operations"), basis="I",
-          thresholds={"min_per_seat_wan": "5", "max_per_seat_wan": "40"})
+          thresholds=thresholds(min_per_seat_wan=("5", "wan_per_seat"), max_per_seat_wan=("40", "wan_per_seat")))
 def revenue_per_seat(ctx: CheckContext) -> Iterator[Finding]:
     revenue = number(ctx.get("finance", "/call_center_revenue_wan"))
     seats = integer(ctx.get("operations", "/seats/total"))
@@ -61,7 +61,8 @@ def revenue_per_seat(ctx: CheckContext) -> Iterator[Finding]:
 _MONEY_FILES = ("finance", "company", "operations", "compliance")
 
 
-@register("FIN-04", Severity.WARNING, reads=_MONEY_FILES, basis="V", thresholds={"limit_wan": "100000"})
+@register("FIN-04", Severity.WARNING, reads=_MONEY_FILES, basis="V",
+          sources=("tsm_manual",), thresholds=thresholds(limit_wan=("100000", "wan")))
 def unit_red_flag(ctx: CheckContext) -> Iterator[Finding]:
     limit = ctx.threshold("limit_wan")
     for file_name in _MONEY_FILES:
@@ -75,7 +76,7 @@ def unit_red_flag(ctx: CheckContext) -> Iterator[Finding]:
                                   yi=fmt(amount / 10000, 2))
 
 
-@register("FIN-05", Severity.WARNING, reads=("licence", "finance", "operations"), basis="A")
+@register("FIN-05", Severity.WARNING, reads=("licence", "finance", "operations"), basis="A", sources=("order42_art27",))
 def zero_business(ctx: CheckContext) -> Iterator[Finding]:
     open_services = [(i, s) for i, s in b24_services(ctx) if s.get("status") == "开通"]
     revenue = number(ctx.get("finance", "/call_center_revenue_wan"))

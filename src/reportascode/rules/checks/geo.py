@@ -19,10 +19,11 @@ from reportascode.rules.checks.helpers import (
     province_list,
     records,
 )
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 
-@register("GEO-01", Severity.ERROR, reads=("operations", "branches", "licence"), basis="V")
+@register("GEO-01", Severity.ERROR, reads=("operations", "branches", "licence"), basis="V",
+          sources=("order42_art6", "catalogue2015_b24"))
 def within_coverage(ctx: CheckContext) -> Iterator[Finding]:
     coverage = b24_coverage(ctx)
     if coverage is None:
@@ -77,7 +78,7 @@ _SUMS = (
 
 
 @register("GEO-03", Severity.ERROR, reads=("operations", "finance"), basis="I",
-          thresholds={"money_tolerance_wan": "0.01"})
+          thresholds=thresholds(money_tolerance_wan=("0.01", "wan")))
 def sums_match(ctx: CheckContext) -> Iterator[Finding]:
     rows = [row for _, row in records(ctx.get("operations", "/by_province"))]
     if not rows:

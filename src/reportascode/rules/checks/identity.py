@@ -28,7 +28,7 @@ def uscc_problem(value: str) -> str | None:
     return None if value[17] == expected else expected
 
 
-@register("ID-01", Severity.ERROR, reads=("company", "branches"), basis="V")
+@register("ID-01", Severity.ERROR, reads=("company", "branches"), basis="V", sources=("gb32100",))
 def uscc_checksum(ctx: CheckContext) -> Iterator[Finding]:
     company = ctx.data("company")
     if isinstance(company, dict) and isinstance(company.get("uscc"), str):
@@ -43,7 +43,7 @@ def uscc_checksum(ctx: CheckContext) -> Iterator[Finding]:
                 yield ctx.finding("branches", f"/{index}/uscc", value=value, expected=expected)
 
 
-@register("ID-02", Severity.ERROR, reads=("licence", "company", "meta"), basis="V")
+@register("ID-02", Severity.ERROR, reads=("licence", "company", "meta"), basis="V", sources=("order42_art35",))
 def holder_matches(ctx: CheckContext) -> Iterator[Finding]:
     holder = ctx.get("licence", "/holder_name")
     name = ctx.get("company", "/name")

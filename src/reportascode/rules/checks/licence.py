@@ -24,10 +24,10 @@ from reportascode.rules.checks.helpers import (
     year_end,
     year_start,
 )
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 
-@register("LIC-01", Severity.ERROR, reads=("licence", "meta"), basis="V")
+@register("LIC-01", Severity.ERROR, reads=("licence", "meta"), basis="V", sources=("notice321",))
 def valid_in_year(ctx: CheckContext) -> Iterator[Finding]:
     issued = date(ctx.get("licence", "/issue_date"))
     expires = date(ctx.get("licence", "/expiry_date"))
@@ -48,7 +48,8 @@ def _deadline(ctx: CheckContext) -> dt.date:
 
 
 @register("LIC-02", Severity.WARNING, reads=("licence", "meta"), basis="A",
-          thresholds={"window_days": "180", "renewal_lead_days": "90"})
+          sources=("order42_art27",),
+          thresholds=thresholds(window_days=("180", "days"), renewal_lead_days=("90", "days")))
 def renewal(ctx: CheckContext) -> Iterator[Finding]:
     expires = date(ctx.get("licence", "/expiry_date"))
     if expires is None:
@@ -86,7 +87,8 @@ def _traffic(ctx: CheckContext) -> int:
     return sum(v for v in (integer(x) for x in values) if v is not None)
 
 
-@register("LIC-03", Severity.ERROR, reads=("licence", "operations"), basis="V")
+@register("LIC-03", Severity.ERROR, reads=("licence", "operations"), basis="V",
+          sources=("catalogue2015_b24", "tsm_manual"))
 def b24_service(ctx: CheckContext) -> Iterator[Finding]:
     licence = ctx.data("licence")
     if not isinstance(licence, dict) or ctx.data("operations") is None:
@@ -106,7 +108,8 @@ def b24_service(ctx: CheckContext) -> Iterator[Finding]:
 
 
 @register("LIC-04", Severity.ERROR, reads=("company", "licence"), basis="V",
-          thresholds={"single_province_min_wan": "100", "cross_province_min_wan": "1000"})
+          sources=("order42_art6",),
+          thresholds=thresholds(single_province_min_wan=("100", "wan"), cross_province_min_wan=("1000", "wan")))
 def registered_capital(ctx: CheckContext) -> Iterator[Finding]:
     capital = number(ctx.get("company", "/registered_capital_wan"))
     services = records(ctx.get("licence", "/services"))
@@ -130,7 +133,8 @@ _AFTER_DECISION = ("shareholder", "coverage")
 _COMPARED = (("/name", "name"), ("/legal_rep/name", "legal_rep"), ("/registered_capital_wan", "reg_capital"))
 
 
-@register("LIC-05", Severity.WARNING, reads=("company",), basis="A", thresholds={"days": "30"})
+@register("LIC-05", Severity.WARNING, reads=("company",), basis="A",
+          sources=("order42_art28", "order42_art29"), thresholds=thresholds(days=("30", "days")))
 def licence_changes(ctx: CheckContext) -> Iterator[Finding]:
     company = ctx.data("company")
     if not isinstance(company, dict):

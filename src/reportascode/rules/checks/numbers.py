@@ -36,7 +36,7 @@ def _in_use(entry: dict[str, Any]) -> bool:
     return entry.get("status") != "退还"
 
 
-@register("NUM-01", Severity.ERROR, reads=("numbers", "licence"), basis="V")
+@register("NUM-01", Severity.ERROR, reads=("numbers", "licence"), basis="V", sources=("number_report",))
 def validity(ctx: CheckContext) -> Iterator[Finding]:
     issued = date(ctx.get("licence", "/issue_date"))
     expires = date(ctx.get("licence", "/expiry_date"))
@@ -58,7 +58,7 @@ def validity(ctx: CheckContext) -> Iterator[Finding]:
                               valid_until=valid_until.isoformat(), year=ctx.year)
 
 
-@register("NUM-02", Severity.ERROR, reads=("numbers", "licence"), basis="V")
+@register("NUM-02", Severity.ERROR, reads=("numbers", "licence"), basis="V", sources=("short_numbers",))
 def scope(ctx: CheckContext) -> Iterator[Finding]:
     coverage = b24_coverage(ctx)
     for index, entry in records(ctx.data("numbers")):
@@ -81,7 +81,7 @@ def scope(ctx: CheckContext) -> Iterator[Finding]:
                                       number=number, province=province(code), coverage=province_list(coverage))
 
 
-@register("NUM-03", Severity.ERROR, reads=("numbers", "operations"), basis="V")
+@register("NUM-03", Severity.ERROR, reads=("numbers", "operations"), basis="V", sources=("notice81",))
 def outbound_numbers(ctx: CheckContext) -> Iterator[Finding]:
     numbers = ctx.data("numbers")
     if not isinstance(numbers, list):
@@ -113,7 +113,7 @@ def outbound_numbers(ctx: CheckContext) -> Iterator[Finding]:
                           attempts=attempts)
 
 
-@register("NUM-04", Severity.ERROR, reads=("numbers",), basis="V")
+@register("NUM-04", Severity.ERROR, reads=("numbers",), basis="V", sources=("number_report",))
 def code_annual_report(ctx: CheckContext) -> Iterator[Finding]:
     opens, deadline = dt.date(ctx.year + 1, 1, 1), dt.date(ctx.year + 1, 3, 31)
     for index, entry in records(ctx.data("numbers")):

@@ -8,12 +8,12 @@ from decimal import Decimal
 
 from reportascode.model.findings import Finding, Severity
 from reportascode.rules.checks.helpers import fmt, integer, number, plain
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 PURPOSES = ("callback", "info", "marketing")
 
 
-@register("OUT-01", Severity.ERROR, reads=("operations",), basis="V")
+@register("OUT-01", Severity.ERROR, reads=("operations",), basis="V", sources=("notice81",))
 def no_marketing(ctx: CheckContext) -> Iterator[Finding]:
     marketing = integer(ctx.get("operations", "/outbound/by_purpose/marketing"))
     if marketing:
@@ -39,7 +39,8 @@ def purposes_add_up(ctx: CheckContext) -> Iterator[Finding]:
                           connected=connected)
 
 
-@register("OUT-03", Severity.ERROR, reads=("compliance",), basis="V", thresholds={"min_days": "30"})
+@register("OUT-03", Severity.ERROR, reads=("compliance",), basis="V",
+          sources=("notice81",), thresholds=thresholds(min_days=("30", "days")))
 def retention(ctx: CheckContext) -> Iterator[Finding]:
     minimum = ctx.threshold("min_days")
     for field in ("recording_retention_days", "consent_retention_days"):
@@ -49,7 +50,8 @@ def retention(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("compliance", f"/{field}", key=key, days=days, minimum=fmt(minimum))
 
 
-@register("OUT-04", Severity.ERROR, reads=("operations",), basis="A", thresholds={"tolerance": "0.02"})
+@register("OUT-04", Severity.ERROR, reads=("operations",), basis="A",
+          thresholds=thresholds(tolerance=("0.02", "fraction")))
 def average_talk_time(ctx: CheckContext) -> Iterator[Finding]:
     average = number(ctx.get("operations", "/avg_talk_seconds"))
     minutes = integer(ctx.get("operations", "/talk_minutes_total"))

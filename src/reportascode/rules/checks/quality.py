@@ -9,10 +9,11 @@ from decimal import Decimal
 from reportascode.messages import Bilingual
 from reportascode.model.findings import Finding, Severity
 from reportascode.rules.checks.helpers import date, fmt, integer, mapping, number, records, year_end, year_start
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 
-@register("QOS-01", Severity.ERROR, reads=("compliance",), basis="V", thresholds={"tolerance": "0.0005"})
+@register("QOS-01", Severity.ERROR, reads=("compliance",), basis="V",
+          sources=("order42_art35",), thresholds=thresholds(tolerance=("0.0005", "fraction")))
 def complaints(ctx: CheckContext) -> Iterator[Finding]:
     figures = mapping(ctx.get("compliance", "/complaints"))
     received, replied = integer(figures.get("received")), integer(figures.get("replied"))
@@ -57,7 +58,7 @@ def _label(key: str) -> Bilingual:
     return Bilingual.of(key)
 
 
-@register("QOS-03", Severity.WARNING, reads=("compliance",), basis="V")
+@register("QOS-03", Severity.WARNING, reads=("compliance",), basis="V", sources=("order42_art42",))
 def penalty_listed(ctx: CheckContext) -> Iterator[Finding]:
     status = mapping(ctx.get("compliance", "/credit_status"))
     if status.get("bad_list") is not False or status.get("dishonest_list") is True:

@@ -8,17 +8,18 @@ from decimal import Decimal
 
 from reportascode.model.findings import Finding, Severity
 from reportascode.rules.checks.helpers import fmt, integer, number, plain
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 
-@register("SEAT-01", Severity.ERROR, reads=("operations",), basis="V")
+@register("SEAT-01", Severity.ERROR, reads=("operations",), basis="V", sources=("order42_art35",))
 def total_is_sum(ctx: CheckContext) -> Iterator[Finding]:
     total, human, ai = (integer(ctx.get("operations", f"/seats/{k}")) for k in ("total", "human", "ai"))
     if total is not None and human is not None and ai is not None and total != human + ai:
         yield ctx.finding("operations", "/seats/total", total=total, human=human, ai=ai, sum=human + ai)
 
 
-@register("SEAT-02", Severity.ERROR, reads=("operations",), basis="A", thresholds={"tolerance": "0.005"})
+@register("SEAT-02", Severity.ERROR, reads=("operations",), basis="A",
+          thresholds=thresholds(tolerance=("0.005", "fraction")))
 def ai_ratio(ctx: CheckContext) -> Iterator[Finding]:
     total, ai = integer(ctx.get("operations", "/seats/total")), integer(ctx.get("operations", "/seats/ai"))
     reported = number(ctx.get("operations", "/seats/ai_ratio_reported"))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from reportascode.model.findings import Finding, Severity
 from reportascode.rules.checks.helpers import date, integer, year_end
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -19,7 +19,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 @register("SEC-01", Severity.WARNING, reads=("compliance",), basis="A",
-          thresholds={"max_age_months": "12", "min_level": "3"})
+          thresholds=thresholds(max_age_months=("12", "months"), min_level=("3", "level")))
 def dengbao_test(ctx: CheckContext) -> Iterator[Finding]:
     level = integer(ctx.get("compliance", "/netsec/dengbao_level"))
     tested = date(ctx.get("compliance", "/netsec/last_test_date"))

@@ -7,10 +7,11 @@ from decimal import Decimal
 
 from reportascode.model.findings import Finding, Severity
 from reportascode.rules.checks.helpers import fmt, number, records
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 
-@register("SHR-01", Severity.ERROR, reads=("company",), basis="V", thresholds={"tolerance": "0.01"})
+@register("SHR-01", Severity.ERROR, reads=("company",), basis="V",
+          sources=("order42_art35",), thresholds=thresholds(tolerance=("0.01", "percentage_points")))
 def shareholdings(ctx: CheckContext) -> Iterator[Finding]:
     holders = list(records(ctx.get("company", "/shareholders")))
     if not holders:

@@ -14,7 +14,7 @@ from reportascode.rules.checks.helpers import date
 from reportascode.rules.registry import CheckContext, register
 
 
-@register("SIG-01", Severity.ERROR, reads=("signatures", "company"), basis="V")
+@register("SIG-01", Severity.ERROR, reads=("signatures", "company"), basis="V", sources=("order42_art35",))
 def signer_is_legal_rep(ctx: CheckContext) -> Iterator[Finding]:
     legal_rep = ctx.get("company", "/legal_rep/name")
     if not isinstance(legal_rep, str):
@@ -46,7 +46,7 @@ def signing_order(ctx: CheckContext) -> Iterator[Finding]:
                               signed=commitment.isoformat())
 
 
-@register("SIG-03", Severity.WARNING, reads=("meta",), basis="V")
+@register("SIG-03", Severity.WARNING, reads=("meta",), basis="V", sources=("order42_art35", "notice321"))
 def submitted_in_time(ctx: CheckContext) -> Iterator[Finding]:
     submitted = date(ctx.get("meta", "/submission_date"))
     if submitted is None:

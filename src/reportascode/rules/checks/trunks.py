@@ -20,7 +20,7 @@ from reportascode.rules.checks.helpers import (
     year_end,
     year_start,
 )
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 BASIC_CARRIERS = ("中国电信", "中国移动", "中国联通", "中国广电")
 
@@ -34,7 +34,8 @@ def _channels(ctx: CheckContext, at_year_end: bool) -> int | None:
                if active(ctx, t.get("contract_start"), t.get("contract_end")))
 
 
-@register("TRK-01", Severity.WARNING, reads=("trunks", "operations"), basis="I", thresholds={"tolerance": "0.05"})
+@register("TRK-01", Severity.WARNING, reads=("trunks", "operations"), basis="I",
+          thresholds=thresholds(tolerance=("0.05", "fraction")))
 def channels_match_seats(ctx: CheckContext) -> Iterator[Finding]:
     seats = integer(ctx.get("operations", "/seats/total"))
     channels = _channels(ctx, at_year_end=True)
@@ -47,7 +48,7 @@ def channels_match_seats(ctx: CheckContext) -> Iterator[Finding]:
                           deviation=fmt(deviation * 100, 1), tolerance=plain(tolerance * 100))
 
 
-@register("TRK-02", Severity.ERROR, reads=("trunks",), basis="V")
+@register("TRK-02", Severity.ERROR, reads=("trunks",), basis="V", sources=("notice81",))
 def lawful_trunks(ctx: CheckContext) -> Iterator[Finding]:
     for index, trunk in records(ctx.data("trunks")):
         name = trunk.get("id") or index

@@ -17,7 +17,7 @@ from reportascode.messages import Bilingual
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.loader import resolve_pointer
 from reportascode.rules.checks.helpers import fmt, number, pct, plain
-from reportascode.rules.registry import CheckContext, register
+from reportascode.rules.registry import CheckContext, register, thresholds
 
 # (file, pointer): the key metrics, in the order findings are reported.
 KEY_METRICS: tuple[tuple[str, str], ...] = (
@@ -44,7 +44,7 @@ def _value(data: object, pointer: str) -> Decimal | None:
 
 
 @register("YOY-01", Severity.WARNING, reads=("operations", "finance", "compliance", "company"), basis="I",
-          thresholds={"change": "0.30"})
+          thresholds=thresholds(change=("0.30", "fraction")))
 def year_on_year(ctx: CheckContext) -> Iterator[Finding]:
     previous = ctx.previous
     if previous is None:

@@ -14,14 +14,18 @@ def finding_message(finding: Finding, lang: str) -> str:
 
 
 def summary(result: ValidationResult) -> dict[str, Any]:
-    return {
-        "reports": result.reports,
-        "files": result.files,
-        "errors": result.errors,
-        "warnings": result.warnings,
-        "infos": result.infos,
-        "waived": result.waived,
-    }
+    """Reports, files and the counts of :func:`reportascode.model.findings.count_findings`."""
+    return {"reports": result.reports, "files": result.files, **result.counts.as_dict()}
+
+
+def cleared_note(finding: Finding, lang: str) -> str:
+    """The state word and reason of an explained (已说明) or waived (已豁免) finding: ``explained`` and the
+    explanation in ``lang``, or ``waived`` and the waiver."""
+    if finding.waived_by is not None:
+        return f"{message('finding.state.waived', lang)} {finding.rule} {finding_message(finding, lang)} " \
+            f"[{finding.waived_by}]"
+    return f"{message('finding.state.explained', lang)} {finding.rule} {finding_message(finding, lang)} " \
+        f"[{finding.explanation_text(lang)}]"
 
 
 def summary_line(result: ValidationResult, lang: str) -> str:

@@ -25,6 +25,8 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     }
     if finding.waived_by is not None:
         entry["waived_by"] = finding.waived_by
+    elif finding.explanation is not None:
+        entry["explanation"] = finding.explanation_text(lang)
     return entry
 
 
@@ -32,7 +34,8 @@ def format_result(result: ValidationResult, lang: str) -> str:
     document = {
         "version": JSON_VERSION,
         "findings": [finding_dict(f, lang) for f in result.active],
-        "waived": [finding_dict(f, lang) for f in result.findings if f.waived_by is not None],
+        "explained": [finding_dict(f, lang) for f in result.explained_findings],
+        "waived": [finding_dict(f, lang) for f in result.waived_findings],
         "summary": summary(result),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,4 +1,6 @@
-"""SARIF 2.1.0, for code-scanning dashboards. Waived findings carry an accepted external suppression."""
+"""SARIF 2.1.0, for code-scanning dashboards. Explained findings carry an accepted in-source suppression (the
+explanation lives in the report's explanations.yaml), waived ones an accepted external suppression (the waiver
+lives in the workspace config)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any
 
 from reportascode import __version__
 from reportascode.validate.engine import ValidationResult
-from reportascode.validate.formats.findings_common import finding_message
+from reportascode.validate.formats.findings_common import finding_message, summary
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,6 +35,9 @@ def format_result(result: ValidationResult, lang: str) -> str:
         }
         if f.waived_by is not None:
             entry["suppressions"] = [{"kind": "external", "status": "accepted", "justification": f.waived_by}]
+        elif f.explanation is not None:
+            entry["suppressions"] = [{"kind": "inSource", "status": "accepted",
+                                      "justification": f.explanation_text(lang)}]
         results.append(entry)
     log = {
         "$schema": SARIF_SCHEMA,
@@ -45,6 +50,7 @@ def format_result(result: ValidationResult, lang: str) -> str:
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
             "results": results,
+            "properties": {"summary": summary(result)},
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
