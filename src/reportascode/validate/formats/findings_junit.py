@@ -12,22 +12,20 @@ from reportascode.validate.formats.findings_common import finding_message
 
 
 def format_result(result: ValidationResult, lang: str) -> str:
-    by_report: dict[str, list[Finding]] = defaultdict(list)
     every: dict[str, list[Finding]] = defaultdict(list)
     for f in result.findings:
         every[f.report].append(f)
-        if not f.cleared:
-            by_report[f.report].append(f)
     suites = ET.Element("testsuites", name="rac validate", tests=str(len(result.active) or 1),
                         failures=str(result.errors))
-    if not by_report:
+    if not every:
         suite = ET.SubElement(suites, "testsuite", name="reports", tests="1", failures="0")
         _properties(suite, result.findings)
         ET.SubElement(suite, "testcase", classname="rac", name="all reports valid")
-    for report, findings in sorted(by_report.items()):
+    for report, all_findings in sorted(every.items()):
+        findings = [f for f in all_findings if not f.cleared]
         failures = sum(1 for f in findings if f.severity.value == "error")
         suite = ET.SubElement(suites, "testsuite", name=report, tests=str(len(findings)), failures=str(failures))
-        _properties(suite, every[report])
+        _properties(suite, all_findings)
         for f in findings:
             case = ET.SubElement(suite, "testcase", classname=f.rule, name=f"{f.file}:{f.line}:{f.column}",
                                  file=f.file, line=str(f.line))
