@@ -1036,8 +1036,9 @@ MESSAGES: dict[str, str] = {
     "correct the data",
     "rule.EXPL-01.duplicate": "a second explanation for {check}, {field} (entry {first} already explains it)",
     "rule.EXPL-01.doc": "An explanations.yaml entry {check, field: <file>.yaml#<pointer>, text_zh, …} clears the "
-    "warning of that check at exactly that field (it is then listed as waived, 'explained: …'). EXPL-01 warns, at the "
-    "entry's field, when an entry matches no finding (so explanations don't rot), when it targets an error (errors "
+    "warning of that check at exactly that field: it is then listed as explained and counted as explained, neither "
+    "as a warning nor as waived (waivers are configured in .reportascode.yaml). EXPL-01 warns, at the entry's field, "
+    "when an entry matches no finding (so explanations don't rot), when it targets an error (errors "
     "cannot be explained away), or repeats an earlier entry. Entries for a check turned off in .reportascode.yaml are "
     "not reported. Basis: internal practice.",
     "rules.kind.check": "domain check",

@@ -913,7 +913,8 @@ MESSAGES: dict[str, str] = {
     "rule.EXPL-01.error": "该情况说明（{check}，{field}）针对的是错误：错误不能以说明消除，请更正数据",
     "rule.EXPL-01.duplicate": "对 {check}、{field} 的重复说明（第 {first} 条已说明）",
     "rule.EXPL-01.doc": "explanations.yaml 中的条目 {check, field: 文件名.yaml#指针, text_zh, …} "
-    "消除该检查项在该字段上的警告（随后作为已豁免列出，注明“explained: …”）。条目没有对应任何提示（避免说明过时）、"
+    "将该检查项在该字段上的警告记为已说明（仍列出，计入“已说明”，不计入警告，也不计入已豁免；"
+    "已豁免指 .reportascode.yaml 中配置的豁免）。条目没有对应任何提示（避免说明过时）、"
     "针对错误（错误不能以说明消除）或与前面条目重复时，EXPL-01 在该条目的 field 处警告。在 .reportascode.yaml "
     "中关闭的检查项，其说明不报告。依据：内部做法。",
     "rules.kind.check": "领域检查",
