@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from reportascode.diff.report import DEFAULT_THRESHOLD, ReportDiff, diff_sources
+from reportascode.diff.report import ReportDiff, diff_sources
 from reportascode.diff.sources import Resolver
 from reportascode.errors import UsageError
 from reportascode.model.config import Config, load_config
@@ -24,12 +24,12 @@ def workspace_root(start: Path) -> Path | None:
 def parse_threshold(text: str | None, config: Config) -> Decimal:
     """The YoY threshold in percent: ``--threshold``; else the workspace config, where ``thresholds: {YOY-01:
     {change: 0.30}}`` is the YOY-01 check's own setting (a fraction, so the diff marks what the check warns
-    about) and ``{YOY-01: {threshold: 30}}`` (percent) is also accepted; else 30."""
+    about); else YOY-01's registered default."""
     if text is None:
-        configured = config.thresholds.get("YOY-01", {})
-        if "change" in configured:
-            return configured["change"] * 100
-        return config.threshold("YOY-01", "threshold", DEFAULT_THRESHOLD)
+        from reportascode.rules.registry import default_threshold
+
+        percent = config.threshold("YOY-01", "change", default_threshold("YOY-01", "change")) * 100
+        return percent.to_integral_value() if percent == percent.to_integral_value() else percent.normalize()
     try:
         value = Decimal(text.strip().rstrip("%"))
     except InvalidOperation:
