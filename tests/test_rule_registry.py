@@ -241,3 +241,13 @@ def test_every_rule_id_in_any_output_is_registered(sample: Path, tmp_path: Path)
         rule = find_rule(rule_id, sample)
         assert rule.severity in Severity and rule.basis in registry.BASES, rule_id
         assert rule.basis_text("zh") and rule.basis_text("en") and rule.title("en"), rule_id
+
+
+def test_a_misspelt_threshold_of_any_registered_rule_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(SAMPLE_REPORTS, root / "reports")
+    (root / ".reportascode.yaml").write_text("thresholds:\n  REC-01: {tolerence: 0.1}\n", encoding="utf-8")
+    run = run_rac("validate", "--lang", "en", cwd=root)
+    assert run.code == 2 and "REC-01 has no threshold 'tolerence' (its thresholds: tolerance)" in run.err
+    (root / ".reportascode.yaml").write_text("thresholds:\n  REC-01: {tolerance: 0.1}\n", encoding="utf-8")
+    assert run_rac("validate", "--lang", "en", cwd=root).code in (0, 1)

@@ -8,9 +8,10 @@ from pathlib import Path
 from reportascode.diff.report import ReportDiff, diff_sources
 from reportascode.diff.sources import Resolver
 from reportascode.errors import UsageError
-from reportascode.model.config import Config, load_config
+from reportascode.model.config import Config
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import find_root
+from reportascode.rules.registry import load_workspace_config
 
 
 def workspace_root(start: Path) -> Path | None:
@@ -44,7 +45,7 @@ def open_diff(first: str, second: str | None, threshold: str | None = None, cwd:
     """Compare the sources named by ``first`` and ``second`` (see :class:`~reportascode.diff.sources.Resolver`)."""
     here = (cwd or Path.cwd()).resolve()
     root = workspace_root(here)
-    config = load_config(root) if root is not None else Config()
+    config = load_workspace_config(root) if root is not None else Config()
     limit = parse_threshold(threshold, config)
     resolver = Resolver(here, root)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ from reportascode.model.loader import load_bytes, load_file
 from reportascode.model.schemas import packaged_schema_dir
 
 CONFIG_FILE = ".reportascode.yaml"
+ThresholdNames = Callable[[str], Collection[str] | None]
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,13 @@ class Config:
         return Decimal(str(default)) if value is None else value
 
 
-def load_config(root: Path, unsaved: str | None = None) -> Config:
+def load_config(root: Path, unsaved: str | None = None, threshold_names: ThresholdNames | None = None) -> Config:
     """Read and validate the workspace config; a broken config is a usage error (exit 2) with its position.
-    ``unsaved`` is an editor's text of the config, read instead of the file (rac lsp)."""
+    ``unsaved`` is an editor's text of the config, read instead of the file (rac lsp).
+
+    ``threshold_names(rule_id)`` gives the threshold names of a built-in rule (``None`` for an id it does not
+    know); with it, a misspelt threshold name is refused too. The rule registry provides it
+    (``rules.registry.threshold_names``): this layer does not know the rules."""
     path = root / CONFIG_FILE
     if unsaved is None and not path.is_file():
         return Config()
@@ -62,7 +68,8 @@ def load_config(root: Path, unsaved: str | None = None) -> Config:
     _validate(data, doc)
     thresholds = {rule: {k: Decimal(str(v)) for k, v in values.items()}
                   for rule, values in (data.get("thresholds") or {}).items()}
-    _check_threshold_names(thresholds, doc)
+    if threshold_names is not None:
+        _check_threshold_names(thresholds, doc, threshold_names)
     waivers = [
         Waiver(rule=w["rule"], reason=w["reason"], expires=dt.date.fromisoformat(w["expires"]),
                report=w.get("report"), file=w.get("file"), pointer=w.get("pointer"),
@@ -73,21 +80,20 @@ def load_config(root: Path, unsaved: str | None = None) -> Config:
                   waivers=waivers, raw=data)
 
 
-def _check_threshold_names(thresholds: dict[str, dict[str, Decimal]], doc: Any) -> None:
+def _check_threshold_names(thresholds: dict[str, dict[str, Decimal]], doc: Any,
+                           threshold_names: ThresholdNames) -> None:
     """A misspelt threshold of a built-in rule would be ignored silently: refuse it, naming the known ones.
     Ids that are not built-in rules (a workspace rule's, say) are left to whoever reads them."""
-    from reportascode.rules.registry import find
-
     for rule_id, values in thresholds.items():
-        rule = find(rule_id)
-        if rule is None:
+        known = threshold_names(rule_id)
+        if known is None:
             continue
         for name in values:
-            if name not in rule.defaults:
+            if name not in known:
                 line, column = doc.key_position(f"/thresholds/{rule_id}/{name}")
-                known = ", ".join(sorted(rule.defaults)) or "none"
+                listed = ", ".join(sorted(known)) or "none"
                 raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column,
-                                 detail=f"{rule_id} has no threshold '{name}' (its thresholds: {known})")
+                                 detail=f"{rule_id} has no threshold '{name}' (its thresholds: {listed})")
 
 
 def _validate(data: Any, doc: Any) -> None:

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportascode.errors import UsageError
-from reportascode.model.config import load_config
 from reportascode.model.findings import Counts, Finding, count_findings
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report, Workspace
 from reportascode.render.renderer import FORMATS, OUTPUT_NAMES, render_report, report_errors
 from reportascode.render.writer import building_folder, replaceable, write_files
+from reportascode.rules.registry import load_workspace_config
 from reportascode.validate.engine import ValidationResult
 from reportascode.validate.session import Session
 
@@ -54,7 +54,7 @@ def select_session(values: Sequence[str], start: Path | None = None) -> Session:
     """The workspace and the reports named by folders (or files inside them) or by years; none: all reports."""
     existing = [Path(v) for v in values if Path(v).exists()]
     workspace = Workspace.at(existing[0] if existing else (start or Path.cwd()))
-    config = load_config(workspace.root)
+    config = load_workspace_config(workspace.root)
     store = SchemaStore(workspace.root)
     every = workspace.reports()
     selected: dict[Path, Report] = {}

@@ -573,12 +573,12 @@ def _reconciliation_tables(ctx: ReportContext) -> list[Block]:
     """The discrepancy table of ``rac reconcile`` (report figures against evidence exports), when evidence exists."""
     if not (ctx.report.folder / "evidence").is_dir():
         return []
-    from reportascode.model.config import load_config
     from reportascode.reconcile import reconcile_report
     from reportascode.reconcile.reconcile_output import cells
+    from reportascode.rules.registry import load_workspace_config
 
     tr = ctx.tr
-    result = reconcile_report(ctx.report, load_config(ctx.report.workspace.root))
+    result = reconcile_report(ctx.report, load_workspace_config(ctx.report.workspace.root))
     headers = (tr("字段", "Field"), tr("报告值", "Report"), tr("证据值", "Evidence"), tr("差异率", "Difference"),
                tr("容差（内部设定）", "Tolerance (internal)"), tr("结论", "Verdict"))
     rows = [[Cell(without_paths(text, ctx.lang)) for text in cells(row, ctx.lang)] for row in result.rows]

@@ -27,6 +27,8 @@ from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.loader import resolve_pointer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reportascode.model.config import Config
     from reportascode.model.workspace import Report
 
@@ -180,6 +182,20 @@ def get(rule_id: str) -> Rule:
 
 def default_threshold(rule_id: str, name: str) -> str:
     return get(rule_id).defaults[name]
+
+
+def threshold_names(rule_id: str) -> frozenset[str] | None:
+    """The threshold names of built-in rule ``rule_id`` (for the config's check), ``None`` for an unknown id."""
+    rule = find(rule_id)
+    return None if rule is None else frozenset(rule.defaults)
+
+
+def load_workspace_config(root: Path, unsaved: str | None = None) -> Config:
+    """The workspace config, with threshold names checked against the registry (a misspelt one is exit 2);
+    ``unsaved``: an editor's text of the config (rac lsp)."""
+    from reportascode.model.config import load_config
+
+    return load_config(root, unsaved, threshold_names)
 
 
 def families() -> frozenset[str]:

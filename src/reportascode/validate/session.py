@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportascode.errors import UsageError
-from reportascode.model.config import Config, load_config
+from reportascode.model.config import Config
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report, Workspace
+from reportascode.rules.registry import load_workspace_config
 from reportascode.validate.engine import Progress, ValidationResult, validate_reports
 
 
@@ -31,7 +32,7 @@ def open_session(paths: Sequence[Path], parser: str = "auto", start: Path | None
     if paths and not anchor.exists():
         raise UsageError("cli.path_missing", path=anchor)
     workspace = Workspace.at(anchor)
-    config = load_config(workspace.root)
+    config = load_workspace_config(workspace.root)
     store = SchemaStore(workspace.root, fast=fast)
     if paths:
         selected: dict[Path, Report] = {}
