@@ -18,7 +18,7 @@ END = "<!-- end of rule index -->"
 def index() -> str:
     rows = ["| id | severity | basis | title |", "|---|---|---|---|"]
     for rule in all_rules():
-        rows.append(f'| <a id="{rule.id.lower()}"></a>`{rule.id}` | {rule.severity} | {rule.basis} | '
+        rows.append(f'| <a id="{rule.id.lower()}"></a>`{rule.id}` | {rule.severity.value} | {rule.basis} | '
                     f"{rule.title('en')} |")
     return "\n".join([START, "", *rows, "", END])
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from reportascode.authoring.schema_nav import SchemaNavigator
 from reportascode.errors import UsageError
 from reportascode.messages import default_language
-from reportascode.model.config import CONFIG_FILE, Config, load_config
+from reportascode.model.config import CONFIG_FILE, Config
 from reportascode.model.schemas import REPORT_FILES, SchemaStore
 from reportascode.model.workspace import Report, Workspace, find_root
+from reportascode.rules.registry import load_workspace_config
 from reportascode.validate.engine import ValidationResult, validate_reports
 
 
@@ -70,7 +71,7 @@ class Analyzer:
         workspace = Workspace(self.root, overlay={path.resolve(): text for path, text in overlay.items()})
         reports = [Report(workspace, folder, self.parser) for folder in dict.fromkeys(folders)]
         try:
-            config = load_config(self.root, workspace.unsaved_text(self.root / CONFIG_FILE))
+            config = load_workspace_config(self.root, workspace.unsaved_text(self.root / CONFIG_FILE))
         except UsageError as error:  # a broken config: said at the config file, nothing else can be checked
             return Analysis(workspace, ValidationResult(), reports, None, error, self.language(None))
         result = validate_reports(reports, config, self.store, today)

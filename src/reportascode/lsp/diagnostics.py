@@ -25,7 +25,6 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-EXPLAINED_PREFIX = "explained:"
 
 
 class Lines:
@@ -57,12 +56,11 @@ def rule_link(rule: str) -> types.CodeDescription | None:
 
 def finding_text(finding: Finding, lang: str) -> str:
     text = message(finding.message_key, lang, finding.arguments)
-    reason = finding.waived_by
-    if reason is None:
-        return text
-    if reason.startswith(EXPLAINED_PREFIX):
-        return message("lsp.explained", lang, {"message": text, "reason": reason[len(EXPLAINED_PREFIX):].strip()})
-    return message("lsp.waived", lang, {"message": text, "reason": reason})
+    if finding.waived_by is not None:
+        return message("lsp.waived", lang, {"message": text, "reason": finding.waived_by})
+    if finding.explanation is not None:
+        return message("lsp.explained", lang, {"message": text, "reason": finding.explanation_text(lang)})
+    return text
 
 
 def diagnostics_by_file(analysis: Analysis) -> dict[str, list[types.Diagnostic]]:
@@ -86,12 +84,12 @@ def diagnostics_by_file(analysis: Analysis) -> dict[str, list[types.Diagnostic]]
         diagnostic = types.Diagnostic(
             range=lines.range(finding.file, finding.line, finding.column),
             message=text,
-            severity=types.DiagnosticSeverity.Hint if finding.waived_by else _SEVERITY[finding.severity],
+            severity=types.DiagnosticSeverity.Hint if finding.cleared else _SEVERITY[finding.severity],
             code=finding.rule,
             code_description=rule_link(finding.rule),
             source=SOURCE,
             data={"pointer": finding.pointer, "severity": finding.severity.value,
-                  "waived": finding.waived_by is not None},
+                  "waived": finding.waived_by is not None, "explained": finding.explanation is not None},
         )
         owner = reports.get(finding.report)
         places = related_places(finding, owner, config) if owner is not None and config is not None else []
@@ -106,7 +104,7 @@ def diagnostics_by_file(analysis: Analysis) -> dict[str, list[types.Diagnostic]]
                     range=lines.range(file, line, col),
                     message=message("lsp.related_mirror", lang, {"rule": finding.rule, "file": finding.file,
                                                                  "line": finding.line, "message": text}),
-                    severity=types.DiagnosticSeverity.Hint if finding.waived_by else
+                    severity=types.DiagnosticSeverity.Hint if finding.cleared else
                     types.DiagnosticSeverity.Information,
                     code=finding.rule,
                     code_description=rule_link(finding.rule),

@@ -8,7 +8,7 @@ from typing import Any
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding
 from reportascode.model.workspace import Report
-from reportascode.rules.checks import CheckContext, load_all
+from reportascode.rules.registry import CheckContext, Kind, find
 
 MAX_RELATED = 10  # a check that sums a whole list reads every row: the first few are enough to find them
 
@@ -28,8 +28,9 @@ class _ReadsNoted(CheckContext):
 def related_places(finding: Finding, report: Report, config: Config) -> list[tuple[str, int, int]]:
     """``(file, line, column)`` of the values in other files of the report that ``finding``'s check read.
     Empty for a finding that is not a domain check's, or whose check reads one file only."""
-    check = load_all().get(finding.rule)
-    if check is None or len(check.reads) < 2 or finding.report != report.id:
+    check = find(finding.rule)
+    if (check is None or check.kind is not Kind.CHECK or check.func is None or len(check.reads) < 2
+            or finding.report != report.id):
         return []
     context = _ReadsNoted(report, config, check)
     try:

@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 
 def _language(ls: RacLanguageServer, analyzer: object) -> str:
     from reportascode.lsp.analysis import Analyzer
-    from reportascode.model.config import load_config
+    from reportascode.rules.registry import load_workspace_config
 
     assert isinstance(analyzer, Analyzer)
     try:
-        return analyzer.language(load_config(analyzer.root))
+        return analyzer.language(load_workspace_config(analyzer.root))
     except Exception:  # a broken config is a diagnostic of its own; the language falls back
         return analyzer.language(None)
 
@@ -133,7 +133,7 @@ def _explanation_action(ls: RacLanguageServer, diagnostic: types.Diagnostic, fil
     assert isinstance(file_context, FileContext)
     data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
     if (diagnostic.severity != types.DiagnosticSeverity.Warning or not isinstance(diagnostic.code, str)
-            or data.get("waived") or data.get("mirror_of") or "pointer" not in data):
+            or data.get("waived") or data.get("explained") or data.get("mirror_of") or "pointer" not in data):
         return None
     target = file_context.folder / "explanations.yaml"
     entry = explanation_entry(diagnostic.code, file_context.name, str(data["pointer"]), diagnostic.message)
