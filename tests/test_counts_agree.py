@@ -79,7 +79,7 @@ def _summary_counts(root: Path, report: str) -> tuple[int, ...]:
 
 def _gap_counts(root: Path, report: str) -> tuple[int, ...]:
     html = (root / "build" / report / "gap-analysis.html").read_text(encoding="utf-8")
-    labels = ("Errors", "Warnings (unexplained)", "Info", "Warnings explained in explanations.yaml", "Waived")
+    labels = ("Errors", "Warnings (unexplained)", "Info", "Warnings explained in the explanations", "Waived")
     values = []
     for label in labels:
         match = re.search(rf'<th scope="row">{re.escape(label)}</th><td class="num[^"]*">(\d+)</td>', html)
