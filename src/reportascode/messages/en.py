@@ -545,6 +545,20 @@ MESSAGES: dict[str, str] = {
     "check.REC-12.unreadable": "cannot read the file: {detail}",
     "check.REC-12.no_openpyxl": "reading .xlsx needs openpyxl (pip install 'reportascode[docs]'), or save as CSV",
     "check.REC-12.both_formats": "both {used} and {ignored} exist; {used} is used, {ignored} ignored",
+    "check.REC-12.bound_rows": "the sheet has data in row {found}, beyond the reading limit of {limit} rows; the file "
+    "is not read (refused so it cannot exhaust time or memory)",
+    "check.REC-12.bound_columns": "the sheet has data in column {found}, beyond the reading limit of {limit} columns; "
+    "the file is not read",
+    "check.REC-12.bound_cells": "the sheet has more than {limit} cells, the reading limit; the file is not read",
+    "check.REC-12.bound_sheet_size": "the sheet is larger than {limit} bytes uncompressed; the file is not read",
+    "check.REC-12.bound_part_size": "{part} in the workbook is larger than {limit} bytes uncompressed; the file is "
+    "not read",
+    "check.REC-12.bound_ratio": "{part} in the workbook expands {ratio}:1, beyond the limit of {limit}:1 (a zip "
+    "bomb?); the file is not read",
+    "check.REC-12.bound_shared_strings": "the workbook has more than {limit} shared strings, the reading limit; the "
+    "file is not read (save it as CSV)",
+    "check.REC-12.bound_members": "the workbook has {found} parts, more than the limit of {limit}; the file is not "
+    "read",
     "check.REC-12.xls": "{name}: the old .xls format is not read; save it as .xlsx or .csv",
     "reconcile.more": "{count} more finding(s) of {rule} in this file not listed (the first {listed} are); the "
     "first unlisted is at row {first}",

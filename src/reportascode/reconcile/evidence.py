@@ -326,23 +326,20 @@ class _XlsxSource:
         return next(iter(self))
 
     def _records(self) -> Iterator[tuple[int, Sequence[Any]]]:
+        from reportascode.files.xlsx_bounds import BoundedWorkbook, XlsxRefused
+
+        # Bounded: rows, columns, cells and the uncompressed size are capped and a refusal is REC-12 (fail closed).
         try:
-            from openpyxl import load_workbook
-        except ImportError:
-            raise _FileProblem("no_openpyxl") from None
-        # Everything openpyxl raises here is about the file (a broken zip, XML or workbook): the consumer's own
-        # code runs outside this generator, so this does not hide bugs of rac.
-        try:
-            self.workbook = load_workbook(self.path, read_only=True, data_only=True)
-            sheets = self.workbook.worksheets
-            if not sheets:
-                return
-            sheet = sheets[0]
-            self.total = sheet.max_row if isinstance(sheet.max_row, int) else None
-            for self.line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield self.line, cells
-        except Exception as exc:
-            raise _FileProblem("unreadable", max(self.line, 1), detail=f"{type(exc).__name__}: {exc}") from None
+            self.workbook = BoundedWorkbook(self.path)
+            self.total = _declared_rows(self.workbook)
+            for line, cells in self.workbook.rows(0):
+                self.line = line
+                yield line, cells
+        except XlsxRefused as refused:
+            variant = {"not_xlsx": "unreadable", "unreadable": "unreadable", "no_openpyxl": "no_openpyxl"}.get(
+                refused.variant, f"bound_{refused.variant}")
+            args = dict(refused.args_)
+            raise _FileProblem(variant, max(refused.row, self.line, 1), **args) from None
 
     def fraction(self) -> float | None:
         return min(1.0, self.line / self.total) if self.total else None
@@ -350,6 +347,13 @@ class _XlsxSource:
     def close(self) -> None:
         if self.workbook is not None:
             self.workbook.close()
+
+
+def _declared_rows(workbook: Any) -> int | None:
+    """The first sheet's declared row count, for progress only (never trusted to bound anything)."""
+    sheets = workbook.workbook.worksheets
+    total = sheets[0].max_row if sheets else None
+    return total if isinstance(total, int) and total > 0 else None
 
 
 def _csv_rows(path: Path) -> _CsvSource:
