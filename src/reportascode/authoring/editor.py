@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportascode.files import paths
 from reportascode.files.atomic import write_text_atomic
 from reportascode.model.schemas import REPORT_FILES, packaged_schema_dir
 
@@ -42,7 +43,7 @@ def export_schemas(target: Path, overwrite: bool = True, check_only: bool = Fals
         destination = target / relative_name
         content = source.read_text(encoding="utf-8")
         if destination.is_file():
-            if destination.read_text(encoding="utf-8") == content:
+            if paths.read_text(destination) == content:
                 result.unchanged.append(destination)
                 continue
             if check_only:
@@ -80,7 +81,7 @@ def merge_vscode_settings(path: Path, mappings: dict[str, list[str]]) -> tuple[b
     kept, ours are added once. Returns (changed, the merged settings); the file is written atomically."""
     settings: dict[str, Any] = {}
     if path.is_file():
-        original = path.read_text(encoding="utf-8")
+        original = paths.read_text(path)
         if original.strip():
             try:
                 loaded = json.loads(original)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from reportascode.authoring.skeleton import skeleton_files
 from reportascode.authoring.yamltext import render_string
+from reportascode.files import paths
 from reportascode.files.atomic import create_text_exclusive
 
 LICENCE = re.compile(r"^([京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新])?B2-\d{8}$")
@@ -121,7 +122,7 @@ def _diff_driver(root: Path) -> list[Action]:
         if attributes.exists():
             subprocess.run(["git", "config", "--local", "diff.rac.textconv", DEFAULT_COMMAND], cwd=root,
                            check=True, capture_output=True)
-            present = ATTRIBUTES_LINE in (line.strip() for line in attributes.read_text(encoding="utf-8").splitlines())
+            present = ATTRIBUTES_LINE in (line.strip() for line in paths.read_text(attributes).splitlines())
             first = Action("skipped", ".gitattributes", "" if present else f"(add: {ATTRIBUTES_LINE})")
         else:
             configure_textconv(root)

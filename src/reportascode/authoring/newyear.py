@@ -47,6 +47,7 @@ from reportascode.authoring.yamltext import (
     strip_bom,
     value_edits,
 )
+from reportascode.files import paths
 from reportascode.files.atomic import staged_folder, write_bytes_atomic
 from reportascode.model.loader import (
     iter_leaves,
@@ -286,7 +287,7 @@ def _hint(path: Path, pointer: str) -> str:
     if not path.is_file():
         return ""
     try:
-        value = resolve_pointer(load_text(path.read_text(encoding="utf-8"), str(path)).data, pointer)
+        value = resolve_pointer(load_text(paths.read_text(path), str(path)).data, pointer)
     except (KeyError, IndexError, ValueError, TypeError, UnicodeDecodeError):
         return ""
     return value if isinstance(value, str) else ""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import sys
 from typing import Any
@@ -66,6 +67,13 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command and map every outcome onto the exit codes of design §3."""
     args = sys.argv[1:] if argv is None else argv
     show_traceback = "--traceback" in args
+    from reportascode.files.paths import confine
+
+    confine(None)  # set again when the command finds its workspace
+    if not sys.warnoptions:  # a dependency's warning (ruamel's reused anchor…) is not the user's business
+        import warnings
+
+        warnings.simplefilter("ignore")
     try:
         code: Any = cli.main(args=args, prog_name="rac", standalone_mode=False)
     except click.exceptions.Exit as exit_:
@@ -81,12 +89,32 @@ def main(argv: list[str] | None = None) -> None:
 
         click.echo(f"rac: {exc.text(default_language())}", err=True)
         code = exc.exit_code
+    except OSError as exc:  # a full disk, a read-only folder, no permission: the environment, not a bug (exit 2)
+        if show_traceback or exc.errno not in _ENVIRONMENT_ERRORS:
+            if show_traceback:
+                raise
+            code = _internal(exc)
+        else:
+            from reportascode.messages import default_language, message
+
+            where = exc.filename if exc.filename is not None else "?"
+            click.echo(f"rac: {message('cli.os_error', default_language(), {'path': where, 'detail': exc.strerror})}",
+                       err=True)
+            code = 2
     except Exception as exc:  # a bug: one line, the traceback only on request
         if show_traceback:
             raise
-        from reportascode.messages import default_language, message
-
-        detail = f"{type(exc).__name__}: {exc}"
-        click.echo(f"rac: {message('cli.internal_error', default_language(), {'detail': detail})}", err=True)
-        code = 3
+        code = _internal(exc)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+_ENVIRONMENT_ERRORS = frozenset({errno.ENOSPC, errno.EACCES, errno.EPERM, errno.EROFS, errno.EDQUOT, errno.EIO,
+                                 errno.ENAMETOOLONG, errno.EMFILE, errno.ENFILE, errno.ENOTDIR, errno.EISDIR})
+
+
+def _internal(exc: Exception) -> int:
+    from reportascode.messages import default_language, message
+
+    detail = f"{type(exc).__name__}: {exc}"
+    click.echo(f"rac: {message('cli.internal_error', default_language(), {'detail': detail})}", err=True)
+    return 3

@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from reportascode.files import paths
 from reportascode.files.atomic import write_text_atomic
 
 ATTRIBUTES_LINE = "reports/**/*.yaml diff=rac"
@@ -28,7 +29,7 @@ def configure_textconv(repo_root: Path, command: str = DEFAULT_COMMAND, pattern:
 
 def add_attribute(path: Path, line: str) -> bool:
     """Append ``line`` to an attributes file unless it is already there; the file is replaced atomically."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    text = paths.read_text(path) if path.is_file() else ""
     if line in (existing.strip() for existing in text.splitlines()):
         return False
     if text and not text.endswith("\n"):

@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from reportascode.files.paths import check_write
+
 TEMP_SUFFIX = ".tmp"
 _TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.(tmp|old)$")
 
@@ -73,16 +75,29 @@ def _mode_for(path: Path) -> int:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``: afterwards it is the old file or the new one, never half of either."""
+    check_write(path)
     directory = path.parent
-    directory.mkdir(parents=True, exist_ok=True)
-    temporary = _write_temporary(directory, path.name, data, _mode_for(path))
-    try:
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with _naming(path):
+        directory.mkdir(parents=True, exist_ok=True)
+        temporary = _write_temporary(directory, path.name, data, _mode_for(path))
+        try:
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
     fsync_directory(directory)
+
+
+@contextlib.contextmanager
+def _naming(target: Path) -> Iterator[None]:
+    """An OSError while writing ``target`` (a full disk, no permission) names ``target``, not a temporary file."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename == str(target) or exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -130,7 +145,8 @@ def write_files_atomic(files: dict[Path, bytes]) -> None:
 
 def create_bytes_exclusive(path: Path, data: bytes) -> bool:
     """Create ``path`` with ``data`` only if it does not exist yet, atomically; False when it exists."""
-    if path.exists():
+    check_write(path)
+    if path.exists() or path.is_symlink():
         return False
     directory = path.parent
     directory.mkdir(parents=True, exist_ok=True)
@@ -159,8 +175,10 @@ def create_text_exclusive(path: Path, text: str) -> bool:
 def staged_folder(target: Path) -> Iterator[Path]:
     """Yield a temporary folder beside ``target`` to fill; on success it is renamed to ``target`` (which must
     not exist: :class:`FileExistsError` otherwise, and nothing is left behind), on failure it is removed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = temporary_folder(target.parent, target.name)
+    check_write(target)
+    with _naming(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = temporary_folder(target.parent, target.name)
     try:
         yield staging
         for child in staging.iterdir():
@@ -178,6 +196,11 @@ def staged_folder(target: Path) -> Iterator[Path]:
                 raise FileExistsError(str(target)) from exc
             raise
         fsync_directory(target.parent)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if exc.errno is None or exc.filename == str(target):
+            raise
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -189,6 +212,7 @@ def replace_folder(new: Path, target: Path) -> None:
     On Linux the two are exchanged in one step (``renameat2(RENAME_EXCHANGE)``), so ``target`` always names a
     whole folder, the old or the new; elsewhere the old folder is first moved aside under a temporary name.
     """
+    check_write(target)
     if not target.exists():
         os.rename(new, target)
         fsync_directory(target.parent)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reportascode.errors import UsageError
+from reportascode.files.paths import open_no_follow
 
 LOCK_NAME = ".rac.lock"
 DEFAULT_WAIT = 10.0
@@ -57,7 +58,7 @@ def _flock(path: Path, command: str, deadline: float) -> int:
 
     while True:
         try:
-            handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            handle = open_no_follow(path, os.O_RDWR | os.O_CREAT, 0o644)  # a committed link is never followed
         except OSError as exc:
             raise UsageError("writelock.cannot_lock", path=path, detail=exc.strerror or str(exc)) from exc
         try:
@@ -85,7 +86,11 @@ def _flock(path: Path, command: str, deadline: float) -> int:
 
 def _holder(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace").strip()
+        handle = open_no_follow(path, os.O_RDONLY)
+        try:
+            text = os.read(handle, 4096).decode("utf-8", errors="replace").strip()
+        finally:
+            os.close(handle)
     except OSError:
         return "?"
     return text.partition(" ")[2] or text or "?"
@@ -95,7 +100,7 @@ def _holder(path: Path) -> str:
 def _exclusive_file_lock(path: Path, command: str, deadline: float) -> Iterator[None]:  # pragma: no cover
     while True:
         try:
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            handle = open_no_follow(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             if _stale(path):
                 with contextlib.suppress(OSError):

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from reportascode.files.paths import check_read
+
 _MIB = 1024 * 1024
 _CHUNK = 1 << 16
 
@@ -67,11 +69,12 @@ def _is_sheet(name: str) -> bool:
 
 
 def check_archive(path: Path, limits: XlsxLimits = DEFAULT_LIMITS) -> None:
-    """Refuse a workbook whose zip passes a bound, before any XML of it is parsed.
+    """Refuse a workbook whose zip passes a bound (or a link out of the workspace), before any XML of it is parsed.
 
     The sizes the zip declares are upper bounds of what can be read: Python's zipfile stops decompressing a
     member at its declared size (and a member that would give more fails its CRC check). Only stored and deflated
     members are accepted (zipfile decompresses the others in one unbounded call)."""
+    check_read(path)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:

@@ -13,6 +13,7 @@ from typing import Any
 
 from reportascode import __version__
 from reportascode.errors import UsageError
+from reportascode.files import paths
 from reportascode.files.atomic import is_temporary, write_bytes_atomic
 from reportascode.history.git import BlobReader, Git
 from reportascode.history.leaves import leaves_by_identity
@@ -77,7 +78,7 @@ def freeze(report: Report, findings_errors: int, summary: dict[str, int], sign: 
     manifest = Manifest(
         report=report.id, commit=head, commit_date=git.run("log", "-1", "--format=%aI", "HEAD").strip(),
         tool_version=__version__, schema_version=report.schema_version,
-        files={name: sha256((report.folder / name).read_bytes()) for name in report_files(report)},
+        files={name: sha256(paths.read_bytes(report.folder / name)) for name in report_files(report)},
         validation=summary,
     )
     _commit_manifest(git, report, manifest, _subject("freeze", report), locked_tag, sign)
@@ -103,7 +104,7 @@ def submit(report: Report, date: dt.date, documents: Path | None) -> Manifest:
     docs: dict[str, str] = {}
     if documents is not None and documents.is_dir():
         for path in sorted(p for p in documents.rglob("*") if p.is_file()):
-            docs[path.relative_to(documents).as_posix()] = sha256(path.read_bytes())
+            docs[path.relative_to(documents).as_posix()] = sha256(paths.read_bytes(path))
     manifest.submission = {"date": date.isoformat(), "documents": docs}
     _commit_manifest(git, report, manifest, f"{_subject('submit', report)} ({date.isoformat()})", submitted_tag,
                      False)
@@ -144,7 +145,7 @@ def _commit_manifest(git: Git, report: Report, manifest: Manifest, message: str,
     """
     path = report.folder / MANIFEST_NAME
     rel = git.relpath(path)
-    previous_text = path.read_bytes() if path.is_file() else None
+    previous_text = paths.read_bytes(path) if path.is_file() else None
     head = git.run("rev-parse", "HEAD").strip()
     tag_message = f"{message}\ndata commit {manifest.commit}"
     write_bytes_atomic(path, manifest.to_text().encode())
@@ -249,7 +250,7 @@ def _stray_manifest(git: Git, report: Report) -> bytes | None:
     path = report.folder / MANIFEST_NAME
     with BlobReader(git) as blobs:
         committed = blobs.read(f"HEAD:{git.relpath(path)}")
-    on_disk = path.read_bytes() if path.is_file() else None
+    on_disk = paths.read_bytes(path) if path.is_file() else None
     if on_disk == committed:
         return None
     if on_disk is None:
@@ -267,7 +268,7 @@ def changes_since_lock(report: Report, git: Git, manifest: Manifest, blobs: Blob
     for name in sorted(set(manifest.files) | set(report_files(report))):
         path = report.folder / name
         rel = git.relpath(path)
-        on_disk = path.read_bytes() if path.is_file() else None
+        on_disk = paths.read_bytes(path) if path.is_file() else None
         current = on_disk if source == "worktree" else blobs.read(f"HEAD:{rel}")
         if current is not None and sha256(current) == manifest.files.get(name):
             continue
@@ -297,7 +298,7 @@ def lock_findings(report: Report) -> Iterator[Finding]:
     manifest = Manifest.read(report.folder)
     if manifest is None:
         return
-    if all((report.folder / n).is_file() and sha256((report.folder / n).read_bytes()) == d
+    if all((report.folder / n).is_file() and sha256(paths.read_bytes(report.folder / n)) == d
            for n, d in manifest.files.items()):
         return
     try:

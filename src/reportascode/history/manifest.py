@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportascode.files import paths
 from reportascode.model.loader import load_bytes, load_file
 from reportascode.model.schemas import REPORT_FILES
 from reportascode.model.workspace import Report
@@ -87,7 +88,7 @@ class Manifest:
     @classmethod
     def read(cls, folder: Path) -> Manifest | None:
         path = folder / MANIFEST_NAME
-        return cls.parse(path.read_bytes()) if path.is_file() else None
+        return cls.parse(paths.read_bytes(path)) if path.is_file() else None
 
 
 def tag_name(report: Report, kind: str) -> str:

@@ -65,6 +65,8 @@ MESSAGES: dict[str, str] = {
     "cli.no_workspace": "no workspace found: neither {path} nor a parent holds .reportascode.yaml or reports/",
     "cli.not_a_report": "{path} is not inside a report folder (reports/<year>/ or reports/<entity>/<year>/)",
     "cli.no_reports": "no reports found in the workspace {root} (reports/<year>/meta.yaml)",
+    "cli.os_error": "cannot read or write {path}: {detail} (files already there are as they were; nothing partial "
+    "is left)",
     "cli.internal_error": "internal error (a bug in rac, not a problem in the report): {detail}; "
     "run with --traceback for details",
     "cli.path_missing": "no such path: {path}",
@@ -1077,6 +1079,10 @@ MESSAGES: dict[str, str] = {
     "load.line_too_long": "a line of {length} characters (limit {limit}); refused",
     "file.unknown_more": "{count} more unknown YAML files in the report folder, not listed one by one "
     "(the first: {name})",
+    "paths.read_outside": "{path} is a link to a place outside the workspace ({target}); refused unread",
+    "paths.write_outside": "{path} leads outside the workspace through a link ({target}); nothing is written there",
+    "paths.link_refused": "{path} is a symbolic link; refused (the workspace write lock must be a plain file: remove "
+    "the link and try again)",
     "writelock.busy": "another rac command ({holder}) is writing in this workspace; try again when it has finished "
     "(lock file {path})",
     "writelock.cannot_lock": "cannot take the workspace write lock {path}: {detail}",

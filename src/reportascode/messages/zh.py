@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "没有 .reportascode.yaml 或 reports/ 目录",
     "cli.not_a_report": "{path} 不在任何年度报告目录（reports/<年度>/ 或 reports/<主体>/<年度>/）中",
     "cli.no_reports": "工作区 {root} 中没有找到年度报告（reports/<年度>/meta.yaml）",
+    "cli.os_error": "无法读写 {path}：{detail}（已写入的文件保持原样，没有留下不完整的文件）",
     "cli.internal_error": "内部错误（程序缺陷，而非报告问题）：{detail}；加 --traceback 查看详情",
     "cli.path_missing": "路径不存在：{path}",
     "config.invalid": "工作区配置 {file} 第 {line} 行第 {column} 列：{detail}",
@@ -947,6 +948,9 @@ MESSAGES: dict[str, str] = {
     "load.control_char": "此处有控制字符 {char}，YAML 不允许（是否从其他程序粘贴而来？）",
     "load.line_too_long": "该行有 {length} 个字符（上限 {limit}），已拒绝",
     "file.unknown_more": "报告目录中另有 {count} 个未知的 YAML 文件，不再逐一列出（第一个：{name}）",
+    "paths.read_outside": "{path} 是指向工作区之外（{target}）的链接，拒绝读取",
+    "paths.write_outside": "{path} 经由链接指向工作区之外（{target}），拒绝写入",
+    "paths.link_refused": "{path} 是符号链接，拒绝打开（工作区写锁文件必须是普通文件；删除该链接后重试）",
     "writelock.busy": "另一个 rac 命令（{holder}）正在写入此工作区；请待其完成后重试（锁文件 {path}）",
     "writelock.cannot_lock": "无法获取工作区写锁 {path}：{detail}",
     "verify.interrupted_commit": "HEAD 是 rac 为 {report} 生成的清单提交，但缺少标签 {tag}：rac {command} 被中断；"

@@ -381,7 +381,12 @@ def _pos(node: Any) -> tuple[int, int]:
 
 def read_file(file: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[bytes | None, LoadProblem | None]:
     """A report file's bytes, or the problem that stops it being read. Only a regular file is read (a folder,
-    a pipe or a device is refused without blocking), and only when its size is within ``max_bytes``."""
+    a pipe or a device is refused without blocking), and only when its size is within ``max_bytes``. A link out
+    of the workspace is refused unread (files/paths.py)."""
+    from reportascode.files.paths import escapes
+
+    if escapes(file) is not None:
+        return None, LoadProblem("LOAD-READ", 1, 1, "", "load.outside_workspace")
     try:
         handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:

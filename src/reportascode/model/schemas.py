@@ -15,6 +15,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from reportascode.files import paths
+
 REPORT_FILES = (
     "meta",
     "company",
@@ -101,8 +103,8 @@ class SchemaStore:
                 continue
             for path in sorted(directory.glob("*/*.schema.json")):
                 try:
-                    text = path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
+                    text = paths.read_text(path)
+                except (OSError, UnicodeDecodeError, paths.LinkOutside):
                     continue
                 version = path.parent.name
                 for match in _REFERENCE.finditer(text):
@@ -132,7 +134,7 @@ class SchemaStore:
             path = self.path(version, name)
             if path is None:
                 raise FileNotFoundError(f"schema {version}/{name}.schema.json")
-            self._raw[key] = json.loads(path.read_text(encoding="utf-8"))
+            self._raw[key] = json.loads(paths.read_text(path))
         return self._raw[key]
 
     def validator(self, version: str, name: str) -> Any:

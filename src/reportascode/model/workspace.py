@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.errors import UsageError
+from reportascode.files.paths import confine
 from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
 
@@ -22,6 +23,7 @@ def find_root(start: Path) -> Path:
     here = start if start.is_dir() else start.parent
     for candidate in (here, *here.parents):
         if (candidate / CONFIG_FILE).is_file() or (candidate / "reports").is_dir():
+            confine(candidate)  # every later read and write of this command stays in this workspace
             return candidate
     raise UsageError("cli.no_workspace", path=start)
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from reportascode.files.paths import check_read
 from reportascode.model.schemas import packaged_schema_dir
 from reportascode.model.workspace import Report
 from reportascode.reconcile.kinds import (
@@ -268,6 +269,7 @@ class _CsvSource:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        check_read(path)
         self.size = path.stat().st_size
         self.binary = path.open("rb")
         self.reader: Any = None

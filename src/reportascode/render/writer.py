@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reportascode.errors import UsageError
 from reportascode.files.atomic import replace_folder, temporary_folder, write_bytes_atomic
+from reportascode.files.paths import check_write
 
 BUILD_MARKER = ".rac-build"
 
@@ -38,7 +39,8 @@ def write_files(base: Path, files: Mapping[str, bytes]) -> list[Path]:
 @contextlib.contextmanager
 def building_folder(target: Path, known_names: frozenset[str]) -> Iterator[Path]:
     """Yield a temporary folder beside ``target``; on success it replaces ``target`` whole, on failure it is
-    removed and ``target`` is left as it was."""
+    removed and ``target`` is left as it was. A ``target`` that a link takes out of the workspace is refused."""
+    check_write(target)
     target = target.resolve()
     if target.exists() and not replaceable(target, known_names):
         raise UsageError("render.out_not_build", path=target)
