@@ -119,4 +119,7 @@ def test_empty_and_comment_only_files_are_empty(parser: str) -> None:
 @pytest.mark.parametrize("parser", PARSERS)
 def test_folded_block_scalars_carry_no_fold_markers(parser: str) -> None:
     doc = load_bytes(b'a: >-\n  x > 0 and\n  y < 1\n\n  z\nb: >\n  p\n    q\n  r\nc: "bell\\a"\n', "f.yaml", parser)
-    assert doc.data == {"a": "x > 0 and y < 1\nz", "b": "p\n  q\nr\n", "c": "bell\a"}
+    # a BEL written as an escape is a control character in a value: a finding (it would reach documents and
+    # terminals), never silently dropped or kept
+    assert doc.data == {"a": "x > 0 and y < 1\nz", "b": "p\n  q\nr\n", "c": ""}
+    assert [(p.rule, p.line, p.column) for p in doc.problems] == [("LOAD-ENCODING", 10, 4)]

@@ -259,11 +259,14 @@ def is_frozen(report: Report) -> bool:
     """A lock manifest beside the report (``rac freeze``), or the tag ``rac/<report>/locked`` in its repository."""
     if (report.folder / ".rac-lock.yaml").is_file():
         return True
-    tag = f"rac/{report.id.removeprefix('reports/')}/locked"
+    from reportascode.errors import UsageError
+    from reportascode.history.git import rac_tag
+
     try:
-        found = subprocess.run(["git", "rev-parse", "-q", "--verify", f"refs/tags/{tag}"], cwd=report.folder,
-                               capture_output=True, text=True, check=False)
-    except (FileNotFoundError, NotADirectoryError):
+        tag = rac_tag(f"rac/{report.id.removeprefix('reports/')}/locked")
+        found = subprocess.run(["git", "rev-parse", "-q", "--verify", "--end-of-options", f"refs/tags/{tag}"],
+                               cwd=report.folder, capture_output=True, text=True, check=False)
+    except (FileNotFoundError, NotADirectoryError, UsageError):
         return False
     return found.returncode == 0
 

@@ -4,6 +4,7 @@ blobs. User data never becomes an option: revisions starting with ``-`` are refu
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,9 +42,36 @@ class Commit:
 
 
 def safe_rev(rev: str) -> str:
-    if not rev or rev.startswith("-") or any(c in rev for c in "\0\n"):
+    if not rev or rev.startswith("-") or any(c in rev for c in "\0\n\r") or not rev.isprintable():
         raise UsageError("git.bad_revision", rev=rev)
     return rev
+
+
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+# git check-ref-format, and no more: ASCII letters, digits and CJK-safe printable text, no "..", "@{", "//",
+# no component starting with "." or "-", none ending with ".lock", nothing git would read as an option
+_BAD_REF = re.compile(r"\.\.|@\{|//|/\.|\.lock(?:/|$)|[\x00-\x20\x7f~^:?*\[\\]")
+
+
+def object_id(value: object, source: str = "") -> str:
+    """A full object id read from a file (a manifest's ``locked_commit``), or a usage error naming the file."""
+    text = str(value)
+    if not _OBJECT_ID.fullmatch(text):
+        raise UsageError("git.bad_object_id", value=_shown(text), source=source or "?")
+    return text
+
+
+def rac_tag(name: str) -> str:
+    """A tag name rac makes (``rac/<report>/<kind>``), checked before git sees it: under ``rac/``, a valid ref
+    name (git check-ref-format), never an option."""
+    if (not name.startswith("rac/") or name.endswith(("/", ".")) or _BAD_REF.search(name)
+            or not name.isprintable()):
+        raise UsageError("git.bad_tag", tag=_shown(name))
+    return name
+
+
+def _shown(text: str) -> str:
+    return text.encode("unicode_escape").decode("ascii")[:80]
 
 
 class Git:
@@ -88,7 +116,8 @@ class Git:
             raise UsageError("git.shallow", root=self.root, since=first.strip() or "?")
 
     def resolve(self, rev: str) -> str | None:
-        out = subprocess.run(["git", "rev-parse", "--verify", "-q", f"{safe_rev(rev)}^{{commit}}"], cwd=self.root,
+        out = subprocess.run(["git", "rev-parse", "--verify", "-q", "--end-of-options", f"{safe_rev(rev)}^{{commit}}"],
+                             cwd=self.root,
                              capture_output=True, text=True, env=_env())
         return out.stdout.strip() or None
 
@@ -100,12 +129,13 @@ class Git:
         args = ["log", f"--format={LOG_FORMAT}", "--raw", "--no-abbrev", "--no-renames", "-z", "--first-parent"]
         if reverse:
             args.append("--reverse")
-        args.append(f"{safe_rev(since)}..HEAD" if since else "HEAD")
+        args += ["--end-of-options", f"{safe_rev(since)}..HEAD" if since else "HEAD"]
         out = self.run(*args, "--", *paths)
         return list(_parse_log(out))
 
     def is_ancestor(self, ancestor: str, descendant: str = "HEAD") -> bool:
-        done = subprocess.run(["git", "merge-base", "--is-ancestor", safe_rev(ancestor), safe_rev(descendant)],
+        done = subprocess.run(["git", "merge-base", "--is-ancestor", "--end-of-options", safe_rev(ancestor),
+                               safe_rev(descendant)],
                               cwd=self.root, capture_output=True, env=_env())
         return done.returncode == 0
 
@@ -140,15 +170,20 @@ class BlobReader:
         self._cache: dict[str, bytes | None] = {}
 
     def read(self, spec: str) -> bytes | None:
-        """A blob by id or ``rev:path``; ``None`` when it does not exist."""
+        """A blob by id or ``rev:path``; ``None`` when it does not exist (or when ``spec`` holds a line break,
+        which would be a second request to ``cat-file --batch``)."""
         if spec in self._cache:
             return self._cache[spec]
+        if any(c in spec for c in "\n\r\0"):
+            return None
         stdin: IO[bytes] = self._process.stdin  # type: ignore[assignment]
         stdout: IO[bytes] = self._process.stdout  # type: ignore[assignment]
         stdin.write(spec.encode() + b"\n")
         stdin.flush()
-        header = stdout.readline().split()
-        if len(header) < 3 or header[1] == b"missing":
+        line = stdout.readline().rstrip(b"\n")
+        header = line.split()
+        # "<spec> missing" echoes the spec, which may hold spaces ("reports/acme co/2024/…")
+        if line.endswith((b" missing", b" ambiguous")) or len(header) != 3 or not header[2].isdigit():
             self._cache[spec] = None
             return None
         data = stdout.read(int(header[2]))

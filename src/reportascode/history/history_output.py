@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from reportascode.messages import message
+from reportascode.model import escape
 from reportascode.model.values import canonical
 
 if TYPE_CHECKING:  # types only: each command imports just the history module it runs
@@ -55,12 +56,13 @@ def log_text(entries: list[LogEntry], lang: str, markdown: bool = False) -> str:
     lines: list[str] = []
     for entry in entries:
         c = entry.commit
-        head = f"{c.short} {c.date} {c.author} <{c.email}>  {c.subject}"
+        safe = escape.markdown if markdown else escape.terminal
+        head = f"{c.short} {c.date} {safe(c.author)} {safe(f'<{c.email}>')}  {safe(c.subject)}"
         lines.append(f"### {head}" if markdown else head)
         if entry.reformat_only:
             lines.append(f"  ({message('log.reformat_only', lang)})")
-        lines += [_change_line(ch, lang) for ch in entry.changes]
-        lines += [f"  ! {name}: unparseable in this version" for name in entry.unparseable]
+        lines += [safe(_change_line(ch, lang)) for ch in entry.changes]
+        lines += [safe(f"  ! {name}: unparseable in this version") for name in entry.unparseable]
         lines.append("")
     return "\n".join(lines)
 
@@ -75,7 +77,8 @@ def blame_text(entries: list[BlameEntry], lang: str) -> str:
     width = max((len(e.pointer) for e in entries), default=0)
     lines = []
     for e in entries:
-        who = (f"{e.commit.short} {e.commit.date[:10]} {e.commit.author}  {e.commit.subject}" if e.commit
+        who = (f"{e.commit.short} {e.commit.date[:10]} {escape.terminal(e.commit.author)}  "
+               f"{escape.terminal(e.commit.subject)}" if e.commit
                else message("blame.uncommitted", lang))
         lines.append(f"{e.pointer.ljust(width)}  {canonical(e.value)}  {who}")
     return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ from reportascode import __version__
 from reportascode.errors import UsageError
 from reportascode.files import paths
 from reportascode.files.atomic import is_temporary, write_bytes_atomic
-from reportascode.history.git import BlobReader, Git
+from reportascode.history.git import BlobReader, Git, object_id
 from reportascode.history.leaves import leaves_by_identity
 from reportascode.history.manifest import (
     MANIFEST_NAME,
@@ -165,7 +165,7 @@ def _commit_manifest(git: Git, report: Report, manifest: Manifest, message: str,
             write_bytes_atomic(path, previous_text)
         raise
     if sign:
-        git.run("tag", "-s", "-m", tag_message, tag, commit)
+        git.run("tag", "-s", "-m", tag_message, "--end-of-options", tag, commit)
     git.run("add", "--", rel, check=False)  # the index follows HEAD (best effort: HEAD already holds it)
 
 
@@ -222,8 +222,8 @@ def repair_interrupted(git: Git, report: Report, sign: bool) -> set[str]:
         manifest = Manifest.read(report.folder)
         data_commit = manifest.commit if manifest is not None else "?"
         message = git.run("log", "-1", "--format=%s", "HEAD").strip()
-        git.run("tag", "-s" if sign else "-a", "-m", f"{message}\ndata commit {data_commit}", tag_name(report, kind),
-                "HEAD")
+        git.run("tag", "-s" if sign else "-a", "-m", f"{message}\ndata commit {data_commit}", "--end-of-options",
+                tag_name(report, kind), "HEAD")
         completed.add(kind)
     if git.run("status", "--porcelain", "--", rel).strip():
         git.run("reset", "-q", "--", rel, check=False)
@@ -346,7 +346,8 @@ def verify(report: Report) -> VerifyResult:
             result.intact = False
         rel = git.relpath(report.folder / change.file)
         if rel not in result.authors:
-            out = git.run("log", "--format=%an <%ae> %aI %h %s", f"{manifest.commit}..HEAD", "--", rel)
+            out = git.run("log", "--format=%an <%ae> %aI %h %s", "--end-of-options",
+                          f"{object_id(manifest.commit, MANIFEST_NAME)}..HEAD", "--", rel)
             result.authors[rel] = [line for line in out.splitlines() if line.strip()]
     return result
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.files import paths
+from reportascode.history.git import object_id, rac_tag
 from reportascode.model.loader import load_bytes, load_file
 from reportascode.model.schemas import REPORT_FILES
 from reportascode.model.workspace import Report
@@ -75,7 +76,7 @@ class Manifest:
             return None
         try:
             return cls(
-                report=str(data["report"]), commit=str(data["locked_commit"]),
+                report=str(data["report"]), commit=object_id(data["locked_commit"], MANIFEST_NAME),
                 commit_date=str(data["locked_commit_date"]), tool_version=str(data["tool_version"]),
                 schema_version=str(data["schema_version"]),
                 files={str(k): str(v) for k, v in (data.get("files") or {}).items()},
@@ -92,8 +93,9 @@ class Manifest:
 
 
 def tag_name(report: Report, kind: str) -> str:
-    """``rac/2024/locked``; ``rac/acme/2024/submitted`` for an entity's report."""
-    return f"rac/{report.id.removeprefix('reports/')}/{kind}"
+    """``rac/2024/locked``; ``rac/acme/2024/submitted`` for an entity's report; a folder name git cannot take
+    as a tag name (a space, ``..``, a control character) is a usage error naming it."""
+    return rac_tag(f"rac/{report.id.removeprefix('reports/')}/{kind}")
 
 
 def corrections(report: Report) -> list[dict[str, Any]]:

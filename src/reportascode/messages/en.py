@@ -158,6 +158,10 @@ MESSAGES: dict[str, str] = {
     "git.not_a_repository": "{path} is not inside a git repository; the audit trail needs git history",
     "git.no_commits": "the repository {root} has no commits yet; commit the report data first",
     "git.shallow": "{root} is a shallow clone: history before {since} is missing; run git fetch --unshallow",
+    "git.bad_object_id": "the commit '{value}' in {source} is not a full git object id (40 or 64 hex digits); "
+    "refused",
+    "git.bad_tag": "'{tag}' cannot be a git tag name (a folder name with a space, '..' or a control character?); "
+    "rename the folder",
     "git.bad_revision": "invalid git revision '{rev}'",
     "git.failed": "{command} failed: {detail}",
     "lock.dirty": "report {report} has uncommitted changes; commit them before locking or submitting",
@@ -1073,6 +1077,12 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_rule": "unknown rule id '{id}'; `rac rules` lists them",
     # hardening: hostile input, the write lock, interrupted freezes (issue 11)
     "load.not_regular": "not a regular file (a folder, a pipe or a device); refused unread",
+    "load.yaml_version": "unsupported YAML version directive %YAML {version} (only 1.1 and 1.2; usually the line "
+    "can simply be removed)",
+    "load.bad_escape": "the escape {escape} is beyond Unicode (the largest is U+10FFFF)",
+    "load.escaped_control": "the value holds a control character or a lone surrogate {char} written as an escape; "
+    "remove it",
+    "load.tag_kind": "the tag {tag} contradicts what it tags (e.g. !!map on a list); remove the tag",
     "load.outside_workspace": "the file is a link to a place outside the workspace; refused unread",
     "load.nul": "a NUL byte ({char}) here: a binary file, or text saved as UTF-16? Save the file as UTF-8 text",
     "load.control_char": "control character {char} here; YAML does not allow it (pasted from another program?)",

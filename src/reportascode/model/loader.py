@@ -49,6 +49,10 @@ _UNUSUAL_BREAKS = re.compile("[\x85\u2028\u2029]")
 _STR_TAG = r"(?:!!str|!<tag:yaml\.org,2002:str>)"
 # the node properties written just before a plain scalar's text: "!!str", "!!str &a" or "&a !!str"
 _EXPLICIT_STR = re.compile(rf"(?:^|[\s\[{{,])(?:{_STR_TAG}(?:\s+&\S+)?|&\S+\s+{_STR_TAG})\s*$")
+_YAML_DIRECTIVE = re.compile(r"%YAML[ \t]+(\S*)")
+_BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+_KIND_TAGS = {"tag:yaml.org,2002:map": "mapping", "tag:yaml.org,2002:seq": "sequence",
+              **{f"tag:yaml.org,2002:{t}": "scalar" for t in ("str", "int", "float", "bool", "null", "timestamp")}}
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
@@ -194,8 +198,30 @@ def _looks_utf16(raw: bytes) -> bool:
     return max(zeros_even, zeros_odd) * 2 >= len(head) // 2 and min(zeros_even, zeros_odd) * 4 <= len(head) // 2
 
 
+def _directive_or_escape(text: str) -> LoadProblem | None:
+    """What the parsers do not report as an error but crash on: a ``%YAML`` version other than 1.1 or 1.2 (an
+    assertion in ruamel.yaml), a ``\\U`` escape beyond U+10FFFF (an overflow in ``chr``)."""
+    if "%YAML" in text:
+        for number, line in enumerate(text.split("\n"), start=1):
+            found = _YAML_DIRECTIVE.match(line)
+            if found and found.group(1) not in ("1.1", "1.2"):
+                return LoadProblem("LOAD-SYNTAX", number, found.start(1) + 1, "", "load.yaml_version",
+                                   (("version", found.group(1)[:20]),))
+    if "\\U" in text:
+        for found in _BIG_ESCAPE.finditer(text):
+            if int(found.group(1), 16) > 0x10FFFF:
+                before = text[: found.start()]
+                column = found.start() - (before.rfind("\n") + 1) + 1
+                return LoadProblem("LOAD-ENCODING", before.count("\n") + 1, column, "", "load.bad_escape",
+                                   (("escape", found.group()),))
+    return None
+
+
 def prescan(text: str) -> LoadProblem | None:
     """Refuse what would make a parser recurse too deep, and tabs YAML parsers disagree about."""
+    problem = _directive_or_escape(text)
+    if problem is not None:
+        return problem
     flow_depth = 0
     in_single = in_double = False
     # Flow depth can only pass the limit when there are more opening brackets than that: scan characters then only.
@@ -236,9 +262,13 @@ def prescan(text: str) -> LoadProblem | None:
 
 
 def compose_ruamel(text: str) -> Any:
+    import warnings
+
     from ruamel.yaml import YAML
 
-    return YAML(typ="rt").compose(text)
+    with warnings.catch_warnings():  # a reused anchor is legal YAML: ruamel's warning is not the user's business
+        warnings.simplefilter("ignore")
+        return YAML(typ="rt").compose(text)
 
 
 def compose_libyaml(text: str) -> Any:
@@ -301,18 +331,26 @@ class _Converter:
             raise _Abort(LoadProblem("LOAD-DEPTH", *_pos(node), pointer, "load.depth", (("limit", MAX_DEPTH),)))
         self.doc.value_positions.setdefault(pointer, _pos(node))
         tag = node.tag or ""
+        kind = getattr(node, "id", "")
         if tag not in _STANDARD_TAGS and tag not in ("?", "!"):
             self.problem("LOAD-TAG", node, pointer, "load.tag", tag=tag)
+        elif _KIND_TAGS.get(tag, kind) != kind:  # ``!!map [1, 2]``: a tag that contradicts the node
+            self.problem("LOAD-TAG", node, pointer, "load.tag_kind", tag=tag)
         if isinstance(node.value, str):
             if node.style in (None, ""):
                 return node.value if self.explicit_str(node) else resolve_plain(node.value)
             # ruamel's round-trip composer marks the folds of a ``>`` block scalar with BEL; the value has none.
-            return node.value.replace("\a", "") if node.style == ">" else node.value
+            value = node.value.replace("\a", "") if node.style == ">" else node.value
+            if node.style == '"' and _FORBIDDEN.search(value):  # written as an escape: "\x1b", "\ud800", "\0"
+                char = _FORBIDDEN.search(value).group()  # type: ignore[union-attr]
+                self.problem("LOAD-ENCODING", node, pointer, "load.escaped_control", char=f"U+{ord(char):04X}")
+                return ""
+            return value
         if id(node) in self.in_progress:
             raise _Abort(LoadProblem("LOAD-ALIAS", *_pos(node), pointer, "load.alias_cycle"))
         self.in_progress.add(id(node))
         try:
-            if (node.value and isinstance(node.value[0], tuple)) or tag.endswith(":map"):
+            if kind == "mapping" or (not kind and node.value and isinstance(node.value[0], tuple)):
                 return self.mapping(node, pointer, depth)
             return [self.convert(item, join_pointer(pointer, i), depth + 1) for i, item in enumerate(node.value)]
         finally:
@@ -325,6 +363,10 @@ class _Converter:
                 self.problem("LOAD-SYNTAX", key_node, pointer, "load.complex_key")
                 continue
             key = key_node.value
+            if _FORBIDDEN.search(key):
+                self.problem("LOAD-ENCODING", key_node, pointer, "load.escaped_control",
+                             char=f"U+{ord(_FORBIDDEN.search(key).group()):04X}")  # type: ignore[union-attr]
+                continue
             child = join_pointer(pointer, key)
             if key in result:
                 self.problem("LOAD-DUPLICATE-KEY", key_node, child, "load.duplicate_key", key=key,

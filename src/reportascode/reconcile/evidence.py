@@ -49,6 +49,9 @@ EVIDENCE_DIR = "evidence"
 FORMATS = ("csv", "xlsx")
 HEADER_SEARCH_ROWS = 10
 PROGRESS_EVERY = 65_536
+MAX_NUMBER_CHARS = 64
+MAX_NUMBER_EXPONENT = 30  # beyond any count or amount of money an export holds
+MAX_INT_DIGITS = 18
 
 # (file label, rows read so far, fraction of the file read or None, finished)
 Progress = Callable[[str, int, "float | None", bool], None]
@@ -441,7 +444,7 @@ def to_text(cell: Any) -> str:
 
 
 def to_int(cell: Any) -> int:
-    if type(cell) is str and cell.isdigit() and cell.isascii():
+    if type(cell) is str and cell.isdigit() and cell.isascii() and len(cell) <= MAX_INT_DIGITS:
         return int(cell)
     if isinstance(cell, bool):
         raise _Bad("integer")
@@ -453,15 +456,12 @@ def to_int(cell: Any) -> int:
         value = int(cell)
     else:
         text = _stripped(cell)
-        if text.isascii() and text.isdigit():
+        if text.isascii() and text.isdigit() and len(text) <= MAX_INT_DIGITS:
             return int(text)
         if _THOUSANDS.fullmatch(text):
             text = text.replace(",", "")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise _Bad("integer") from None
-        if not number.is_finite() or number != number.to_integral_value():
+        number = _bounded(text, "integer")
+        if number.adjusted() > MAX_INT_DIGITS or number != number.to_integral_value():
             raise _Bad("integer")
         value = int(number)
     if value < 0:
@@ -473,16 +473,27 @@ def to_decimal(cell: Any) -> Decimal:
     if isinstance(cell, bool):
         raise _Bad("number")
     if isinstance(cell, (int, float)):
-        return Decimal(str(cell))
+        number = Decimal(str(cell))
+        if not number.is_finite() or abs(number.adjusted()) > MAX_NUMBER_EXPONENT:
+            raise _Bad("number")
+        return number
     text = _stripped(cell)
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
+    return _bounded(text, "number")
+
+
+def _bounded(text: str, variant: str) -> Decimal:
+    """A number from a cell, bounded before anything computes with it: at most MAX_NUMBER_CHARS characters and
+    an exponent within ±MAX_NUMBER_EXPONENT (``1e999999999`` would make int() or a comparison take minutes)."""
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _Bad(variant)
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise _Bad("number") from None
-    if not number.is_finite():
-        raise _Bad("number")
+        raise _Bad(variant) from None
+    if not number.is_finite() or abs(number.adjusted()) > MAX_NUMBER_EXPONENT:
+        raise _Bad(variant)
     return number
 
 

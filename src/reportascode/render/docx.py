@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from reportascode import __version__
+from reportascode.model.escape import xml_text
 from reportascode.messages import message
 from reportascode.render.content import (
     Block,
@@ -170,7 +171,7 @@ def _run(paragraph: Any, text: str, size: float | None = None, bold: bool = Fals
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_text(text))  # a control character from data would make python-docx raise
     if size is not None:
         run.font.size = Pt(size)
     if bold:

@@ -18,11 +18,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
+import jinja2.runtime
+import markupsafe
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from reportascode.errors import TemplateError, TemplateSecurity, TemplateSyntax, TemplateUndefined
+from reportascode.model.escape import markdown
 from reportascode.render import figures as formatting
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
@@ -117,6 +120,7 @@ def make_environment(workspace_root: Path | None, lang: str = "zh") -> Immutable
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=_markdown_safe,
     )
     env.filters.update({
         "money": formatting.money,
@@ -133,6 +137,16 @@ def make_environment(workspace_root: Path | None, lang: str = "zh") -> Immutable
         "tr": lambda zh, en: zh if lang == "zh" else en,
     })
     return env
+
+
+@jinja2.pass_context
+def _markdown_safe(context: jinja2.runtime.Context, value: Any) -> Any:
+    """In a Markdown template every ``{{ value }}`` is literal text: markup from data (``<script>``, ``<!--``,
+    ``[link](…)``) is escaped (model/escape.py). HTML templates are escaped by autoescape instead."""
+    name = context.name or ""
+    if name.endswith(".md") and isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return markdown(value)
+    return value
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:

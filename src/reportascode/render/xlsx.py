@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from reportascode import __version__
+from reportascode.model.escape import xml_text
 from reportascode.messages import message
 from reportascode.render.content import (
     Block,
@@ -153,9 +154,15 @@ class _Sheet:
     def put(self, column: int, value: Any, bold: bool = False, color: str | None = None, fill: str | None = None,
             fmt: str | None = None, size: float = FONT_SIZE, align: str | None = None, italic: bool = False,
             measure: bool = True, span: int = 1) -> Any:
-        cell = self.ws.cell(row=self.row, column=column, value=value)
-        if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) and cell.data_type == "f":
-            cell.data_type = "s"  # text from a report never becomes a formula
+        cell = self.ws.cell(row=self.row, column=column)
+        if isinstance(value, str):
+            # text is a string cell, set explicitly: openpyxl would make "=HYPERLINK(…)" a live formula; characters
+            # XML forbids are shown escaped (openpyxl would raise)
+            value = xml_text(value)
+            cell.value = value
+            cell.data_type = "s"
+        else:
+            cell.value = value
         cell.font = _font(bold, color, size, italic)
         if fill:
             cell.fill = _fill(fill)

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from reportascode.model.escape import csv_cell
 from reportascode.render import figures as formatting
 from reportascode.trends.metrics import METRICS, EntityTrend, Metric, YearMetrics, YearStatus
 
@@ -163,6 +164,8 @@ def _csv_value(value: object) -> str:
         return ""
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, str):
+        return csv_cell(value)  # a company name "=cmd|…" is text to a spreadsheet, never a formula
     return str(value)
 
 

@@ -3,9 +3,16 @@ summary."""
 
 from __future__ import annotations
 
+from reportascode.model.escape import terminal
 from reportascode.model.findings import Finding
 from reportascode.validate.engine import ValidationResult
-from reportascode.validate.formats.findings_common import cleared_note, finding_message, summary_line
+from reportascode.validate.formats.findings_common import cleared_note, summary_line
+from reportascode.validate.formats.findings_common import finding_message as _message
+
+
+def finding_message(finding: Finding, lang: str) -> str:
+    """The message with data's control characters and line breaks escaped: one finding, one line."""
+    return terminal(_message(finding, lang))
 
 
 def finding_lines(findings: list[Finding], lang: str) -> list[str]:
@@ -15,7 +22,7 @@ def finding_lines(findings: list[Finding], lang: str) -> list[str]:
 
 def format_result(result: ValidationResult, lang: str) -> str:
     lines = finding_lines(result.active, lang)
-    lines += [f"{f.file}:{f.line}:{f.column}: {cleared_note(f, lang)}"
+    lines += [f"{f.file}:{f.line}:{f.column}: {terminal(cleared_note(f, lang))}"
               for f in result.explained_findings + result.waived_findings]
     lines.append(summary_line(result, lang))
     return "\n".join(lines) + "\n"
