@@ -22,6 +22,7 @@ openpyxl is imported only when a workbook is opened.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from collections.abc import Iterator
@@ -155,6 +156,8 @@ class BoundedWorkbook:
         self.path = path
         self.limits = limits
         check_archive(path, limits)
+        with contextlib.suppress(ImportError):  # openpyxl parses XML with defusedxml whenever it can import it
+            import defusedxml  # type: ignore[import-untyped]  # noqa: F401
         try:
             from openpyxl import load_workbook
         except ImportError:
