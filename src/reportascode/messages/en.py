@@ -126,6 +126,9 @@ MESSAGES: dict[str, str] = {
     "are plain relative names inside templates/ (no '..', no absolute paths)",
     "render.template_missing": "template {template}, line {line}: template '{name}' not found in the "
     "workspace's templates/ or the packaged templates",
+    "render.template_budget": "template {template}, line {line}: rendering went over its budget ({limit}) and "
+    "was stopped (nested loops?)",
+    "render.template_recursion": "template {template}, line {line}: a macro or include recurses without end",
     "render.template_error": "template {template}, line {line}: {detail}",
     "render.layout_invalid": "form layout {file} line {line} column {column}: {detail}",
     "render.no_weasyprint": "PDF needs WeasyPrint, which is not installed: pip install 'reportascode[pdf]'",

@@ -123,6 +123,8 @@ MESSAGES: dict[str, str] = {
     "render.template_name_refused": "模板 {template} 第 {line} 行：拒绝模板名“{name}”；"
     "模板名须为 templates/ 内的相对路径（不得含 ..，不得为绝对路径）",
     "render.template_missing": "模板 {template} 第 {line} 行：在工作区 templates/ 与内置模板中均找不到模板“{name}”",
+    "render.template_budget": "模板 {template} 第 {line} 行：渲染超出预算（{limit}），已停止（是否有嵌套循环？）",
+    "render.template_recursion": "模板 {template} 第 {line} 行：宏或 include 无限递归",
     "render.template_error": "模板 {template} 第 {line} 行：{detail}",
     "render.layout_invalid": "表格版式 {file} 第 {line} 行第 {column} 列：{detail}",
     "render.no_weasyprint": "生成 PDF 需要 WeasyPrint，但未安装：pip install 'reportascode[pdf]'",

@@ -3,13 +3,19 @@
 * sandboxed (:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`): a template cannot reach Python internals
   (``''.__class__``, ``cycler.__init__.__globals__``), call unsafe methods or mutate its data;
 * :class:`~jinja2.StrictUndefined`: a missing variable is an error naming the template and the line;
-* autoescape for ``.html``/``.htm``/``.xml`` templates; text and Markdown templates are not escaped;
+* autoescape for ``.html``/``.htm``/``.xml`` templates; in Markdown templates every ``{{ value }}`` is escaped
+  as Markdown text (model/escape.py);
+* a budget: a render stops after :data:`TIME_BUDGET` seconds or :data:`OUTPUT_BUDGET` characters (nested loops
+  in a workspace template), and a runtime error (a division by zero, a type error, a recursive macro or include)
+  is a :class:`TemplateError` naming the template and the line (exit 2), never a crash;
 * templates are looked up in the workspace's ``templates/`` first, then in the packaged ones, by plain relative
   names only: no ``..``, no absolute paths, nothing outside those two folders (no files, no environment).
 """
 
 from __future__ import annotations
 
+import contextvars
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,6 +35,38 @@ from reportascode.model.escape import markdown
 from reportascode.render import figures as formatting
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
+TIME_BUDGET = 60.0
+OUTPUT_BUDGET = 64 * 1024 * 1024
+_DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("reportascode_template_deadline", default=0.0)
+
+
+class _OverBudget(Exception):
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def _check_deadline() -> None:
+    deadline = _DEADLINE.get()
+    if deadline and time.monotonic() > deadline:
+        raise _OverBudget("time")
+
+
+class _BudgetedEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, checking the render's deadline at every call and attribute or item access a template makes
+    (a loop without either yields output, which :func:`_render` checks)."""
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_deadline()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _check_deadline()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        _check_deadline()
+        return super().getitem(obj, argument)
 
 
 def packaged_template_dir() -> Path:
@@ -111,7 +149,7 @@ def css_string(value: Any) -> Markup:
 def make_environment(workspace_root: Path | None, lang: str = "zh") -> ImmutableSandboxedEnvironment:
     """The Jinja environment every document is rendered with."""
     loader = WorkspaceLoader(workspace_root)
-    env = ImmutableSandboxedEnvironment(
+    env = _BudgetedEnvironment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=AUTOESCAPE_EXTENSIONS, default_for_string=False,
@@ -152,14 +190,31 @@ def _markdown_safe(context: jinja2.runtime.Context, value: Any) -> Any:
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render ``name``; every template failure becomes a :class:`TemplateError` with the template and line."""
     with template_errors(env):
-        return env.get_template(name).render(context)
+        return _render(env.get_template(name), context)
 
 
 def render_string(env: jinja2.Environment, source: str, context: dict[str, Any], name: str = "<string>") -> str:
     with template_errors(env):
         template = env.from_string(source)
         template.name = name
-        return template.render(context)
+        return _render(template, context)
+
+
+def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render within the budget: output streamed and counted, the deadline checked as it grows."""
+    token = _DEADLINE.set(time.monotonic() + TIME_BUDGET)
+    try:
+        parts: list[str] = []
+        size = 0
+        for chunk in template.generate(context):
+            parts.append(chunk)
+            size += len(chunk)
+            if size > OUTPUT_BUDGET:
+                raise _OverBudget("output")
+            _check_deadline()
+        return "".join(parts)
+    finally:
+        _DEADLINE.reset(token)
 
 
 @contextmanager
@@ -187,6 +242,18 @@ def template_errors(env: jinja2.Environment) -> Iterator[None]:
     except jinja2.TemplateError as exc:
         where, line = _position(exc, display)
         raise TemplateError("render.template_error", template=where, line=line, detail=str(exc)) from None
+    except _OverBudget as exc:
+        where, line = _position(exc, display)
+        limit = f"{TIME_BUDGET:g} s" if exc.what == "time" else f"{OUTPUT_BUDGET:,} characters"
+        raise TemplateError("render.template_budget", template=where, line=line, limit=limit) from None
+    except RecursionError as exc:
+        where, line = _position(exc, display)
+        raise TemplateError("render.template_recursion", template=where, line=line) from None
+    except (ArithmeticError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        # raised while a template runs (1/0, "a" + 1, a filter given the wrong thing): the template's error
+        where, line = _position(exc, display)
+        raise TemplateError("render.template_error", template=where, line=line,
+                            detail=f"{type(exc).__name__}: {exc}") from None
 
 
 def _position(exc: BaseException, display: dict[str, str], default: str = "<template>") -> tuple[str, int]:
