@@ -132,15 +132,21 @@ def quoted(text: str, style: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+# escapes the parsers handle differently or crash on: beyond U+10FFFF, lone surrogates, control characters
+ESCAPES = st.sampled_from(['"\\U99999999"', '"\\UFFFFFFFF"', '"\\U0010FFFF"', '"\\ud800"', '"a\\udfffb"',
+                           '"\\x1b[31m"', '"\\0"', '"\\a"', '"\\e"', '"\\u202e"', '"\\N"', '"\\_"',
+                           '"\\L"', '"\\P"', '"\\x85"', '"\\t\\n"', '"\\q"'])
 SCALARS = st.one_of(
     PLAIN_SCALARS,
+    ESCAPES,
     CHINESE,
     st.integers(-10**12, 10**12).map(str),
     st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10**9, max_value=10**9).map(str),
     st.builds(quoted, st.one_of(SAFE_TEXT, CHINESE, PLAIN_SCALARS), st.sampled_from(["'", '"'])),
 )
 DECORATIONS = st.sampled_from([""] * 24 + ["&a ", "&b ", "!!str ", "!!int ", "!!float ", "!custom ",
-                                           "!!python/object:os.system ", "!!binary ", "!!timestamp "])
+                                           "!!python/object:os.system ", "!!binary ", "!!timestamp ",
+                                           "!!map ", "!!seq ", "!!null ", "!!bool ", "!<tag:yaml.org,2002:map> "])
 
 
 @st.composite
@@ -205,7 +211,11 @@ def document(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         lines.insert(0, "# 年报数据 / report data")
     if draw(st.integers(0, 9)) == 0:
-        lines.insert(0, draw(st.sampled_from(["---", "%YAML 1.2\n---", "--- # doc"])))
+        lines.insert(0, draw(st.sampled_from(["---", "%YAML 1.2\n---", "--- # doc", "%YAML 1.1\n---",
+                                              "%YAML 1.3\n---", "%YAML 2.0\n---", "%YAML 1.2\n%YAML 1.2\n---",
+                                              "%TAG !e! tag:example.com,2000:\n---", "%FOO bar\n---"])))
+    if draw(st.integers(0, 19)) == 0:  # a directive after the first document
+        lines += ["...", draw(st.sampled_from(["%YAML 1.2", "%YAML 1.3"])), "---", "x: 1"]
     return "\n".join(lines) + "\n"
 
 
