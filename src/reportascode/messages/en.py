@@ -67,6 +67,8 @@ MESSAGES: dict[str, str] = {
     "cli.no_reports": "no reports found in the workspace {root} (reports/<year>/meta.yaml)",
     "cli.os_error": "cannot read or write {path}: {detail} (files already there are as they were; nothing partial "
     "is left)",
+    "cli.year_out_of_range": "{path}: a report's year folder must be within {first}–{last}; this folder is not read "
+    "as a report",
     "cli.internal_error": "internal error (a bug in rac, not a problem in the report): {detail}; "
     "run with --traceback for details",
     "cli.path_missing": "no such path: {path}",

@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "cli.not_a_report": "{path} 不在任何年度报告目录（reports/<年度>/ 或 reports/<主体>/<年度>/）中",
     "cli.no_reports": "工作区 {root} 中没有找到年度报告（reports/<年度>/meta.yaml）",
     "cli.os_error": "无法读写 {path}：{detail}（已写入的文件保持原样，没有留下不完整的文件）",
+    "cli.year_out_of_range": "{path}：年度目录须在 {first}–{last} 之间，该目录不作为报告读取",
     "cli.internal_error": "内部错误（程序缺陷，而非报告问题）：{detail}；加 --traceback 查看详情",
     "cli.path_missing": "路径不存在：{path}",
     "config.invalid": "工作区配置 {file} 第 {line} 行第 {column} 列：{detail}",

@@ -15,6 +15,13 @@ from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
 
 CONFIG_FILE = ".reportascode.yaml"
 YEAR = re.compile(r"^\d{4}$")
+# The years a report folder may be named after: the licence regime began long after 1990, and 2100 bounds the
+# date arithmetic (the year after, deadlines in the next year) far inside what Python's dates can hold.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def is_report_year(name: str) -> bool:
+    return bool(YEAR.match(name)) and FIRST_YEAR <= int(name) <= LAST_YEAR
 
 
 def find_root(start: Path) -> Path:
@@ -127,9 +134,10 @@ class Workspace:
         found = []
         for candidate in sorted(base.iterdir()):
             if candidate.is_dir() and YEAR.match(candidate.name):
-                found.append(candidate)
+                if is_report_year(candidate.name):
+                    found.append(candidate)
             elif candidate.is_dir():
-                found.extend(sorted(d for d in candidate.iterdir() if d.is_dir() and YEAR.match(d.name)))
+                found.extend(sorted(d for d in candidate.iterdir() if d.is_dir() and is_report_year(d.name)))
         # a report is inside reports/: a year folder linked from elsewhere is not one
         inside = [f for f in found if _is_within(f.resolve(), base)]
         return [f for f in inside if _looks_like_report(f)]
@@ -149,6 +157,9 @@ class Workspace:
             if YEAR.match(candidate.name) and candidate.parent != candidate:
                 inside_reports = candidate.parent.name == "reports" or candidate.parent.parent.name == "reports"
                 if inside_reports and _is_within(candidate, self.root / "reports"):
+                    if not is_report_year(candidate.name):
+                        raise UsageError("cli.year_out_of_range", path=relative(self.root, candidate),
+                                         first=FIRST_YEAR, last=LAST_YEAR)
                     return Report(self, candidate, parser)
         raise UsageError("cli.not_a_report", path=path)
 
