@@ -50,6 +50,7 @@ FORMATS = ("csv", "xlsx")
 HEADER_SEARCH_ROWS = 10
 PROGRESS_EVERY = 65_536
 MAX_NUMBER_CHARS = 64
+EVIDENCE_COLUMNS = 1_024
 MAX_NUMBER_EXPONENT = 30  # beyond any count or amount of money an export holds
 MAX_INT_DIGITS = 18
 
@@ -331,11 +332,12 @@ class _XlsxSource:
         return next(iter(self))
 
     def _records(self) -> Iterator[tuple[int, Sequence[Any]]]:
-        from reportascode.files.xlsx_bounds import BoundedWorkbook, XlsxRefused
+        from reportascode.files.xlsx_bounds import BoundedWorkbook, XlsxLimits, XlsxRefused
 
         # Bounded: rows, columns, cells and the uncompressed size are capped and a refusal is REC-12 (fail closed).
         try:
-            self.workbook = BoundedWorkbook(self.path)
+            # an export has a few dozen columns: a cell far to the right only pads every row it is on
+            self.workbook = BoundedWorkbook(self.path, XlsxLimits(columns=EVIDENCE_COLUMNS))
             self.total = _declared_rows(self.workbook)
             for line, cells in self.workbook.rows(0):
                 self.line = line
