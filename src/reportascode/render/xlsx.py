@@ -18,8 +18,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from reportascode import __version__
-from reportascode.model.escape import xml_text
 from reportascode.messages import message
+from reportascode.model.escape import xml_text
 from reportascode.render.content import (
     Block,
     Cell,
