@@ -57,6 +57,7 @@ def workspace(tmp_path: Path) -> Path:
 def _english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Tests pick their language explicitly; the machine's locale must not leak into outputs."""
     monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("RAC_STRICT_MESSAGES", "1")  # an unknown message key or a missing argument raises
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     yield

@@ -289,7 +289,7 @@ def test_malformed_rows_are_findings_with_row_and_column(workspace: Path) -> Non
     messages = [f["message"] for f in document["findings"] if f["rule"] == "REC-11"]
     assert "'calls' must be a whole number, not 'many'" in messages[0]
     assert "'first_date' must be a date (YYYY-MM-DD), not '2024-02-30'" in messages[1]
-    assert "3 column(s), the header 4" in messages[2]
+    assert "3 columns, the header 4" in messages[2]
     report = document["reports"][0]
     assert next(e for e in report["evidence"] if e["kind"] == "caller_numbers")["bad_rows"] == 8
     assert table_row(document, "operations.outbound.attempts")["verdict"] == "ok"
@@ -308,7 +308,7 @@ def test_the_first_20_bad_rows_are_listed_and_the_rest_counted(workspace: Path) 
     assert [f["line"] for f in bad] == sorted([*bad_lines[:20], bad_lines[20]])
     summary = next(f for f in bad if f["line"] == bad_lines[20])
     assert (summary["column"], summary["severity"]) == (1, "error")
-    assert summary["message"].startswith("5 more finding(s) of REC-11")
+    assert summary["message"].startswith("5 more findings of REC-11")
     assert all(f["column"] == 3 for f in bad if f is not summary)
     assert table_row(document, "compliance.complaints.received")["evidence_value"] == 236
 

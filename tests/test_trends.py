@@ -412,7 +412,7 @@ def test_findings_by_area_and_year() -> None:
     assert (rows["财务"][0].text, rows["财务"][0].css) == ("0", "heat-0")
     assert rows["同比"][1].text == "—"  # 2023: no report, a gap
     status_rows = status_table(trend, "en").rows
-    assert [c.text for c in status_rows[0][:5]] == ["2022", "reports/2022", "1 error(s)", "1", "1"]
+    assert [c.text for c in status_rows[0][:5]] == ["2022", "reports/2022", "1 error", "1", "1"]
     assert status_rows[1][2].text == "no report"
 
 

@@ -24,6 +24,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportascode.messages import message
 from reportascode.model.dates import parse_date
 from reportascode.model.workspace import Report
 
@@ -47,69 +48,34 @@ _MMDD = re.compile(r"^(\d{2})-(\d{2})$")
 
 @dataclass(frozen=True)
 class StepDef:
-    """One step of the calendar. Dates are month-day in the filing year; internal ones may be an offset from T."""
+    """One step of the calendar. Dates are month-day in the filing year; internal ones may be an offset from T.
+    Its title and note are the messages ``timeline.step.<id>`` and ``timeline.step.<id>.note``."""
 
     id: str
     kind: str
-    title_zh: str
-    title_en: str
     start: str | int  # "MM-DD", or days from T for internal steps
     end: str | int | None = None
     condition: str | None = None
     owners: tuple[str, ...] = ()
-    note_zh: str = ""
-    note_en: str = ""
 
 
 STEPS: tuple[StepDef, ...] = (
-    StepDef("window_open", OFFICIAL, "年报填报系统开放", "Filing window opens", "01-01",
-            note_zh="每年 1 月开放，具体日期以通知为准（2025 年度于 1 月 10 日开放）",
-            note_en="opens in early January; the exact date is announced each round (10 Jan in 2025)"),
-    StepDef("lock", INTERNAL, "内部数据锁定", "Internal data lock", "01-15", condition="frozen",
-            owners=("finance", "operations", "hr"), note_zh="内部做法（rac freeze）", note_en="internal practice"),
-    StepDef("prefill", INTERNAL, "系统预填，利用系统校验提前纠错", "Pre-fill in the system to use its checks early",
-            "02-15", condition="filled", owners=("it", "legal"), note_zh="内部做法", note_en="internal practice"),
-    StepDef("pmo", INTERNAL, "组建年报工作组（法务牵头，财务、运营、法务、IT、人力各一名接口人）",
-            "Set up the report team (legal leads; one contact each from finance, operations, legal, IT, HR)", -30,
-            owners=("legal",), note_zh="内部做法（T-30）", note_en="internal practice (T-30)"),
-    StepDef("inventory", INTERNAL, "数据盘点：统一财务、运营、人力口径，全部“待填”项填完",
-            "Data inventory: one definition for finance, operations and HR figures; no placeholder left", -25,
-            condition="filled", owners=("finance", "operations", "hr"), note_zh="内部做法（T-25）",
-            note_en="internal practice (T-25)"),
-    StepDef("gap_analysis", INTERNAL, "合规差距分析：rac validate 无错误", "Gap analysis: rac validate shows no error",
-            -20, condition="valid", owners=("legal",), note_zh="内部做法（T-20）", note_en="internal practice (T-20)"),
-    StepDef("governance", INTERNAL, "AI 话术、用户授权、主叫号码治理；抽检近 90 天录音",
-            "Governance of AI scripts, user consent and caller numbers; sample the last 90 days of recordings", -15,
-            owners=("operations", "it"), note_zh="内部做法（T-15）", note_en="internal practice (T-15)"),
-    StepDef("signatures", INTERNAL, "法定代表人、财务负责人双签《数据真实性承诺函》及承诺书",
-            "Legal representative and finance head sign the data-authenticity letter and the commitment", -5,
-            condition="signed", owners=("legal", "finance"), note_zh="内部做法（T-5）",
-            note_en="internal practice (T-5)"),
-    StepDef("submission", INTERNAL, "正式提交（内部目标日）", "Submit (internal target date)", 0,
-            condition="submitted", owners=("legal",), note_zh="内部做法（T）", note_en="internal practice (T)"),
-    StepDef("annual_report_deadline", OFFICIAL, "年报提交截止（电信业务市场综合管理信息系统）",
-            "Annual report due (dxzhgl.miit.gov.cn)", "03-31", condition="submitted_on_time",
-            note_zh="《电信业务经营许可管理办法》第三十五条：每年第一季度报送",
-            note_en="Order 42 Art. 35: Q1 each year"),
-    StepDef("number_report_deadline", OFFICIAL, "码号年报提交截止（自有码号）",
-            "Number-resource annual report due (self-held numbers)", "03-31", condition="number_report",
-            note_zh="码号资源使用和调整审批系统；400/1010 等运营商号码不报",
-            note_en="separate system; carrier 400/1010 numbers are not included"),
-    StepDef("late_filing", OFFICIAL, "限期补报（4 月）", "Late filing month (April)", "04-01", "04-30",
-            condition="late_filing", note_zh="已提交的表单在 4 月仍可修改",
-            note_en="submitted forms can still be edited"),
-    StepDef("credit_followup", INTERNAL, "信用跟进：确认未列入不良名单；如被列入，补报后申请移出",
-            "Credit follow-up: confirm no bad-list entry; if listed, file and apply for removal", 30,
-            condition="not_listed", owners=("legal",), note_zh="内部做法（T+30）；依据第三十八条",
-            note_en="internal practice (T+30); Order 42 Art. 38"),
-    StepDef("system_closes", OFFICIAL, "系统关闭，数据不可再修改", "System closes; no more changes", "05-01",
-            condition="submitted", note_zh="未报送的企业 5 月列入不良名单（第三十八条）",
-            note_en="companies that never filed are put on the bad list in May (Art. 38)"),
-    StepDef("publication", OFFICIAL, "年报公示及不良名单公布", "Publication and bad-list listing", "05-01", "05-31",
-            note_zh="基本情况与服务质量等公示项向社会公示", note_en="the published fields go public"),
-    StepDef("inspections", OFFICIAL, "双随机抽查（书面检查、实地核查、网络监测）",
-            "Random inspections (desk review, on-site, network monitoring)", "05-01", "09-30",
-            note_zh="第三十六条；工信厅政函〔2016〕606号", note_en="Order 42 Art. 36"),
+    StepDef("window_open", OFFICIAL, "01-01"),
+    StepDef("lock", INTERNAL, "01-15", condition="frozen", owners=("finance", "operations", "hr")),
+    StepDef("prefill", INTERNAL, "02-15", condition="filled", owners=("it", "legal")),
+    StepDef("pmo", INTERNAL, -30, owners=("legal",)),
+    StepDef("inventory", INTERNAL, -25, condition="filled", owners=("finance", "operations", "hr")),
+    StepDef("gap_analysis", INTERNAL, -20, condition="valid", owners=("legal",)),
+    StepDef("governance", INTERNAL, -15, owners=("operations", "it")),
+    StepDef("signatures", INTERNAL, -5, condition="signed", owners=("legal", "finance")),
+    StepDef("submission", INTERNAL, 0, condition="submitted", owners=("legal",)),
+    StepDef("annual_report_deadline", OFFICIAL, "03-31", condition="submitted_on_time"),
+    StepDef("number_report_deadline", OFFICIAL, "03-31", condition="number_report"),
+    StepDef("late_filing", OFFICIAL, "04-01", "04-30", condition="late_filing"),
+    StepDef("credit_followup", INTERNAL, 30, condition="not_listed", owners=("legal",)),
+    StepDef("system_closes", OFFICIAL, "05-01", condition="submitted"),
+    StepDef("publication", OFFICIAL, "05-01", "05-31"),
+    StepDef("inspections", OFFICIAL, "05-01", "09-30"),
 )
 
 
@@ -117,21 +83,17 @@ STEPS: tuple[StepDef, ...] = (
 class Step:
     id: str
     kind: str
-    title_zh: str
-    title_en: str
     start: dt.date
     end: dt.date
     status: str
     owners: tuple[tuple[str, str], ...] = ()
-    note_zh: str = ""
-    note_en: str = ""
     configured: bool = False
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_zh
+        return message(f"timeline.step.{self.id}", lang)
 
     def note(self, lang: str) -> str:
-        return self.note_en if lang == "en" else self.note_zh
+        return message(f"timeline.step.{self.id}.note", lang)
 
 
 @dataclass
@@ -189,8 +151,7 @@ def build_timeline(report_id: str, year: int, state: RepoState, today: dt.date, 
             end = parse_mmdd(definition.end, filing)
         owners = tuple((o, str(owners_config.get(o, ""))) for o in definition.owners)
         status = _status(definition, start, end, state, today)
-        timeline.steps.append(Step(definition.id, definition.kind, definition.title_zh, definition.title_en, start,
-                                   end, status, owners, definition.note_zh, definition.note_en, configured))
+        timeline.steps.append(Step(definition.id, definition.kind, start, end, status, owners, configured))
     timeline.steps.sort(key=lambda s: (s.start, s.end, 0 if s.kind == OFFICIAL else 1))
     return timeline
 

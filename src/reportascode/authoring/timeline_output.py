@@ -17,7 +17,7 @@ def _owners(step: Step, lang: str) -> str:
     parts = []
     for function, name in step.owners:
         label = message(f"timeline.owner.{function}", lang)
-        parts.append(f"{label}（{name}）" if name and lang != "en" else f"{label} ({name})" if name else label)
+        parts.append(message("text.parenthesised", lang, {"text": label, "detail": name}) if name else label)
     return message("timeline.list_sep", lang).join(parts)
 
 
@@ -140,7 +140,7 @@ def render_ics(timeline: Timeline, lang: str, version: str = "") -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:-//reportascode//rac timeline {version}//{'EN' if lang == 'en' else 'ZH'}".replace("  ", " "),
+        f"PRODID:-//reportascode//rac timeline {version}//{lang.upper()}".replace("  ", " "),
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_escape(name)}",

@@ -11,7 +11,9 @@ from typing import Any
 import click
 
 from reportascode import __version__
+from reportascode.cli import language
 from reportascode.errors import RacError
+from reportascode.messages import LANGUAGES, message
 
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {
@@ -56,11 +58,14 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rac")
 @click.option("--traceback", is_flag=True, help="Show the Python traceback of an internal error.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Message language for every command (default: workspace config, else locale, else zh).")
 @click.pass_context
-def cli(ctx: click.Context, traceback: bool) -> None:
+def cli(ctx: click.Context, traceback: bool, lang: str | None) -> None:
     """reportascode: the annual report (年报) of a call-centre licence, as code."""
     ctx.ensure_object(dict)
     ctx.obj["traceback"] = traceback
+    ctx.obj["lang"] = lang
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -74,20 +79,20 @@ def main(argv: list[str] | None = None) -> None:
         import warnings
 
         warnings.simplefilter("ignore")
+    lang = language.resolve(args)
+    language.use(lang)  # click's own texts too, from here on
     try:
         code: Any = cli.main(args=args, prog_name="rac", standalone_mode=False)
     except click.exceptions.Exit as exit_:
         code = exit_.exit_code
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(message("cli.aborted", lang), err=True)
         code = 2
     except click.ClickException as exc:
         exc.show()
         code = 2
     except RacError as exc:
-        from reportascode.messages import default_language
-
-        click.echo(f"rac: {exc.text(default_language())}", err=True)
+        click.echo(f"rac: {exc.text(lang)}", err=True)
         code = exc.exit_code
     except OSError as exc:  # a full disk, a read-only folder, no permission: the environment, not a bug (exit 2)
         if show_traceback or exc.errno not in _ENVIRONMENT_ERRORS:
@@ -95,16 +100,15 @@ def main(argv: list[str] | None = None) -> None:
                 raise
             code = _internal(exc)
         else:
-            from reportascode.messages import default_language, message
-
             where = exc.filename if exc.filename is not None else "?"
-            click.echo(f"rac: {message('cli.os_error', default_language(), {'path': where, 'detail': exc.strerror})}",
-                       err=True)
+            click.echo(f"rac: {message('cli.os_error', lang, {'path': where, 'detail': exc.strerror})}", err=True)
             code = 2
     except Exception as exc:  # a bug: one line, the traceback only on request
         if show_traceback:
             raise
         code = _internal(exc)
+    finally:
+        language.restore()
     sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -113,8 +117,6 @@ _ENVIRONMENT_ERRORS = frozenset({errno.ENOSPC, errno.EACCES, errno.EPERM, errno.
 
 
 def _internal(exc: Exception) -> int:
-    from reportascode.messages import default_language, message
-
     detail = f"{type(exc).__name__}: {exc}"
-    click.echo(f"rac: {message('cli.internal_error', default_language(), {'detail': detail})}", err=True)
+    click.echo(f"rac: {message('cli.internal_error', language.current(), {'detail': detail})}", err=True)
     return 3

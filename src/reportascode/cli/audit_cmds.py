@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from reportascode.cli.options import lang_option, progress_counter
+from reportascode.messages import message
 
 
 def _report(path: Path):  # type: ignore[no-untyped-def]
@@ -61,7 +62,8 @@ def blame(file: Path, pointer: str | None, output_format: str, no_cache: bool, l
 @click.command("freeze")
 @click.argument("report", type=click.Path(exists=True, path_type=Path))
 @click.option("--sign", is_flag=True, help="GPG-sign the tag (git must be set up for signing).")
-def freeze(report: Path, sign: bool) -> None:
+@lang_option
+def freeze(report: Path, sign: bool, lang: str | None) -> None:
     """Lock REPORT's data: commit a manifest of file hashes and tag it rac/<report>/locked."""
     from reportascode.files.writelock import workspace_lock
     from reportascode.history.lock import freeze as freeze_report
@@ -73,8 +75,10 @@ def freeze(report: Path, sign: bool) -> None:
     with workspace_lock(session.workspace.root, "freeze"):  # nothing changes between validation and the lock
         result = validate_reports([selected], session.config, session.store)
         manifest = freeze_report(selected, result.errors, summary(result), sign)
-    completed = " (completed an interrupted freeze)" if manifest.extra.get("completed") else ""
-    click.echo(f"{tag_name(selected, 'locked')} {manifest.commit[:10]} {len(manifest.files)} files{completed}")
+    language = _lang(lang, session)
+    completed = message("freeze.completed", language) if manifest.extra.get("completed") else ""
+    click.echo(message("freeze.done", language, {"tag": tag_name(selected, "locked"), "commit": manifest.commit[:10],
+                                                  "files": len(manifest.files), "completed": completed}))
 
 
 @click.command("submit")
@@ -82,7 +86,8 @@ def freeze(report: Path, sign: bool) -> None:
 @click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Submission date.")
 @click.option("--documents", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder of the rendered documents filed (their hashes are recorded).")
-def submit(report: Path, date: dt.datetime, documents: Path | None) -> None:
+@lang_option
+def submit(report: Path, date: dt.datetime, documents: Path | None, lang: str | None) -> None:
     """Record the submission of a locked REPORT in its manifest and tag rac/<report>/submitted."""
     from reportascode.files.writelock import workspace_lock
     from reportascode.history.lock import submit as submit_report
@@ -92,7 +97,9 @@ def submit(report: Path, date: dt.datetime, documents: Path | None) -> None:
     with workspace_lock(session.workspace.root, "submit"):
         manifest = submit_report(selected, date.date(), documents)
     documents_count = len((manifest.submission or {}).get("documents") or {})
-    click.echo(f"{tag_name(selected, 'submitted')} {date.date().isoformat()} {documents_count} documents")
+    click.echo(message("submit.done", _lang(lang, session), {"tag": tag_name(selected, "submitted"),
+                                                             "date": date.date().isoformat(),
+                                                             "documents": documents_count}))
 
 
 @click.command("verify")

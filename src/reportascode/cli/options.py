@@ -7,11 +7,18 @@ from typing import Any
 
 import click
 
+from reportascode.messages import LANGUAGES
+
 FINDING_FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
+def _inherited_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``rac --lang en CMD`` as ``rac CMD --lang en``: the group's choice when the command has none."""
+    return value or (ctx.obj or {}).get("lang")
+
+
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+    return click.option("--lang", type=click.Choice(LANGUAGES), default=None, callback=_inherited_lang,
                         help="Message language (default: workspace config, else locale, else zh).")(func)
 
 

@@ -48,7 +48,9 @@ class Change:
     marked: bool = False
 
     def label(self, lang: str) -> str:
-        return (self.label_en if lang == "en" else self.label_zh) or self.pointer or self.file
+        from reportascode.messages import Bilingual
+
+        return Bilingual(self.label_zh, self.label_en).text(lang) or self.pointer or self.file
 
 
 def delta_and_percent(old: Number, new: Number) -> tuple[Number, Decimal | None]:

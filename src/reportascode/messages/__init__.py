@@ -1,9 +1,15 @@
-"""Message catalogues, one per language. A finding carries a key and arguments; text is made only on output."""
+"""Message catalogues, one per language. A finding carries a key and arguments; text is made only on output.
+
+Every user-facing string lives in ``zh.py`` or ``en.py`` (same keys, same placeholders: a test compares them). A
+template names a count's plural forms in its format spec, ``{errors:error|errors}`` (English only: Chinese has none).
+Under test (``RAC_STRICT_MESSAGES=1``) an unknown key or a missing argument raises instead of printing the template.
+"""
 
 from __future__ import annotations
 
 import locale
 import os
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +17,11 @@ from reportascode.messages import en, zh
 
 LANGUAGES = ("zh", "en")
 _CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.MESSAGES, "en": en.MESSAGES}
+STRICT_VARIABLE = "RAC_STRICT_MESSAGES"
+
+
+class MessageError(LookupError):
+    """An unknown key or a template whose argument is missing (raised only in strict mode)."""
 
 
 @dataclass(frozen=True)
@@ -31,20 +42,71 @@ class Bilingual:
         return cls(message(key, "zh", args), message(key, "en", args))
 
 
+def plural(count: Any, singular: str, plural_form: str | None = None) -> str:
+    """``1 file`` / ``2 files``: the English noun for ``count`` (``plural_form`` when adding -s is wrong)."""
+    try:
+        one = int(str(count).replace(",", "")) == 1
+    except ValueError:
+        one = False
+    return f"{count} {singular if one else (plural_form or singular + 's')}"
+
+
+class _Formatter(string.Formatter):
+    """str.format plus plural forms: a format spec ``one|many`` prints the count and the matching noun."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            singular, _, many = format_spec.partition("|")
+            return plural(value, singular, many)
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
+
+
+def strict() -> bool:
+    return os.environ.get(STRICT_VARIABLE, "") not in ("", "0")
+
+
 def message(key: str, lang: str, args: dict[str, Any] | None = None) -> str:
     """The text of ``key`` in ``lang`` (falling back to the other language, then to the key itself)."""
     template = _CATALOGUES.get(lang, zh.MESSAGES).get(key)
     if template is None:
+        if strict():
+            raise MessageError(f"no message {key!r} in {lang!r}")
         template = next((c[key] for c in _CATALOGUES.values() if key in c), key)
     values = {k: (v.text(lang) if isinstance(v, Bilingual) else v) for k, v in (args or {}).items()}
     try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
+        return _FORMATTER.format(template, **values)
+    except (KeyError, IndexError, ValueError) as exc:
+        if strict():
+            raise MessageError(f"message {key!r} ({lang}): {type(exc).__name__} {exc}") from exc
         return template
+
+
+def template(key: str, lang: str) -> str:
+    """The unformatted text of ``key`` (for texts that another library formats, such as click's)."""
+    return _CATALOGUES[lang][key]
+
+
+def either(keys: list[str], args: dict[str, Any] | None = None) -> Bilingual:
+    """The texts of ``keys`` as alternatives in both languages: 整数或小数 / an integer or a number."""
+    return Bilingual(message("text.or", "zh").join(message(k, "zh", args) for k in keys),
+                     message("text.or", "en").join(message(k, "en", args) for k in keys))
+
+
+def join_list(items: list[str], lang: str) -> str:
+    """Items of a list in running text: 甲、乙 / a, b."""
+    return message("text.list_separator", lang).join(items)
 
 
 def has_message(key: str, lang: str) -> bool:
     return key in _CATALOGUES[lang]
+
+
+def placeholders(template: str) -> set[str]:
+    """The argument names a template uses (for the parity test and for callers that check before formatting)."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def default_language(configured: str | None = None) -> str:

@@ -38,8 +38,8 @@ MESSAGES: dict[str, str] = {
     "schema.maximum": "{label}: {actual} is above the maximum {limit}",
     "schema.min_length": "{label}: too short or empty",
     "schema.max_length": "{label}: too long",
-    "schema.min_items": "{label}: needs at least {limit} item(s)",
-    "schema.max_items": "{label}: at most {limit} item(s)",
+    "schema.min_items": "{label}: needs at least {limit:item|items}",
+    "schema.max_items": "{label}: at most {limit:item|items}",
     "schema.unique": "{label}: the list has duplicate items",
     "schema.decimals": "{label}: {actual} has more than {limit} decimal places",
     "schema.other": "{label}: does not fit the data model ({detail})",
@@ -56,9 +56,9 @@ MESSAGES: dict[str, str] = {
     "pattern.postcode": " (a postcode has 6 digits)",
     "pattern.date": " (dates are YYYY-MM-DD)",
     # summary and command line
-    "summary.line": "{reports} report(s), {files} file(s): {errors} error(s), {warnings} warning(s), "
-    "{infos} info, {explained} explained, {waived} waived",
-    "summary.clean": "{reports} report(s), {files} file(s): no problems found",
+    "summary.line": "{reports:report|reports}, {files:file|files}: {errors:error|errors}, "
+    "{warnings:warning|warnings}, {infos} info, {explained} explained, {waived} waived",
+    "summary.clean": "{reports:report|reports}, {files:file|files}: no problems found",
     "severity.error": "error",
     "severity.warning": "warning",
     "severity.info": "info",
@@ -74,6 +74,14 @@ MESSAGES: dict[str, str] = {
     "cli.path_missing": "no such path: {path}",
     "config.invalid": "workspace config {file} line {line} column {column}: {detail}",
     # diff
+    "config.detail.type": "expected {expected}",
+    "config.detail.enum": "'{actual}' is not one of {allowed}",
+    "config.detail.required": "the required field '{field}' is missing",
+    "config.detail.unknown_key": "unknown field '{field}'",
+    "config.detail.pattern": "'{actual}' is not in the expected form ({pattern})",
+    "config.detail.format": "'{actual}' is not a valid {format}",
+    "config.detail.empty": "must not be empty",
+    "config.detail.other": "does not fit the configuration schema (rule '{keyword}')",
     "diff.section.stock": "Stock data (company, licence, numbers, trunks, branches)",
     "diff.section.flow": "Flow data (operations, finance, compliance, signatures, explanations, metadata)",
     "diff.section_short.stock": "stock",
@@ -85,9 +93,9 @@ MESSAGES: dict[str, str] = {
     "diff.kind.removed": "removed",
     "diff.kind.changed": "changed",
     "diff.no_changes": "no data differences",
-    "diff.summary": "{files} file(s) differ: {added} added, {removed} removed, {changed} changed",
+    "diff.summary": "{files:file|files} differ: {added} added, {removed} removed, {changed} changed",
     "diff.summary_marked": "; {marked} beyond ±{threshold}% year on year",
-    "diff.summary_problems": "; {problems} file version(s) could not be read",
+    "diff.summary_problems": "; {problems:file version|file versions} could not be read",
     "diff.unreadable": "{file} ({side}: {source}) cannot be read, so it was not compared: "
     "line {line} column {column}: {detail}",
     "diff.md.title": "Data changes",
@@ -140,25 +148,25 @@ MESSAGES: dict[str, str] = {
     "render.out_not_build": "refusing to replace {path}: it exists and holds files rac does not write; choose "
     "another --out",
     "render.no_report": "no report for '{value}': give a report folder or a year (reports/<year>/)",
-    "render.refused": "{report}: not rendered: {errors} error(s); fix them, or render a marked draft with --draft",
+    "render.refused": "{report}: not rendered: {errors:error|errors}; fix them, or render a marked draft with --draft",
     "render.draft": "{report}: rendered as a DRAFT (every page is marked)",
     "render.wrote": "wrote {path}",
     "render.pdf_skipped": "PDF skipped: {reason}",
-    "build.report_ok": "{report}: rendered ({files} files)",
-    "build.report_draft": "{report}: {errors} error(s); rendered as a DRAFT ({files} files)",
-    "build.report_refused": "{report}: {errors} error(s); not rendered",
+    "build.report_ok": "{report}: rendered ({files:file|files})",
+    "build.report_draft": "{report}: {errors:error|errors}; rendered as a DRAFT ({files:file|files})",
+    "build.report_refused": "{report}: {errors:error|errors}; not rendered",
     "build.index": "wrote {path}",
     "build.status_ok": "no errors: ready to file",
-    "build.status_draft": "{errors} error(s): draft only",
-    "build.status_refused": "{errors} error(s): not rendered",
+    "build.status_draft": "{errors:error|errors}: draft only",
+    "build.status_refused": "{errors:error|errors}: not rendered",
     "trends.no_entity": "no reports for entity '{entity}' (the folder reports/<entity>/<year>/); entities: {entities}",
     "trends.no_matplotlib": "charts need matplotlib, which is not installed: pip install 'reportascode[charts]'",
     "trends.no_cjk_font": "no Chinese (CJK) font is installed (fc-list :lang=zh finds none), so the charts' Chinese "
     "labels would be boxes; install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and try again",
     "trends.charts_skipped": "charts left out: {reason}",
-    "trends.refused": "multi-year document not rendered: {errors} error(s) in the reports; fix them, or render a "
+    "trends.refused": "multi-year document not rendered: {errors:error|errors} in the reports; fix them, or render a "
     "marked draft with --draft",
-    "trends.draft": "multi-year document rendered as a DRAFT: {errors} error(s) in the reports",
+    "trends.draft": "multi-year document rendered as a DRAFT: {errors:error|errors} in the reports",
     # audit trail (git history, data lock, submission record, verification)
     "git.not_a_repository": "{path} is not inside a git repository; the audit trail needs git history",
     "git.no_commits": "the repository {root} has no commits yet; commit the report data first",
@@ -169,8 +177,12 @@ MESSAGES: dict[str, str] = {
     "rename the folder",
     "git.bad_revision": "invalid git revision '{rev}'",
     "git.failed": "{command} failed: {detail}",
+    "cli.aborted": "Aborted.",
+    "freeze.done": "{tag} {commit} {files:file|files}{completed}",
+    "freeze.completed": " (completed an interrupted freeze)",
+    "submit.done": "{tag} {date} {documents:document|documents}",
     "lock.dirty": "report {report} has uncommitted changes; commit them before locking or submitting",
-    "lock.has_errors": "report {report} still has {errors} error(s); it cannot be locked",
+    "lock.has_errors": "report {report} still has {errors:error|errors}; it cannot be locked",
     "lock.already": "report {report} already has the tag {tag}; not overwriting it",
     "lock.not_frozen": "report {report} is not locked (rac freeze)",
     "lock.changed_without_correction": "{field} changed after the lock (commit {commit}, {date}): {old} → {new}, "
@@ -181,7 +193,7 @@ MESSAGES: dict[str, str] = {
     "verify.tag_not_ancestor": "tag {tag} points at {commit}, which is not in the current history (rewritten?)",
     "verify.tag_moved": "tag {tag} points at {commit}, whose manifest differs from the current one (moved tag?)",
     "verify.intact": "report {report} matches its lock manifest (commit {commit}, {date})",
-    "verify.changed": "report {report} has {count} field change(s) since the lock, "
+    "verify.changed": "report {report} has {count:field change|field changes} since the lock, "
     "{uncorrected} without a correction record",
     "log.reformat_only": "reformatting only, data unchanged",
     "blame.uncommitted": "uncommitted",
@@ -228,7 +240,7 @@ MESSAGES: dict[str, str] = {
     "rules.expr.unknown_name": "'{name}' is not a name from reads (known: {known})",
     "rules.expr.unknown_function": "'{name}' is not an allowed function (allowed: {functions})",
     "rules.expr.function_value": "'{name}' is a function: call it, e.g. {name}(x)",
-    "rules.expr.arity": "{name}() takes {expected} argument(s), got {count}",
+    "rules.expr.arity": "{name}() takes {expected:argument|arguments}, got {count}",
     "rules.expr.present": "present() takes one name from reads, e.g. present(insured)",
     "rules.expr.number": "the number {text} is out of range",
     "rules.expr.too_deep": "the assertion is nested more than {limit} levels deep",
@@ -256,7 +268,7 @@ MESSAGES: dict[str, str] = {
     "rule.FILL-01.doc": "rac init and rac new-year write the placeholder 待填 (TODO also works) where a value must be "
     "entered for the year. Each placeholder is reported once, at its line and column, with the report's total; the "
     "schema errors of the same value are not repeated. A report is valid only when every one is filled. While "
-    "drafting, severity: {FILL-01: warning} in .reportascode.yaml lets commits through; remove it before submitting.",
+    "drafting, severity: {{FILL-01: warning}} in .reportascode.yaml lets commits through; remove it before submitting.",
     "fmt.unreadable": "cannot format: load error {rule} at line {line} column {column}; see rac validate",
     "fmt.would_break": "the formatted text would not load (line {line} column {column}); refused, file unchanged",
     "fmt.would_change_data": "formatting would change the data at {pointer}; refused, file unchanged",
@@ -264,8 +276,8 @@ MESSAGES: dict[str, str] = {
     "fmt.refused": "{path}: {reason}",
     "fmt.would_reformat": "would reformat {path}",
     "fmt.reformatted": "reformatted {path}",
-    "fmt.summary": "{changed} file(s) reformatted, {unchanged} unchanged, {refused} refused",
-    "fmt.summary_check": "{changed} file(s) would be reformatted, {unchanged} unchanged, {refused} refused",
+    "fmt.summary": "{changed:file|files} reformatted, {unchanged} unchanged, {refused} refused",
+    "fmt.summary_check": "{changed:file|files} would be reformatted, {unchanged} unchanged, {refused} refused",
     "set.unreadable": "the file has a load error (line {line} column {column}, {rule}); not changed, see rac validate",
     "set.multiline_value": "VALUE must be a single line",
     "set.no_such_pointer": "{pointer} is not in the file, and its parent is not a mapping a key can be added to",
@@ -395,7 +407,7 @@ MESSAGES: dict[str, str] = {
     "newyear.unreadable": "{path} has a load error at line {line} ({rule}); fix it before rolling forward",
     "newyear.internal": "checking {file} failed at {pointer}; nothing was created (a bug)",
     "newyear.missing_file": "the previous year has no {name}; the empty template is used",
-    "newyear.done": "created {path} from {source}: {count} value(s) to fill, listed by rac validate (FILL-01)",
+    "newyear.done": "created {path} from {source}: {count:value|values} to fill, listed by rac validate (FILL-01)",
     "init.created": "created {path}",
     "init.skipped": "exists, skipped: {path} {detail}",
     "init.configured": "configured {path} {detail}",
@@ -406,16 +418,16 @@ MESSAGES: dict[str, str] = {
     "init.bad_company": "the company name must not be empty",
     "init.not_a_directory": "{path} is not a directory",
     "schema.nothing_to_do": "give --export DIR or --vscode",
-    "schema.exported": "exported the schemas to {path}: {count} written, {unchanged} already current",
+    "schema.exported": "exported the schemas to {path}: {count:file|files} written, {unchanged} already current",
     "schema.exported_for_editor": "the workspace has no schemas/; exported the packaged schemas to {path}",
     "schema.stale": "schema differs from this version: {path} (run rac schema --export to update)",
-    "schema.vscode_written": "updated {path}: {count} yaml.schemas mappings",
+    "schema.vscode_written": "updated {path}: {count:yaml.schemas mapping|yaml.schemas mappings}",
     "schema.vscode_unchanged": "{path} already has every mapping; not changed",
     "schema.vscode_not_json": "{path} has comments or is not plain JSON ({detail}); not touched. Add this by hand:",
     "timeline.header": "Annual-report timeline {report} (report year {year}, filed in {filing_year}; today {today})",
     "timeline.state.valid": "valid (0 errors)",
-    "timeline.state.invalid": "not valid ({errors} errors)",
-    "timeline.state.placeholders": "{count} value(s) to fill",
+    "timeline.state.invalid": "not valid ({errors:error|errors})",
+    "timeline.state.placeholders": "{count:value|values} to fill",
     "timeline.state.frozen": "locked",
     "timeline.state.not_frozen": "not locked",
     "timeline.state.signed": "signed",
@@ -441,7 +453,7 @@ MESSAGES: dict[str, str] = {
     "timeline.owner.hr": "HR",
     "timeline.footer_internal": "Internal steps are internal practice (a suggested plan), not regulation; move their "
     "dates and owners in .reportascode.yaml (timeline, owners).",
-    "timeline.footer_overdue": "{count} step(s) overdue (marked !).",
+    "timeline.footer_overdue": "{count:step|steps} overdue (marked !).",
     "timeline.footer_ok": "Nothing overdue.",
     "timeline.ics_name": "Annual report {report} ({year})",
     "timeline.ics_status": "Status: {status}",
@@ -461,11 +473,11 @@ MESSAGES: dict[str, str] = {
     "regulation.",
     "rule.REC-03.title": "A caller number used for outbound calls is not in numbers.yaml",
     "rule.REC-03.doc": "Every number in caller_numbers must be one of the access numbers declared in numbers.yaml. "
-    "Calling out with a changed or hidden caller number is forbidden by 信管〔2020〕81号. The finding is at the "
+    "Calling out with a changed or hidden caller number is forbidden by Xinguan [2020] No. 81. The finding is at the "
     "row of the export.",
     "rule.REC-04.title": "A caller number is not enabled for outbound calls",
     "rule.REC-04.doc": "A number used as a caller number must be outbound_enabled in numbers.yaml, with its outbound "
-    "commitment letter signed before the first use (信管〔2020〕81号: outbound calls only on numbers filed for "
+    "commitment letter signed before the first use (Xinguan [2020] No. 81: outbound calls only on numbers filed for "
     "them). The finding is at the row of the export.",
     "rule.REC-05.title": "Outbound attempts differ from the calls in the caller-number export",
     "rule.REC-05.doc": "operations.outbound.attempts is compared with the sum of calls in caller_numbers. "
@@ -482,7 +494,7 @@ MESSAGES: dict[str, str] = {
     "rule.REC-08.title": "A sampled call has no recording or no consent record",
     "rule.REC-08.doc": "Every sampled call within the retention declared in compliance.yaml "
     "(recording_retention_days, consent_retention_days, counted back from 31 December) must have its recording "
-    "and its consent record; 信管〔2020〕81号 requires recordings to be kept at least 30 days. The finding is at "
+    "and its consent record; Xinguan [2020] No. 81 requires recordings to be kept at least 30 days. The finding is at "
     "the row and column of the sample.",
     "rule.REC-09.title": "A trunk bill does not match trunks.yaml",
     "rule.REC-09.doc": "A billed trunk must be declared in trunks.yaml, with the same carrier and province, and "
@@ -499,19 +511,21 @@ MESSAGES: dict[str, str] = {
     "rule.REC-12.doc": "The file has no header row with the required columns (English or Chinese names, see "
     "docs/evidence.md), an encoding other than UTF-8, GBK/GB18030 or UTF-16, or a broken workbook; or a kind is "
     "present both as CSV and XLSX (the CSV is used).",
-    "check.REC-01": "trunks of {carrier} in {province}: {reported} channel(s) reported, {billed} billed "
+    "check.REC-01": "trunks of {carrier} in {province}: {reported:channel|channels} reported, {billed} billed "
     "({rate}; internal tolerance ±{tolerance}); correct trunks.yaml or explain the difference (bills: {evidence})",
-    "check.REC-01.not_reported": "{carrier} bills {billed} channel(s) in {province}, but trunks.yaml has no "
+    "check.REC-01.not_reported": "{carrier} bills {billed:channel|channels} in {province}, but trunks.yaml has no "
     "trunk of {carrier} there (internal tolerance ±{tolerance})",
-    "check.REC-02": "{seats} seat(s) reported, {billed} trunk channel(s) billed by carriers ({rate}; internal "
+    "check.REC-02": "{seats:seat|seats} reported, {billed:trunk channel|trunk channels} billed by carriers ({rate}; "
+    "internal "
     "tolerance ±{tolerance}, not a regulatory threshold); check the seats and the trunks (bills: {evidence})",
-    "check.REC-03": "caller number {number} ({calls} call(s)) is not in numbers.yaml: calling out with a changed "
-    "or hidden caller number is forbidden (信管〔2020〕81号)",
-    "check.REC-04": "caller number {number} ({calls} call(s)) is not enabled for outbound calls in numbers.yaml "
-    "(outbound_enabled: false); outbound calls need a filed commitment (信管〔2020〕81号)",
+    "check.REC-03": "caller number {number} ({calls:call|calls}) is not in numbers.yaml: calling out with a changed "
+    "or hidden caller number is forbidden (Xinguan [2020] No. 81)",
+    "check.REC-04": "caller number {number} ({calls:call|calls}) is not enabled for outbound calls in numbers.yaml "
+    "(outbound_enabled: false); outbound calls need a filed commitment (Xinguan [2020] No. 81)",
     "check.REC-04.before_commitment": "caller number {number} used from {first}, before its outbound commitment "
     "letter of {commitment}",
-    "check.REC-05": "{reported} outbound attempt(s) reported, {calls} call(s) in the caller-number export "
+    "check.REC-05": "{reported:outbound attempt|outbound attempts} reported, {calls:call|calls} in the "
+    "caller-number export "
     "({rate}; internal tolerance ±{tolerance}) ({evidence})",
     "check.REC-06": "{field}: {reported} reported, {ledger} in the complaint ledger ({rate}; internal tolerance "
     "±{tolerance}) ({evidence})",
@@ -524,19 +538,20 @@ MESSAGES: dict[str, str] = {
     "counted",
     "check.REC-08": "sampled call {call} of {date} lacks a record",
     "check.REC-08.recording": "sampled call {call} of {date} has no recording, although compliance.yaml declares "
-    "recordings kept long enough to cover it (信管〔2020〕81号: at least 30 days)",
+    "recordings kept long enough to cover it (Xinguan [2020] No. 81: at least 30 days)",
     "check.REC-08.consent": "sampled call {call} of {date} has no consent record, although compliance.yaml "
     "declares consent records kept long enough to cover it",
     "check.REC-09": "trunk bill does not match trunks.yaml",
     "check.REC-09.carrier": "trunk {trunk} is billed by {billed}, but trunks.yaml says {reported}",
     "check.REC-09.province": "trunk {trunk} is billed in {billed}, but trunks.yaml says {reported}",
-    "check.REC-09.unknown_trunk": "trunk {trunk} ({carrier}, {channels} channel(s)) is billed but not in "
+    "check.REC-09.unknown_trunk": "trunk {trunk} ({carrier}, {channels:channel|channels}) is billed but not in "
     "trunks.yaml",
     "check.REC-09.outside_contract": "trunk {trunk} is billed for {months}, outside its contract period {start} – "
     "{end}",
-    "check.REC-10": "trunk {trunk}: no bill for {count} contract month(s) of the year: {months} ({evidence})",
+    "check.REC-10": "trunk {trunk}: no bill for {count:contract month|contract months} of the year: {months} "
+    "({evidence})",
     "check.REC-11": "malformed row",
-    "check.REC-11.columns": "the row has {found} column(s), the header {expected}",
+    "check.REC-11.columns": "the row has {found:column|columns}, the header {expected}",
     "check.REC-11.empty": "'{header}' is empty",
     "check.REC-11.integer": "'{header}' must be a whole number, not '{value}'",
     "check.REC-11.negative": "'{header}' must not be negative: '{value}'",
@@ -549,7 +564,7 @@ MESSAGES: dict[str, str] = {
     "check.REC-11.date_order": "last use {last} is before first use {first}",
     "check.REC-12": "the evidence file cannot be read",
     "check.REC-12.empty_file": "the file is empty: no header row",
-    "check.REC-12.missing_columns": "no header row with the required column(s) {missing}; found: {found} "
+    "check.REC-12.missing_columns": "no header row with every required column ({missing}); found: {found} "
     "(see docs/evidence.md)",
     "check.REC-12.encoding": "cannot decode the file ({detail}); save it as UTF-8 CSV",
     "check.REC-12.encoding_at": "the file stops decoding as {encoding} here ({detail}); save it as UTF-8 CSV",
@@ -571,7 +586,8 @@ MESSAGES: dict[str, str] = {
     "check.REC-12.bound_members": "the workbook has {found} parts, more than the limit of {limit}; the file is not "
     "read",
     "check.REC-12.xls": "{name}: the old .xls format is not read; save it as .xlsx or .csv",
-    "reconcile.more": "{count} more finding(s) of {rule} in this file not listed (the first {listed} are); the "
+    "reconcile.more": "{count:more finding|more findings} of {rule} in this file not listed (the first {listed} "
+    "are); the "
     "first unlisted is at row {first}",
     "reconcile.field.trunk_channels": "trunk channels, {carrier} {province}",
     "reconcile.field.seats_vs_billed": "seats vs channels billed",
@@ -598,11 +614,11 @@ MESSAGES: dict[str, str] = {
     "thresholds.",
     "reconcile.no_evidence": "{report}: no evidence/ folder; nothing to reconcile",
     "reconcile.missing": "no export for: {kinds}",
-    "reconcile.file": "{file}: {rows} row(s) used, {bad} skipped",
+    "reconcile.file": "{file}: {rows:row|rows} used, {bad} skipped",
     "reconcile.file_incomplete": "{file}: not read completely; its comparisons are skipped",
     "reconcile.findings": "findings",
-    "reconcile.summary": "{reports} report(s): {rows} figure(s) compared, {exceeding} beyond tolerance; "
-    "{errors} error(s), {warnings} warning(s), {infos} info, {waived} waived",
+    "reconcile.summary": "{reports:report|reports}: {rows:figure|figures} compared, {exceeding} beyond tolerance; "
+    "{errors:error|errors}, {warnings:warning|warnings}, {infos} info, {waived} waived",
     # ---- domain checks (issue 3): per check "check.<ID>.title", "check.<ID>" (the finding), "check.<ID>.doc",
     # ---- and variants "check.<ID>.<variant>"; built-in rule titles "rule.<ID>.title"; rac rules / rac explain.
     # Basis wording: [V] cites the regulation; [A] "agency sources say", treated as internal practice; [I] a
@@ -613,7 +629,8 @@ MESSAGES: dict[str, str] = {
     "check.ID-01.doc": "Checks the check character (the 18th) of the company's unified social credit code "
     "(company.yaml uscc) and of every branch (branches.yaml), computed by GB 32100-2015 (weights 1, 3, 9, … mod 31). "
     "The length and the character set are checked by the schema. A wrong code is the commonest typo in the "
-    "企业基本情况表, which is published. Basis: national standard GB 32100-2015; the code is a mandatory public field "
+    "company information form, which is published. Basis: national standard GB 32100-2015; the code is a "
+    "mandatory public field "
     "of the report. No thresholds.",
     "check.ID-02.title": "Licence holder and licence number consistent across files",
     "check.ID-02": "licence holder '{holder}' (licence.yaml) differs from the company name '{company}' "
@@ -622,8 +639,9 @@ MESSAGES: dict[str, str] = {
     "check.ID-02.doc": "Checks that licence.yaml holder_name equals company.yaml name, and that the optional "
     "licence.yaml licence_no equals meta.yaml licence_no. Holders of several licences file one set of forms per "
     "licence, so the holder, the company and the number must agree. After a change of company name, the licence must "
-    "be changed too (see LIC-05). Basis: Order 42 Art. 35 (truthful report) and the TSM forms, which carry 企业名称 "
-    "and 许可证编号. No thresholds.",
+    "be changed too (see LIC-05). Basis: Order 42 Art. 35 (truthful report) and the TSM forms, which carry "
+    "company name "
+    "and licence number. No thresholds.",
     "check.LIC-01.title": "Licence valid during the report year",
     "check.LIC-01": "the licence expired on {expires}, before report year {year} began: no report is due under it",
     "check.LIC-01.not_yet": "the licence was issued on {issued}, after report year {year}: its first report is for "
@@ -656,16 +674,18 @@ MESSAGES: dict[str, str] = {
     "{held})",
     "check.LIC-03.not_open": "service {code} is marked 未开通 (not open), yet operations.yaml reports seats or calls",
     "check.LIC-03.doc": "Checks that seats or traffic in operations.yaml come with a B24 (B24-1/B24-2) service on the "
-    "licence marked 开通. The TSM system generates a 业务发展情况表 only for services marked 开通; call-centre "
+    "licence marked 开通. The TSM system generates a business development form only for services marked 开通; "
+    "call-centre "
     "figures without one are either filed under the wrong licence or show business beyond the licence. Basis: the TSM "
     "user manual (2018) and the B24 definition of the 2015 telecom service catalogue. No thresholds.",
     "check.LIC-04.title": "Registered capital at the Art. 6 minimum",
-    "check.LIC-04": "registered capital {capital} 万元 is below the minimum {minimum} 万元 for a nationwide or "
+    "check.LIC-04": "registered capital {capital} CNY 10k is below the minimum {minimum} CNY 10k for a nationwide or "
     "cross-province licence (coverage: {coverage}; licence.yaml)",
-    "check.LIC-04.single": "registered capital {capital} 万元 is below the minimum {minimum} 万元 for a "
+    "check.LIC-04.single": "registered capital {capital} CNY 10k is below the minimum {minimum} CNY 10k for a "
     "single-province licence (coverage: {coverage}; licence.yaml)",
     "check.LIC-04.doc": "Checks company.yaml registered_capital_wan against the minimum for the licence's coverage "
-    "(licence.yaml services[].coverage): 100 万元 for one province, 1000 万元 for nationwide or several provinces. "
+    "(licence.yaml services[].coverage): 100 CNY 10k for one province, 1000 CNY 10k for nationwide or several "
+    "provinces. "
     "Basis: Order 42 Art. 6 (conditions for value-added licences). Thresholds: single_province_min_wan (100), "
     "cross_province_min_wan (1000).",
     "check.LIC-05.title": "Licence change filed within 30 days of a company change",
@@ -683,20 +703,22 @@ MESSAGES: dict[str, str] = {
     "check.LIC-05.item.shareholder": "shareholder",
     "check.LIC-05.item.coverage": "coverage",
     "check.LIC-05.doc": "For each company.yaml changes[] entry, checks that licence_change_filed is within days "
-    "(default 30) of the 工商 registration (name, legal representative, registered capital) or of the decision "
+    "(default 30) of the business registration registration (name, legal representative, registered capital) or "
+    "of the decision "
     "(shareholders, coverage); address changes are not checked. Across years, a name, legal representative or "
     "registered capital that differs from last year's company.yaml needs a changes[] entry. Basis: agency pages "
     "summarise Order 42 Art. 28 and 29 this way; not verified against the official text, so this is internal "
     "practice. Threshold: days.",
     "check.GEO-01.title": "Provinces served within licence coverage",
     "check.GEO-01": "province {province} is served (operations.yaml by_province) but lies outside the licence's B24 "
-    "coverage {coverage} (licence.yaml): business beyond the licence's coverage (超范围经营)",
+    "coverage {coverage} (licence.yaml): business beyond the licence's coverage (operating beyond the licensed scope)",
     "check.GEO-01.branch": "branch or site {branch} runs call-centre business (operates_b24) in province {province}, "
     "outside the licence's B24 coverage {coverage} (licence.yaml)",
     "check.GEO-01.doc": "Checks every operations.yaml by_province[].province, and the province of every branch or "
     "site in branches.yaml with operates_b24: true that was open during the year, against the coverage of the "
     "licence's B24 services (licence.yaml; 全国 covers all). A licence covers a list of provinces; operating outside "
-    "it is 超范围经营. Basis: Order 42 Art. 6 and the licence's coverage (全网/地网). No thresholds.",
+    "it is operating beyond the licensed scope. Basis: Order 42 Art. 6 and the licence's coverage (nationwide or "
+    "local network). No thresholds.",
     "check.GEO-02.title": "A branch or site for every province with seats",
     "check.GEO-02": "province {province} has {seats} seats (operations.yaml by_province) but no branch or operating "
     "site open in the year in branches.yaml",
@@ -709,18 +731,19 @@ MESSAGES: dict[str, str] = {
     "regulation requires per-province branches only for basic telecom (Order 42 Art. 18). No thresholds.",
     "check.GEO-03.title": "Per-province breakdown adds up to the totals",
     "check.GEO-03": "the by_province {column} add up to {sum}, but {field} is {total}",
-    "check.GEO-03.revenue": "the by_province {column} add up to {sum} 万元, but finance.yaml call_center_revenue_wan "
+    "check.GEO-03.revenue": "the by_province {column} add up to {sum} CNY 10k, but finance.yaml "
+    "call_center_revenue_wan "
     "is {total}",
     "check.GEO-03.doc": "When operations.yaml by_province is filled, checks that its seats, ai_seats, "
     "inbound_answered and outbound_connected add up exactly to seats.total, seats.ai, inbound.answered and "
     "outbound.connected, and its revenue_wan to finance.yaml call_center_revenue_wan (within money_tolerance_wan, "
-    "default 0.01 万元). Basis: internal practice; the per-province breakdown by seat location is a design choice, "
+    "default 0.01 CNY 10k). Basis: internal practice; the per-province breakdown by seat location is a design choice, "
     "not a form of the regulator. Threshold: money_tolerance_wan.",
     "check.SEAT-01.title": "Seats: total = human + AI",
     "check.SEAT-01": "total seats {total} ≠ human {human} + AI {ai} = {sum}",
     "check.SEAT-01.doc": "Checks operations.yaml seats.total = seats.human + seats.ai. A report whose own figures "
     "disagree fails the first desk review. Basis: Order 42 Art. 35 (the operator answers for truthful data); the seat "
-    "fields follow the call-centre 业务发展表 as agency sources describe it. No thresholds.",
+    "fields follow the call-centre business development form as agency sources describe it. No thresholds.",
     "check.SEAT-02.title": "Reported AI seat ratio matches the counts",
     "check.SEAT-02": "reported AI seat ratio {reported} differs from AI {ai} / total {total} = {actual} by more than "
     "{tolerance} percentage points",
@@ -745,12 +768,14 @@ MESSAGES: dict[str, str] = {
     "check.TRK-02": "trunk {trunk}: the contract ended on {end}, before report year {year}",
     "check.TRK-02.not_started": "trunk {trunk}: the contract starts on {start}, after report year {year}",
     "check.TRK-02.order": "trunk {trunk}: contract end {end} is before its start {start}",
-    "check.TRK-02.sublet": "trunk {trunk} is marked sublet: reselling or subletting (转租转售) telecom resources is "
+    "check.TRK-02.sublet": "trunk {trunk} is marked sublet: reselling or subletting (subletting or reselling) "
+    "telecom resources is "
     "forbidden",
     "check.TRK-02.carrier": "trunk {trunk} comes from {carrier}, not from a basic telecom carrier ({carriers})",
     "check.TRK-02.doc": "For each trunk in trunks.yaml, checks that the contract period overlaps the report year (a "
     "trunk that ran in no part of the year does not belong in it), that sublet is false, and that the carrier is a "
-    "basic telecom carrier. Basis: 工信部信管〔2020〕81号 (lawful voice trunks only; no 转租转售 of telecom "
+    "basic telecom carrier. Basis: MIIT Xinguan [2020] No. 81 (lawful voice trunks only; no subletting or "
+    "reselling of telecom "
     "resources). No thresholds.",
     "check.TRK-03.title": "Numbers and trunks refer to each other",
     "check.TRK-03": "number {number} lists trunk {trunk}, but that trunk's numbers (trunks.yaml) do not include it",
@@ -779,7 +804,7 @@ MESSAGES: dict[str, str] = {
     "check.NUM-01.doc": "For self-held numbers (holder self, or kind 95/96) not returned, checks that allocated is "
     "not before the licence's issue_date, that valid_until is set and not after the licence's expiry_date, and that a "
     "number in use is valid through the year. Basis: number resources come with a certificate and a validity period "
-    "tied to the licence (码号资源 notices of the provincial bureaus). No thresholds.",
+    "tied to the licence (number resources notices of the provincial bureaus). No thresholds.",
     "check.NUM-02.title": "95/96 numbers within coverage",
     "check.NUM-02": "95 number {number} is a nationwide number, but the licence's B24 coverage is {coverage}, not "
     "nationwide (licence.yaml)",
@@ -794,31 +819,35 @@ MESSAGES: dict[str, str] = {
     "check.NUM-03.title": "Outbound numbers: commitment letter and purpose",
     "check.NUM-03": "number {number} is enabled for outbound calls but has no outbound commitment letter date",
     "check.NUM-03.no_purpose": "number {number} is enabled for outbound calls but lists no purpose (callback or info)",
-    "check.NUM-03.purpose": "number {number}: outbound purpose '{purpose}' is not allowed; only callback (即时回访) "
-    "and info (信息咨询)",
+    "check.NUM-03.purpose": "number {number}: outbound purpose '{purpose}' is not allowed; only callback "
+    "and info",
     "check.NUM-03.undeclared_purpose": "{calls} outbound calls for '{purpose}', but no outbound-enabled number lists "
     "that purpose (numbers.yaml)",
     "check.NUM-03.no_outbound_number": "{attempts} outbound calls reported, but no number is enabled for outbound "
     "(numbers.yaml); access numbers are inbound-only by default",
     "check.NUM-03.doc": "Checks that every number with outbound_enabled has an outbound_commitment_date and a purpose "
     "from callback/info; that outbound calls in operations.yaml go through at least one outbound-enabled number; and "
-    "that each purpose used (by_purpose) is declared on an outbound-enabled number. Basis: 工信部信管〔2020〕81号: "
+    "that each purpose used (by_purpose) is declared on an outbound-enabled number. Basis: MIIT Xinguan [2020] No. 81: "
     "access numbers are inbound-only by default, outbound needs a commitment letter, and only callbacks or "
     "information calls the user agreed to are allowed. No thresholds.",
-    "check.NUM-04.title": "码号年报 filed by 31 March",
-    "check.NUM-04": "self-held number {number} has no 码号年报 (number-resource annual report) date; it is due by "
+    "check.NUM-04.title": "number-resource annual report filed by 31 March",
+    "check.NUM-04": "self-held number {number} has no number-resource annual report date; it is due by "
     "{deadline}",
-    "check.NUM-04.late": "number {number}: 码号年报 filed on {filed}, after the deadline {deadline}",
-    "check.NUM-04.wrong_year": "number {number}: 码号年报 date {filed} is before {opens}, so it cannot be the report "
+    "check.NUM-04.late": "number {number}: number-resource annual report filed on {filed}, after the deadline "
+    "{deadline}",
+    "check.NUM-04.wrong_year": "number {number}: number-resource annual report date {filed} is before {opens}, so "
+    "it cannot be the report "
     "for {year} (due {opens} … {deadline}); last year's date carried over?",
     "check.NUM-04.doc": "For self-held numbers not returned, checks that code_annual_report_filed lies between 1 "
     "January and 31 March of the year after the report year. The number-resource annual report is a separate filing "
-    "with the same deadline, in the 码号资源使用和调整审批系统, and its truthfulness is an inspection item. Basis: "
-    "the provincial bureaus' 码号年报 notices. No thresholds.",
+    "with the same deadline, in the number-resource approval system, and its truthfulness is an inspection item. "
+    "Basis: "
+    "the provincial bureaus' number-resource annual report notices. No thresholds.",
     "check.NUM-05.title": "Self-held number not in use",
     "check.NUM-05": "self-held number {number} is marked 未启用 (not in use)",
     "check.NUM-05.doc": "Warns for a self-held number with status 未启用: a number left unused may be withdrawn, and "
-    "it still needs its 码号年报. Basis: internal practice (house rule); the withdrawal risk is not quoted from a "
+    "it still needs its number-resource annual report. Basis: internal practice (house rule); the withdrawal risk "
+    "is not quoted from a "
     "regulation here. No thresholds.",
     "check.OUT-01.title": "No marketing outbound calls on call-centre numbers",
     "check.OUT-01": "{calls} marketing outbound calls reported: B24 call-centre numbers must not make commercial "
@@ -826,7 +855,8 @@ MESSAGES: dict[str, str] = {
     "check.OUT-01.conversion": "a marketing conversion rate ({value}) is reported, which implies marketing outbound "
     "calls",
     "check.OUT-01.doc": "Checks that operations.yaml outbound.by_purpose.marketing is 0 and that no "
-    "internal_kpis.marketing_conversion is reported. Basis: 工信部信管〔2020〕81号《关于加强呼叫中心业务管理的通知》: "
+    "internal_kpis.marketing_conversion is reported. Basis: MIIT Xinguan [2020] No. 81 (Notice on strengthening "
+    "the management of call-centre business): "
     "B24 business must not make commercial marketing outbound calls. No thresholds.",
     "check.OUT-02.title": "Outbound purposes add up",
     "check.OUT-02": "outbound attempts {attempts} ≠ callback {callback} + info {info} + marketing {marketing} = {sum}",
@@ -837,7 +867,7 @@ MESSAGES: dict[str, str] = {
     "check.OUT-03": "recordings are kept {days} days, less than the required {minimum}",
     "check.OUT-03.consent": "users' consent proofs are kept {days} days, less than the required {minimum}",
     "check.OUT-03.doc": "Checks compliance.yaml recording_retention_days and consent_retention_days are at least "
-    "min_days (default 30). Basis: 工信部信管〔2020〕81号: callbacks keep at least 30 days of recordings, numbers, "
+    "min_days (default 30). Basis: MIIT Xinguan [2020] No. 81: callbacks keep at least 30 days of recordings, numbers, "
     "times and the user's consent proof. Threshold: min_days (raising it is a house rule; lowering it below 30 leaves "
     "the regulation).",
     "check.OUT-04.title": "Average talk time matches the totals",
@@ -847,42 +877,47 @@ MESSAGES: dict[str, str] = {
     "+ outbound.connected), within a relative tolerance (default 0.02, i.e. 2%). Basis: the average talk time is a "
     "metric only agency sources list; this is internal consistency, not a regulatory formula. Threshold: tolerance.",
     "check.FIN-01.title": "Revenues nest: call-centre ≤ telecom ≤ operating",
-    "check.FIN-01": "telecom revenue {telecom} 万元 exceeds operating revenue {operating} 万元",
-    "check.FIN-01.call_center": "call-centre revenue {call_center} 万元 exceeds telecom revenue {telecom} 万元",
+    "check.FIN-01": "telecom revenue {telecom} CNY 10k exceeds operating revenue {operating} CNY 10k",
+    "check.FIN-01.call_center": "call-centre revenue {call_center} CNY 10k exceeds telecom revenue {telecom} CNY 10k",
     "check.FIN-01.doc": "Checks finance.yaml telecom_revenue_wan ≤ operating_revenue_wan and call_center_revenue_wan "
     "≤ telecom_revenue_wan. Telecom revenue is part of operating revenue, and call-centre revenue part of telecom "
-    "revenue. Basis: the 企业经济效益表 (营业收入, 电信业务收入) of the TSM forms. No thresholds.",
+    "revenue. Basis: the economic results form (operating revenue, telecom revenue) of the TSM forms. No thresholds.",
     "check.FIN-02.title": "Revenue ties to the audit reports",
-    "check.FIN-02": "operating revenue {reported} 万元 differs from the audited {audited} 万元 (audit report "
+    "check.FIN-02": "operating revenue {reported} CNY 10k differs from the audited {audited} CNY 10k (audit report "
     "{report_no})",
-    "check.FIN-02.special": "call-centre revenue {reported} 万元 differs from the special audit's {audited} 万元 "
+    "check.FIN-02.special": "call-centre revenue {reported} CNY 10k differs from the special audit's {audited} CNY 10k "
     "(report {report_no})",
     "check.FIN-02.doc": "Checks finance.yaml operating_revenue_wan against audit.audited_operating_revenue_wan and, "
     "when there is a special report, call_center_revenue_wan against audit.special_report.audited_call_center_revenue_"
-    "wan, within tolerance_wan (default 0.01 万元). The finding is on the reported figure, which should be copied "
+    "wan, within tolerance_wan (default 0.01 CNY 10k). The finding is on the reported figure, which should be copied "
     "from the audit. Basis: internal practice: filed figures should tie to the audited statements; agency sources say "
     "some provincial bureaus ask for a special audit of call-centre revenue (not a national requirement). Threshold: "
     "tolerance_wan.",
     "check.FIN-03.title": "Revenue per seat in a plausible band",
-    "check.FIN-03": "call-centre revenue {revenue} 万元 over {seats} seats (operations.yaml) is {per_seat} 万元 per "
-    "seat, outside {low}–{high} 万元: check the unit and the seat count",
+    "check.FIN-03": "call-centre revenue {revenue} CNY 10k over {seats} seats (operations.yaml) is {per_seat} CNY "
+    "10k per "
+    "seat, outside {low}–{high} CNY 10k: check the unit and the seat count",
     "check.FIN-03.doc": "Warns when finance.yaml call_center_revenue_wan / operations.yaml seats.total lies outside "
-    "[min_per_seat_wan, max_per_seat_wan] (default 5–40 万元 per seat and year). A figure outside the band is usually "
+    "[min_per_seat_wan, max_per_seat_wan] (default 5–40 CNY 10k per seat and year). A figure outside the band is "
+    "usually "
     "a unit error or a seat count that does not match. Basis: internal plausibility rule (house rule). Thresholds: "
     "min_per_seat_wan, max_per_seat_wan.",
-    "check.FIN-04.title": "Amount above 10亿元: check the unit",
-    "check.FIN-04": "{amount} 万元 is {yi} 亿元, above {limit} 万元: amounts are in 万元 (10,000 yuan); was it "
+    "check.FIN-04.title": "Amount above CNY 1bn: check the unit",
+    "check.FIN-04": "{amount} CNY 10k is {yi} CNY 100m, above {limit} CNY 10k: amounts are in CNY 10k (10,000 "
+    "yuan); was it "
     "entered in yuan?",
-    "check.FIN-04.doc": "Warns for any amount in 万元 (a key ending in _wan in finance.yaml, company.yaml, "
-    "operations.yaml or compliance.yaml) above limit_wan (default 100000 万元 = 10亿元). The TSM system highlights "
+    "check.FIN-04.doc": "Warns for any amount in CNY 10k (a key ending in _wan in finance.yaml, company.yaml, "
+    "operations.yaml or compliance.yaml) above limit_wan (default 100000 × CNY 10k = CNY 1bn). The TSM system "
+    "highlights "
     "such amounts in red without blocking; most are amounts typed in yuan. Basis: the TSM filing system's documented "
     "behaviour. Threshold: limit_wan.",
     "check.FIN-05.title": "Open service with no business at all",
     "check.FIN-05": "service {code} is marked 开通 (open) but reports no call-centre revenue (finance.yaml) and no "
-    "calls (operations.yaml): prepare a statement of no business activity (零业务说明) and explain it",
+    "calls (operations.yaml): prepare a statement of no business activity (zero-business statement) and explain it",
     "check.FIN-05.doc": "Warns when a B24 service is marked 开通 while finance.yaml call_center_revenue_wan is 0 and "
     "operations.yaml has no inbound or outbound calls. An explanation (the statement) clears it. Basis: agency "
-    "practice (零业务说明); the related rule is that a business never opened is not renewed (Order 42 Art. 27, as "
+    "practice (zero-business statement); the related rule is that a business never opened is not renewed (Order "
+    "42 Art. 27, as "
     "agency sources quote it). No thresholds.",
     "check.QOS-01.title": "Complaint figures consistent",
     "check.QOS-01": "reply rate {rate} differs from replied {replied} / received {received} = {actual} by more than "
@@ -892,8 +927,9 @@ MESSAGES: dict[str, str] = {
     "exceed complaints received {received}",
     "check.QOS-01.doc": "Checks compliance.yaml complaints: replied ≤ received, reply_rate_reported = replied / "
     "received within tolerance (default 0.0005), and the complaints forwarded by 12321 and the appeal centre are part "
-    "of those received. 用户投诉量 and 用户投诉回复率 are published fields of the 企业服务质量表. Basis: Order 42 "
-    "Art. 35(三) (service quality) and the published TSM fields. Threshold: tolerance.",
+    "of those received. complaints received and complaint reply rate are published fields of the service quality "
+    "form. Basis: Order 42 "
+    "Art. 35(3) (service quality) and the published TSM fields. Threshold: tolerance.",
     "check.QOS-02.title": "Notices and penalties have a rectification report after them",
     "check.QOS-02": "{kind} {ref} of {date} has no rectification report",
     "check.QOS-02.before": "{kind} {ref}: the rectification report is dated {report_date}, before the {kind} itself "
@@ -902,28 +938,32 @@ MESSAGES: dict[str, str] = {
     "check.QOS-02.kind.penalties": "administrative penalty",
     "check.QOS-02.doc": "For each compliance.yaml harassment_notices[] and penalties[] entry, checks that a "
     "rectification_report is recorded and dated on or after the notice or penalty. Basis: internal practice: a "
-    "整改报告 after a notice or penalty is what agency sources and the 2020 draft rules on calls describe; the 2018 "
-    "不良名单 notice lists penalties after inspections as grounds for listing. No thresholds.",
-    "check.QOS-03.title": "Penalty in the year reflected in the 不良名单 status",
+    "rectification report after a notice or penalty is what agency sources and the 2020 draft rules on calls "
+    "describe; the 2018 "
+    "bad list notice lists penalties after inspections as grounds for listing. No thresholds.",
+    "check.QOS-03.title": "Penalty in the year reflected in the bad list status",
     "check.QOS-03": "penalty {decision} of {date} is in the report year, but credit_status.bad_list is false",
     "check.QOS-03.doc": "Warns when compliance.yaml penalties has a decision dated in the report year while "
     "credit_status.bad_list is false (and dishonest_list is not true). Basis: Order 42 Art. 42: an administrative "
-    "penalty puts the operator on the 电信业务经营不良名单 within 30 days of the decision, except when the licence is "
-    "revoked or the case goes onto the 失信名单. It is a warning: the listing may already have ended; explain it. No "
+    "penalty puts the operator on the list of telecom operators with bad records (the bad list) within 30 days of "
+    "the decision, except when the licence is "
+    "revoked or the case goes onto the list of dishonest entities. It is a warning: the listing may already have "
+    "ended; explain it. No "
     "thresholds.",
     "check.SHR-01.title": "Shareholdings add up to 100%; foreign holding and enterprise nature",
-    "check.SHR-01": "the {count} shareholdings add up to {total}%, not 100%",
-    "check.SHR-01.foreign": "foreign shareholder(s) {holders}, but enterprise_nature is 内资 (domestic)",
+    "check.SHR-01": "the {count:shareholding|shareholdings} add up to {total}%, not 100%",
+    "check.SHR-01.foreign": "shareholders from abroad ({holders}), but enterprise_nature is 内资 (domestic)",
     "check.SHR-01.doc": "Checks that company.yaml shareholders[].pct add up to 100 (within tolerance, default 0.01) "
-    "and that a company with a foreign shareholder is not marked 内资. 企业性质 is a published field of the "
-    "企业基本情况表. Basis: Order 42 Art. 35 (truthful report) and the published TSM fields. Threshold: tolerance.",
-    "check.SEC-01.title": "等保 test of a level-3 system within 12 months",
-    "check.SEC-01": "等保 level {level}: the last test was on {tested}, more than {months} months before the year end "
+    "and that a company with a foreign shareholder is not marked 内资. enterprise nature is a published field of the "
+    "company information form. Basis: Order 42 Art. 35 (truthful report) and the published TSM fields. Threshold: "
+    "tolerance.",
+    "check.SEC-01.title": "MLPS test of a level-3 system within 12 months",
+    "check.SEC-01": "MLPS level {level}: the last test was on {tested}, more than {months} months before the year end "
     "{year_end} (before {cutoff})",
     "check.SEC-01.doc": "Warns when compliance.yaml netsec.dengbao_level is at least min_level (default 3) and "
     "netsec.last_test_date is older than max_age_months (default 12) at 31 December of the report year. Basis: the "
-    "report covers network and information security measures (Order 42 Art. 35(四)); the yearly test of level-3 "
-    "systems comes from agency sources and the 等保 regime as commonly described, not verified here: treat it as "
+    "report covers network and information security measures (Order 42 Art. 35(4)); the yearly test of level-3 "
+    "systems comes from agency sources and the MLPS regime as commonly described, not verified here: treat it as "
     "internal practice. "
     "Thresholds: max_age_months, min_level.",
     "check.OUTS-01.title": "Outsourcing: one layer at most, licensed subcontractors",
@@ -937,12 +977,15 @@ MESSAGES: dict[str, str] = {
     "check.OUTS-01.doc": "For each operations.yaml outsourcing[] engagement, warns when we are a subcontractor who "
     "passes the work on again (more than one layer), when a sub role names no upstream, and when a subcontractor has "
     "no valid licence number. Basis: internal practice (\"link penetration\" is an agency idea); the related rules "
-    "are that telecom resources must not be sublet or given to unlicensed operators (信管〔2020〕81号 and the 2018 "
+    "are that telecom resources must not be sublet or given to unlicensed operators (Xinguan [2020] No. 81 and "
+    "the 2018 "
     "work plan). No thresholds.",
     "check.YOY-01.title": "Key metric changed by more than ±30% year on year",
-    "check.YOY-01": "{label} changed from {before} ({previous_file}) to {now}, {change}, beyond ±{limit}%: explain it "
+    "check.YOY-01": "{label} changed from {before} ({previous_year}, {previous_file}) to {now}, {change}, beyond "
+    "±{limit}%: explain it "
     "in explanations.yaml (check: YOY-01, field: {field})",
-    "check.YOY-01.from_zero": "{label} rose from {before} ({previous_file}) to {now}: explain it in explanations.yaml "
+    "check.YOY-01.from_zero": "{label} rose from {before} ({previous_year}, {previous_file}) to {now}: explain it "
+    "in explanations.yaml "
     "(check: YOY-01, field: {field})",
     "check.YOY-01.no_previous": "no report for {previous_year} beside this one: the year-on-year comparison of {year} "
     "is skipped",
@@ -953,9 +996,9 @@ MESSAGES: dict[str, str] = {
     "check.YOY-01.metric.operations.inbound.answered": "inbound calls answered",
     "check.YOY-01.metric.operations.outbound.attempts": "outbound attempts",
     "check.YOY-01.metric.operations.outbound.connected": "outbound calls connected",
-    "check.YOY-01.metric.finance.operating_revenue_wan": "operating revenue (万元)",
-    "check.YOY-01.metric.finance.telecom_revenue_wan": "telecom revenue (万元)",
-    "check.YOY-01.metric.finance.call_center_revenue_wan": "call-centre revenue (万元)",
+    "check.YOY-01.metric.finance.operating_revenue_wan": "operating revenue (CNY 10k)",
+    "check.YOY-01.metric.finance.telecom_revenue_wan": "telecom revenue (CNY 10k)",
+    "check.YOY-01.metric.finance.call_center_revenue_wan": "call-centre revenue (CNY 10k)",
     "check.YOY-01.metric.compliance.complaints.received": "complaints received",
     "check.YOY-01.metric.company.staff.total": "total staff",
     "check.YOY-01.doc": "Compares key metrics with the previous report (the sibling folder of the year before): seats "
@@ -966,12 +1009,14 @@ MESSAGES: dict[str, str] = {
     "one info note says so. Basis: internal practice (house rule); a desk review asks about large swings. Threshold: "
     "change.",
     "check.SIG-01.title": "Commitment signed by the current legal representative",
-    "check.SIG-01": "the commitment (承诺书) is signed by {signer}, but the legal representative is {legal_rep} "
+    "check.SIG-01": "the commitment (commitment letter) is signed by {signer}, but the legal representative is "
+    "{legal_rep} "
     "(company.yaml)",
     "check.SIG-01.letter": "the data authenticity letter (internal practice) is signed for the company by {signer}, "
     "but the legal representative is {legal_rep} (company.yaml)",
     "check.SIG-01.doc": "Checks that signatures.yaml commitment.signer, and the legal representative on the data "
-    "authenticity letter, equal company.yaml legal_rep.name. Basis: the 承诺书 is signed by the 法人代表 and sealed "
+    "authenticity letter, equal company.yaml legal_rep.name. Basis: the commitment letter is signed by the legal "
+    "representative and sealed "
     "(TSM forms; the former annual-inspection form EM-1-1); the dual-signed data authenticity letter is internal "
     "practice. No thresholds.",
     "check.SIG-02.title": "Signing order: audit, signatures, submission",
@@ -980,20 +1025,21 @@ MESSAGES: dict[str, str] = {
     "(signatures.yaml)",
     "check.SIG-02.special": "the special audit report is dated {report_date}, after the commitment was signed on "
     "{signed} (signatures.yaml)",
-    "check.SIG-02.doc.commitment": "commitment (承诺书)",
+    "check.SIG-02.doc.commitment": "commitment (commitment letter)",
     "check.SIG-02.doc.data_authenticity_letter": "data authenticity letter",
     "check.SIG-02.doc": "Checks that signatures.yaml commitment.date and data_authenticity_letter.date are not after "
     "meta.yaml submission_date, and that finance.yaml audit.report_date (and the special report's date) are not after "
     "the commitment date: one signs for figures that exist, and submits what was signed. Basis: internal practice "
     "(house rule) on the order of documents. No thresholds.",
     "check.SIG-03.title": "Submitted by 31 March",
-    "check.SIG-03": "submitted on {submitted}, after the deadline {deadline}: April is the late-filing (限期补报) "
+    "check.SIG-03": "submitted on {submitted}, after the deadline {deadline}: April is the late-filing (late filing) "
     "month; the system closes on {closes}",
     "check.SIG-03.closed": "submitted on {submitted}, after the system closed ({closes}); the deadline was {deadline}",
     "check.SIG-03.early": "submission date {submitted} is before the filing window opens ({opens})",
     "check.SIG-03.doc": "Checks meta.yaml submission_date: by 31 March of the following year passes; in April (the "
     "late-filing month) a warning; after 30 April an error (the system no longer accepts data), as is a date before 1 "
-    "January. Basis: Order 42 Art. 35 (report in the first quarter) and the bureaus' notices (April 补报, closure on "
+    "January. Basis: Order 42 Art. 35 (report in the first quarter) and the bureaus' notices (April late filing, "
+    "closure on "
     "1 May). No thresholds.",
     # built-in rules that are not domain checks (rac rules lists them; rac explain prints the doc)
     "rule.LOAD-SYNTAX.title": "YAML syntax error",
@@ -1047,7 +1093,7 @@ MESSAGES: dict[str, str] = {
     "rule.SCHEMA-LENGTH.title": "Wrong length or duplicate items",
     "rule.SCHEMA-LENGTH.doc": "Empty text, lists with too few or too many items, or duplicate items.",
     "rule.SCHEMA-DECIMALS.title": "Too many decimal places",
-    "rule.SCHEMA-DECIMALS.doc": "Amounts in 万元 have at most two decimals, rates four; checked on the text as "
+    "rule.SCHEMA-DECIMALS.doc": "Amounts in CNY 10k have at most two decimals, rates four; checked on the text as "
     "written.",
     "rule.SCHEMA-OTHER.title": "Does not fit the data model",
     "rule.SCHEMA-OTHER.doc": "Any other schema constraint that the value breaks.",
@@ -1060,7 +1106,7 @@ MESSAGES: dict[str, str] = {
     "rule.EXPL-01.error": "this explanation ({check}, {field}) is for an error: errors cannot be explained away, "
     "correct the data",
     "rule.EXPL-01.duplicate": "a second explanation for {check}, {field} (entry {first} already explains it)",
-    "rule.EXPL-01.doc": "An explanations.yaml entry {check, field: <file>.yaml#<pointer>, text_zh, …} clears the "
+    "rule.EXPL-01.doc": "An explanations.yaml entry {{check, field: <file>.yaml#<pointer>, text_zh, …}} clears the "
     "warning of that check at exactly that field: it is then listed as explained and counted as explained, neither "
     "as a warning nor as waived (waivers are configured in .reportascode.yaml). EXPL-01 warns, at the entry's field, "
     "when an entry matches no finding (so explanations don't rot), when it targets an error (errors "
@@ -1071,7 +1117,7 @@ MESSAGES: dict[str, str] = {
     "rules.basis.V": "regulation (verified source)",
     "rules.basis.A": "agency sources only: internal practice",
     "rules.basis.I": "internal design choice (house rule)",
-    "rules.header": "{count} rules",
+    "rules.header": "{count:rule|rules}",
     "explain.severity": "Severity",
     "explain.basis": "Basis",
     "explain.reads": "Reads",
@@ -1092,7 +1138,8 @@ MESSAGES: dict[str, str] = {
     "load.nul": "a NUL byte ({char}) here: a binary file, or text saved as UTF-16? Save the file as UTF-8 text",
     "load.control_char": "control character {char} here; YAML does not allow it (pasted from another program?)",
     "load.line_too_long": "a line of {length} characters (limit {limit}); refused",
-    "file.unknown_more": "{count} more unknown YAML files in the report folder, not listed one by one "
+    "file.unknown_more": "{count:more unknown YAML file|more unknown YAML files} in the report folder, not listed "
+    "one by one "
     "(the first: {name})",
     "paths.read_outside": "{path} is a link to a place outside the workspace ({target}); refused unread",
     "paths.write_outside": "{path} leads outside the workspace through a link ({target}); nothing is written there",
@@ -1108,8 +1155,10 @@ MESSAGES: dict[str, str] = {
     "check.REC-12.outside": "{name} links to a file outside the report folder; it is not read",
     "git.locked": "git's lock file {path} exists: another git command is running, or one was killed. If none is "
     "running, delete the file and run the command again",
-    "finding.more": "{count} more {rule} findings in this file, not listed one by one (the first of them here)",
-    "finding.more_stopped": "at least {count} more {rule} findings in this file, not listed one by one (the first "
+    "finding.more": "{count:more finding|more findings} of {rule} in this file, not listed one by one (the first of "
+    "them here)",
+    "finding.more_stopped": "at least {count:more finding|more findings} of {rule} in this file, not listed one by "
+    "one (the first "
     "of them here); validation stopped counting after 10,000 schema errors",
     # rac lsp (the language server)
     "lsp.not_installed": "rac lsp needs the optional extra: pip install 'reportascode[lsp]' ({detail})",
@@ -1313,4 +1362,458 @@ MESSAGES: dict[str, str] = {
     "finding.state.waived": "waived",
     "render.counts": "{report}: {errors} error(s), {warnings} warning(s), {infos} info, {explained} explained, "
     "{waived} waived",
+    # click's own texts (usage errors, help headings): the English entries are click's texts verbatim
+    "click.error": "Error: {message}",
+    "click.try_help": "Try '{command} {option}' for help.",
+    "click.usage": "Usage:",
+    "click.aborted": "Aborted!",
+    "click.missing_argument": "Missing argument",
+    "click.missing_option": "Missing option",
+    "click.missing_parameter": "Missing parameter",
+    "click.missing_param_type": "Missing {param_type}",
+    "click.missing_command": "Missing command.",
+    "click.argument": "argument",
+    "click.option": "option",
+    "click.parameter": "parameter",
+    "click.no_such_option": "No such option {name!r}.",
+    "click.no_such_command": "No such command {name!r}.",
+    "click.did_you_mean": "Did you mean {possibility}?",
+    "click.did_you_mean_one_of": "(Did you mean one of: {possibilities}?)",
+    "click.requires_argument": "Option {name!r} requires an argument.",
+    "click.requires_arguments": "Option {name!r} requires {nargs} arguments.",
+    "click.takes_no_value": "Option {name!r} does not take a value.",
+    "click.extra_argument": "Got unexpected extra argument ({args})",
+    "click.extra_arguments": "Got unexpected extra arguments ({args})",
+    "click.invalid_value_for": "Invalid value for {param_hint}: {message}",
+    "click.invalid_value": "Invalid value: {message}",
+    "click.not_one_of": "{value!r} is not one of {choices}.",
+    "click.not_choice": "{value!r} is not {choice}.",
+    "click.not_a_number": "{value!r} is not a valid {number_type}.",
+    "click.integer": "integer",
+    "click.float": "float",
+    "click.not_in_range": "{value} is not in the range {range}.",
+    "click.not_boolean": "{value!r} is not a valid boolean. Recognized values: {states}",
+    "click.no_date_format": "{value!r} does not match the format {format}.",
+    "click.no_date_formats": "{value!r} does not match the formats {formats}.",
+    "click.path_missing": "{name} {filename!r} does not exist.",
+    "click.path_is_file": "{name} {filename!r} is a file.",
+    "click.path_is_directory": "{name} {filename!r} is a directory.",
+    "click.path_not_readable": "{name} {filename!r} is not readable.",
+    "click.path_not_writable": "{name} {filename!r} is not writable.",
+    "click.file": "file",
+    "click.directory": "directory",
+    "click.path": "path",
+    "click.file_open": "Could not open file {filename!r}: {message}",
+    "click.options": "Options",
+    "click.commands": "Commands",
+    "click.show_help": "Show this message and exit.",
+    "click.show_version": "Show the version and exit.",
+    "click.version": "%(prog)s, version %(version)s",
+    "click.default": "default: {default}",
+    "click.required": "required",
+    "click.choose_from": "Choose from:\n\t{choices}",
+    # trends/output.py
+    "trends.no_report": "no report",
+    "trends.no_errors": "no errors",
+    "trends.n_a_fewer_than_two": "n/a (fewer than two years with a seat count)",
+    "trends.metric": "Metric",
+    "trends.validation": "Validation",
+    "trends.seat_cagr": "Seat CAGR",
+    # trends/document.py
+    "trends.company": "Company",
+    "trends.years": "Years",
+    "trends.overview": "Overview",
+    "trends.internal_kpi": " (internal KPI)",
+    "trends.key_figures_by_year": "Key figures by year",
+    "trends.year": "Year",
+    "trends.report": "Report",
+    "trends.status": "Status",
+    "trends.errors": "Errors",
+    "trends.warnings": "Warnings",
+    "trends.explained": "Explained",
+    "trends.waived": "Waived",
+    "trends.info": "Info",
+    "trends.validation_status_by_year": "Validation status by year",
+    "trends.area": "Area",
+    "trends.findings_by_area_and_year": "Findings by area and year",
+    "trends.severity": "Severity",
+    "trends.rule": "Rule",
+    "trends.location": "Location",
+    "trends.finding": "Finding",
+    "trends.status_2": "Status",
+    "trends.open": "open",
+    "trends.note": "note",
+    "trends.explained_2": "explained",
+    "trends.waived_2": "waived",
+    "trends.all_findings_by_year": "All findings by year",
+    "trends.no_findings": "No findings",
+    "trends.trends_across_years": "Trends across years",
+    "trends.trends": "Trends",
+    "trends.compliance_status_by_year": "Compliance status by year",
+    "trends.compliance": "Compliance",
+    # trends/charts.py
+    "trends.human_seats": "Human seats",
+    "trends.ai_seats": "AI seats",
+    "trends.seats_no_human_ai_split": "Seats (no human/AI split)",
+    "trends.seats": "seats",
+    "text.parenthesised": "{text} ({detail})",
+    "text.labelled": "{label}: {text}",
+    "text.list_separator": ", ",
+    "trends.status.errors": "{errors:error|errors}",
+    "trends.status.warnings": "{warnings:warning|warnings}",
+    "trends.span": "{first}–{last}, {count:report|reports}",
+    "trends.span_one": "{year}, 1 report",
+    "trends.span_missing": "; no report for {missing} (a gap, not zero)",
+    "trends.kpi_note": "AI seat ratio, revenue per seat, answer and connect rates, average talk time and "
+    "complaints per 100k calls are internal KPIs, not regulatory indicators; every ratio is computed by this tool "
+    "from the reports' raw figures.",
+    "trends.year_no_report": " (no report)",
+    "trends.prepared": "Prepared from the filed annual reports kept in the repository ({sources}); it is not a "
+    "filing form and not an assessment by the regulator. ",
+    "trends.title": "Trends and compliance status, {span}",
+    "trends.subtitle": "{name} · prepared from the filed annual reports",
+    "trends.compliance_note": "The compliance status is this tool's validation of each year's report in the "
+    "repository: an internal check, not any assessment by the regulator.",
+    "document.draft_stamp": "DRAFT",
+    "trends.area_count": "{word} {count}",
+    "trends.area_count.error": "errors",
+    "trends.area_count.warning": "warnings",
+    "trends.area_count.info": "info",
+    "trends.area_count.explained": "explained",
+    "trends.area_count.waived": "waived",
+    "area.licence": "Licence and entity",
+    "area.geo": "Operating regions",
+    "area.business": "Business and resources",
+    "area.finance": "Finance",
+    "area.quality": "Service quality",
+    "area.shareholders": "Shareholders",
+    "area.security": "Network security",
+    "area.signing": "Signing and filing",
+    "area.yoy": "Year on year",
+    "area.format": "Data format",
+    "trends.chart.seats": "Seats at year end (human / AI)",
+    "trends.chart.ai_ratio": "AI seat ratio (internal KPI)",
+    "trends.chart.complaints": "Complaints per 100k handled calls (internal KPI)",
+    "trends.chart.revenue_per_seat": "Revenue per seat (CNY 10k, internal KPI)",
+    "trends.metric.seats_total": "Seats, total",
+    "trends.metric.seats_human": "Human seats",
+    "trends.metric.seats_ai": "AI seats",
+    "trends.metric.ai_ratio": "AI seat ratio",
+    "trends.metric.revenue_per_seat_wan": "Revenue per seat",
+    "trends.metric.inbound_answer_rate": "Inbound answer rate",
+    "trends.metric.outbound_connect_rate": "Outbound connect rate",
+    "trends.metric.avg_talk_seconds": "Average talk time",
+    "trends.metric.complaints_per_100k": "Complaints per 100k handled calls",
+    "trends.metric.reply_rate": "Complaint reply rate",
+    "value.date": "{year}-{month:02}-{day:02}",
+    "value.yes": "Yes",
+    "value.no": "No",
+    "unit.\u4e07\u5143": "CNY 10k",
+    "unit.\u5e2d": "seats",
+    "unit.\u6b21": "count",
+    "unit.\u5206\u949f": "min",
+    "unit.\u79d2": "s",
+    "unit.\u4eba": "persons",
+    "unit.\u5929": "days",
+    "unit.%": "%",
+    "unit.\u8def": "channels",
+    "unit.\u5bb6": "companies",
+    "unit.\u4e07\u5143/\u5e2d": "CNY 10k/seat",
+    "summary.status_errors": "{errors:error|errors}",
+    "summary.status_draft": "{errors:error|errors}, draft only",
+    "summary.status_ready": "no errors: ready to file",
+    "document.draft_banner": "{stamp}: a draft, not to be filed",
+    "document.chart_elsewhere": "(chart: see the HTML/PDF version)",
+    "document.blank": "_",
+    "document.signature_line": "{role}: {blank} ({name})",
+    "document.signature_date": "Date: {date}",
+    "document.item": "Item",
+    "document.value": "Value",
+    "xlsx.date_format": "yyyy-mm-dd",
+    "page.draft_banner_suffix": ": this document is a draft and must not be filed.",
+    "page.colon": ": ",
+    "page.date": "Date: ",
+    "page.trends_across_years": "Trends across years",
+    "page.seat_cagr": "Seat CAGR: ",
+    "page.multi_year_document": "Multi-year document: ",
+    "page.annual_report_documents": "Annual report documents",
+    "page.report": "Report",
+    "page.company": "Company",
+    "page.status": "Status",
+    "page.errors": "Errors",
+    "page.warnings": "Warnings",
+    "page.info": "Info",
+    "page.waived": "Waived",
+    "page.documents": "Documents",
+    "page.not_rendered": "not rendered",
+    "page.errors_heading": ": errors",
+    "page.location": "Location",
+    "page.rule": "Rule",
+    "page.finding": "Finding",
+    "page.draft_note": "this document is a draft and must not be filed.",
+    "page.errors_warnings_info_waived": "Errors / warnings / info / waived",
+    "page.internal_risk_estimate_internal_practice": "Internal risk estimate (internal practice, not a regulatory "
+    "grade)",
+    "page.key_figures": "Key figures",
+    "page.item": "Item",
+    "page.value": "Value",
+    "page.findings": "Findings",
+    "page.waived_note": "waived",
+    "page.explained": "explained",
+    "page.no_findings": "No findings.",
+    "page.report_count": "{count:report|reports}",
+    "page.html_lang": "en",
+    "page.printed_name": "({name})",
+    "province.11": "Beijing",
+    "province.12": "Tianjin",
+    "province.13": "Hebei",
+    "province.14": "Shanxi",
+    "province.15": "Inner Mongolia",
+    "province.21": "Liaoning",
+    "province.22": "Jilin",
+    "province.23": "Heilongjiang",
+    "province.31": "Shanghai",
+    "province.32": "Jiangsu",
+    "province.33": "Zhejiang",
+    "province.34": "Anhui",
+    "province.35": "Fujian",
+    "province.36": "Jiangxi",
+    "province.37": "Shandong",
+    "province.41": "Henan",
+    "province.42": "Hubei",
+    "province.43": "Hunan",
+    "province.44": "Guangdong",
+    "province.45": "Guangxi",
+    "province.46": "Hainan",
+    "province.50": "Chongqing",
+    "province.51": "Sichuan",
+    "province.52": "Guizhou",
+    "province.53": "Yunnan",
+    "province.54": "Tibet",
+    "province.61": "Shaanxi",
+    "province.62": "Gansu",
+    "province.63": "Qinghai",
+    "province.64": "Ningxia",
+    "province.65": "Xinjiang",
+    "province.71": "Taiwan",
+    "province.81": "Hong Kong",
+    "province.82": "Macao",
+    "province.\u5168\u56fd": "Nationwide",
+    "province.MIIT": "MIIT",
+    "enum.self": "self-held",
+    "enum.carrier_leased": "leased from a carrier",
+    "enum.carrier": "carrier",
+    "enum.carrier_400": "carrier 400 number",
+    "enum.carrier_1010": "carrier 1010 number",
+    "enum.did": "DID number",
+    "enum.callback": "callback",
+    "enum.info": "information",
+    "enum.in": "inbound",
+    "enum.in_out": "inbound and outbound",
+    "enum.prime": "prime contractor",
+    "enum.sub": "subcontractor",
+    "enum.legal": "legal person",
+    "enum.natural": "natural person",
+    "enum.partnership": "partnership",
+    "enum.name": "company name",
+    "enum.legal_rep": "legal representative",
+    "enum.reg_capital": "registered capital",
+    "enum.address": "registered address",
+    "enum.shareholder": "shareholders",
+    "enum.coverage": "coverage",
+    "enum.tsm_dxzhgl": "telecom market management system (dxzhgl)",
+    "enum.\u4e2d\u56fd\u5e7f\u7535": "China Broadnet",
+    "enum.\u4e2d\u56fd\u7535\u4fe1": "China Telecom",
+    "enum.\u4e2d\u56fd\u79fb\u52a8": "China Mobile",
+    "enum.\u4e2d\u56fd\u8054\u901a": "China Unicom",
+    "enum.\u4fdd\u7559": "qualified",
+    "enum.\u65e0\u4fdd\u7559": "unqualified",
+    "enum.\u5426\u5b9a": "adverse",
+    "enum.\u65e0\u6cd5\u8868\u793a": "disclaimer of opinion",
+    "enum.\u5168\u56fd": "nationwide",
+    "enum.\u5185\u8d44": "domestic",
+    "enum.\u5916\u5546\u6295\u8d44": "foreign-invested",
+    "enum.\u6e2f\u6fb3\u53f0\u6295\u8d44": "Hong Kong/Macao/Taiwan-invested",
+    "enum.\u5206\u516c\u53f8": "branch company",
+    "enum.\u5b50\u516c\u53f8": "subsidiary",
+    "enum.\u8fd0\u8425\u573a\u5730": "operating site",
+    "enum.\u542f\u7528": "enabled",
+    "enum.\u672a\u542f\u7528": "not enabled",
+    "enum.\u5f00\u901a": "in operation",
+    "enum.\u672a\u5f00\u901a": "not in operation",
+    "enum.\u5883\u5185": "domestic",
+    "enum.\u5883\u5916": "overseas",
+    "enum.\u672a\u4e0a\u5e02": "not listed",
+    "enum.\u9000\u8fd8": "returned",
+    "basis.format": "Data model",
+    "derived.ai_ratio": "AI seat ratio (computed = AI ÷ total)",
+    "derived.inbound_answer_rate": "Inbound answer rate (computed)",
+    "derived.outbound_connect_rate": "Outbound connect rate (computed)",
+    "derived.trunk_channels_total": "Trunk channels, total",
+    "derived.trunk_seat_deviation": "Trunk channels vs seats, deviation",
+    "derived.revenue_per_seat_wan": "Revenue per seat (call-centre revenue ÷ seats)",
+    "derived.complaints_per_100k": "Complaints per 100k handled calls (computed)",
+    "derived.seat_share": "Share of the company's seats",
+    "derived.revenue_share": "Share of the company's call-centre revenue",
+    "text.qualified": "{parent}: {text}",
+    # render/documents.py
+    "document.none": "None",
+    "document.blank_date": "____-__-__",
+    "document.legal_representative_signature": "Legal representative (signature)",
+    "document.company_seal": "(company seal)",
+    "document.commitment": "Commitment",
+    "document.data_authenticity_letter": "Data authenticity letter",
+    "document.finance_head_signature": "Finance head (signature)",
+    "document.data_authenticity": "Data authenticity",
+    "document.province_figures": "Province figures",
+    "document.derived_figures_computed": "Derived figures (computed)",
+    "document.branch_or_site": "Branch or site",
+    "document.explanations": "Explanations (explanations.yaml)",
+    # render/summary_md.py
+    "document.low": "low",
+    "document.medium": "medium",
+    "document.high": "high",
+    # render/documents.py
+    "document.errors_not_ready_to_file": "errors: not ready to file",
+    "document.no_errors_ready_to_file": "no errors: ready to file",
+    "document.report": "Report",
+    "document.company": "Company",
+    "document.status": "Status",
+    "document.errors": "Errors",
+    "document.warnings_unexplained": "Warnings (unexplained)",
+    "document.warnings_explained_in_explanations_yaml": "Warnings explained in explanations.yaml",
+    "document.info": "Info",
+    "document.waived": "Waived",
+    "document.overview": "Overview",
+    "document.area": "Area",
+    "document.warnings": "Warnings",
+    "document.explained": "Explained",
+    "document.total": "Total",
+    "document.heat_map_area_severity": "Heat map (area × severity)",
+    "document.rule": "Rule",
+    "document.location": "Location",
+    "document.finding": "Finding",
+    "document.waiver": "Waiver",
+    "document.waivers_workspace_config_reportascode_yaml": "Waivers (workspace config .reportascode.yaml)",
+    "document.gap_analysis": "Gap analysis",
+    "document.field": "Field",
+    "document.report_2": "Report",
+    "document.evidence": "Evidence",
+    "document.difference": "Difference",
+    "document.tolerance_internal": "Tolerance (internal)",
+    "document.verdict": "Verdict",
+    "document.reconciliation_against_evidence": "Reconciliation against evidence",
+    "document.severity": "Severity",
+    "document.basis": "Basis",
+    "document.status_2": "Status",
+    "document.open": "open",
+    "document.all_findings_by_severity": "All findings (by severity)",
+    "document.no_findings": "No findings",
+    "document.internal_risk_estimate": "Internal risk estimate",
+    "document.internal_risk_score": "Internal risk score",
+    "document.internal_risk_level": "Internal risk level",
+    "document.method": "Method",
+    "document.annual_report_title": "Annual report {year}: telecom licence",
+    "document.gap_analysis_title": "Gap analysis {year} (internal)",
+    "document.b24_note": "No B24 service is marked in operation (开通): the filing system generates no business "
+    "development form for it, and neither does this document.",
+    "document.subtitle": "Filer: {company} · USCC {uscc} · report year {year}",
+    "service.B24-1": "domestic call-centre business",
+    "service.B24-2": "offshore call-centre business",
+    "text.line_join": " ",
+    "document.commitment_title": "Commitment on the {year} annual report",
+    "document.province_note": "Broken down by where the seats are: an internal convention (no regulation sets a "
+    "per-province basis); for branches to check, not a form of the filing system.",
+    "document.province_title": "Province data sheet: {name} ({code})",
+    "document.province_sheet": "Prov-{name}",
+    "document.gap_note": "Internal document: this gap analysis is the company's internal practice for checking "
+    "before filing. It is not filed and is not any assessment by the regulator.",
+    "document.reconciliation_note": "The company's own check of the report's figures against its exports (carrier "
+    "trunk bills, caller numbers used, complaint ledger, recording and consent sample); the tolerances are "
+    "internal settings, not regulatory thresholds.",
+    "document.state_waived": "waived: {reason}",
+    "document.state_explained": "explained: {reason}",
+    "document.risk_note": "This estimate is the company's internal practice, not a regulatory grade: no "
+    "regulatory grading of annual reports was found in public sources, so never present it as one.",
+    "document.risk_method": "errors × 10 + unexplained warnings × 3 + explained warnings × 1 (waived ones not "
+    "counted); 0–2 low, 3–9 medium, 10 or more high",
+    "timeline.step.window_open": "Filing window opens",
+    "timeline.step.window_open.note": "opens in early January; the exact date is announced each round (10 Jan in 2025)",
+    "timeline.step.lock": "Internal data lock",
+    "timeline.step.lock.note": "internal practice",
+    "timeline.step.prefill": "Pre-fill in the system to use its checks early",
+    "timeline.step.prefill.note": "internal practice",
+    "timeline.step.pmo": "Set up the report team (legal leads; one contact each from finance, operations, legal, "
+    "IT, HR)",
+    "timeline.step.pmo.note": "internal practice (T-30)",
+    "timeline.step.inventory": "Data inventory: one definition for finance, operations and HR figures; no "
+    "placeholder left",
+    "timeline.step.inventory.note": "internal practice (T-25)",
+    "timeline.step.gap_analysis": "Gap analysis: rac validate shows no error",
+    "timeline.step.gap_analysis.note": "internal practice (T-20)",
+    "timeline.step.governance": "Governance of AI scripts, user consent and caller numbers; sample the last 90 "
+    "days of recordings",
+    "timeline.step.governance.note": "internal practice (T-15)",
+    "timeline.step.signatures": "Legal representative and finance head sign the data-authenticity letter and the "
+    "commitment",
+    "timeline.step.signatures.note": "internal practice (T-5)",
+    "timeline.step.submission": "Submit (internal target date)",
+    "timeline.step.submission.note": "internal practice (T)",
+    "timeline.step.annual_report_deadline": "Annual report due (dxzhgl.miit.gov.cn)",
+    "timeline.step.annual_report_deadline.note": "Order 42 Art. 35: Q1 each year",
+    "timeline.step.number_report_deadline": "Number-resource annual report due (self-held numbers)",
+    "timeline.step.number_report_deadline.note": "separate system; carrier 400/1010 numbers are not included",
+    "timeline.step.late_filing": "Late filing month (April)",
+    "timeline.step.late_filing.note": "submitted forms can still be edited",
+    "timeline.step.credit_followup": "Credit follow-up: confirm no bad-list entry; if listed, file and apply for "
+    "removal",
+    "timeline.step.credit_followup.note": "internal practice (T+30); Order 42 Art. 38",
+    "timeline.step.system_closes": "System closes; no more changes",
+    "timeline.step.system_closes.note": "companies that never filed are put on the bad list in May (Art. 38)",
+    "timeline.step.publication": "Publication and bad-list listing",
+    "timeline.step.publication.note": "the published fields go public",
+    "timeline.step.inspections": "Random inspections (desk review, on-site, network monitoring)",
+    "timeline.step.inspections.note": "Order 42 Art. 36",
+    "evidence.caller_numbers": "caller numbers used for outbound calls",
+    "evidence.complaints": "complaint ledger",
+    "evidence.recording_sample": "recording and consent sample",
+    "evidence.trunk_bills": "carrier trunk bills",
+    "finding.waived_word": "waived",
+    "build.document.annual-report": "Annual report",
+    "build.document.gap-analysis": "Gap analysis",
+    "build.document.summary": "Summary",
+    "layout.not_found": "not found",
+    "layout.no_forms": "expected a mapping with a 'forms' list",
+    "layout.form_id": "each form needs an 'id'",
+    "layout.title": "title must be {{zh: …, en: …}}",
+    "layout.section": "a section is a mapping with 'fields' or 'table'",
+    "layout.field": "a field is 'file#/pointer' or {{field: …, qualify: …}}",
+    "layout.table": "a table is 'file#/pointer' (a list)",
+    "layout.columns": "columns is a list of field names",
+    "text.or": " or ",
+    "load.yaml.mapping_values": "mapping values are not allowed here",
+    "load.yaml.expected_colon": "could not find the expected ':'",
+    "load.yaml.unclosed_sequence": "a [ … ] list is not closed, or lacks a comma",
+    "load.yaml.unclosed_mapping": "a {{ … }} mapping is not closed, or lacks a comma",
+    "load.yaml.bad_character": "a character here cannot start a value (quote values that begin with @, ` or %)",
+    "load.yaml.indentation": "bad indentation: the line does not fit the levels above",
+    "load.yaml.expected_key": "did not find the expected key",
+    "load.yaml.expected_dash": "did not find the expected '-' of a list item",
+    "load.yaml.unexpected_end": "the file ends unexpectedly (an unclosed quote?)",
+    "load.yaml.bad_escape": "an unknown escape character in a double-quoted string",
+    "load.yaml.undefined_alias": "an alias that was never defined",
+    "load.yaml.bad_anchor": "an anchor or alias name is not valid",
+    "load.yaml.sequence_entries": "list items are not allowed here",
+    "load.yaml.tab": "a tab character here; YAML indents with spaces only",
+    "load.yaml.other": "the structure cannot be parsed",
+    "load.yaml.started": " (the structure started at line {line}, column {column})",
+    # render/documents.py
+    "document.explanations_2": "Explanations",
+    "document.warnings_explained_in_the_explanations": "Warnings explained in the explanations",
+    "document.waivers_workspace_configuration": "Waivers (workspace configuration)",
+    "layout.provenance": "provenance is one of {allowed}",
+    "page.semicolon": "; ",
+    "page.explained_2": "Explained",
+    "page.errors_warnings_info_explained_waived": "Errors / warnings / info / explained / waived",
+    "page.waived_2": "waived",
 }

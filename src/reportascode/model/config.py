@@ -60,10 +60,10 @@ def load_config(root: Path, unsaved: str | None = None, threshold_names: Thresho
     else:
         doc = load_file(path, CONFIG_FILE)  # bounded: a huge file is refused by its size, unread
     for problem in doc.problems:
-        from reportascode.messages import message
+        from reportascode.messages import Bilingual
 
         raise UsageError("config.invalid", file=CONFIG_FILE, line=problem.line, column=problem.column,
-                         detail=message(problem.message_key, "en", dict(problem.args)))
+                         detail=Bilingual.of(problem.message_key, dict(problem.args)))
     data = doc.data or {}
     _validate(data, doc)
     thresholds = {rule: {k: Decimal(str(v)) for k, v in values.items()}
@@ -104,4 +104,33 @@ def _validate(data: Any, doc: Any) -> None:
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
         pointer = "".join(f"/{t}" for t in error.absolute_path)
         line, column = doc.value_position(pointer)
-        raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column, detail=error.message)
+        raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column, detail=_detail(error))
+
+
+def _detail(error: Any) -> Any:
+    """A schema error of the config in both languages (jsonschema's own text is English only)."""
+    from reportascode.messages import Bilingual, either
+
+    keyword, actual = error.validator, error.instance
+    if keyword == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return Bilingual.of("config.detail.type", {"expected": either([f"type.{name}" for name in expected])})
+    if keyword == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        return Bilingual.of("config.detail.enum", {"actual": actual, "allowed": allowed})
+    if keyword == "required":
+        missing = [name for name in error.validator_value if isinstance(actual, dict) and name not in actual]
+        return Bilingual.of("config.detail.required", {"field": missing[0] if missing else ""})
+    if keyword == "additionalProperties":
+        known = error.schema.get("properties") or {}
+        unknown = [str(k) for k in actual if k not in known] if isinstance(actual, dict) else [str(actual)]
+        return Bilingual.of("config.detail.unknown_key", {"field": ", ".join(unknown)})
+    if keyword == "propertyNames":
+        return Bilingual.of("config.detail.unknown_key", {"field": actual})
+    if keyword == "pattern":
+        return Bilingual.of("config.detail.pattern", {"actual": actual, "pattern": error.validator_value})
+    if keyword == "format":
+        return Bilingual.of("config.detail.format", {"actual": actual, "format": error.validator_value})
+    if keyword == "minLength":
+        return Bilingual.of("config.detail.empty")
+    return Bilingual.of("config.detail.other", {"keyword": keyword})

@@ -29,6 +29,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportascode.messages import Bilingual, message
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 65_536
 MAX_DEPTH = 64
@@ -300,10 +302,33 @@ def _syntax_problem(exc: Exception) -> LoadProblem:
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
     detail = f"{context}; {problem}" if context else str(problem)
+    known = next((key for text, key in _YAML_PROBLEMS if text in str(problem)), "other")
+    chinese = message(f"load.yaml.{known}", "zh")  # the parser speaks English only: its known problems, translated
     if context and context_mark is not None and mark is not None and context_mark.line != mark.line:
         where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
         detail += f" ({context.removeprefix('while ')} started at {where})"
-    return LoadProblem("LOAD-SYNTAX", line, column, "", "load.syntax", (("detail", detail),))
+        chinese += message("load.yaml.started", "zh", {"line": context_mark.line + 1,
+                                                        "column": context_mark.column + 1})
+    return LoadProblem("LOAD-SYNTAX", line, column, "", "load.syntax", (("detail", Bilingual(chinese, detail)),))
+
+
+# the YAML parsers' problem texts (libyaml and ruamel say the same) -> a message "load.yaml.<key>"
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "mapping_values"),
+    ("could not find expected ':'", "expected_colon"),
+    ("expected ',' or ']'", "unclosed_sequence"),
+    ("expected ',' or '}'", "unclosed_mapping"),
+    ("cannot start any token", "bad_character"),
+    ("expected <block end>", "indentation"),
+    ("did not find expected key", "expected_key"),
+    ("did not find expected '-'", "expected_dash"),
+    ("unexpected end of stream", "unexpected_end"),
+    ("unknown escape character", "bad_escape"),
+    ("found undefined alias", "undefined_alias"),
+    ("expected alphabetic or numeric character", "bad_anchor"),
+    ("block sequence entries are not allowed", "sequence_entries"),
+    ("found a tab character", "tab"),
+)
 
 
 class _Converter:

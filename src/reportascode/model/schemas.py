@@ -57,7 +57,9 @@ class FieldLabel:
     unit: str | None = None
 
     def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        from reportascode.messages import Bilingual
+
+        return Bilingual(self.zh, self.en).text(lang)
 
 
 class SchemaStore:

@@ -88,9 +88,11 @@ def _outcomes(session: Session, result: ValidationResult) -> list[ReportOutcome]
 def document_language(lang: str | None, session: Session) -> str:
     """Documents are Chinese unless ``--lang en`` or the workspace config says otherwise (not the locale:
     the filing is Chinese)."""
-    if lang in ("zh", "en"):
+    from reportascode.messages import LANGUAGES
+
+    if lang in LANGUAGES:
         return lang
-    return session.config.lang if session.config.lang in ("zh", "en") else "zh"
+    return session.config.lang if session.config.lang in LANGUAGES else LANGUAGES[0]
 
 
 def render_selected(session: Session, formats: Sequence[str], out: Path | None, draft: bool,
@@ -156,11 +158,7 @@ def build_workspace(session: Session, out: Path, lang: str, draft: bool = False)
     return run
 
 
-_DOCUMENT_LABELS = {
-    "annual-report": ("年报", "Annual report"),
-    "gap-analysis": ("差距分析", "Gap analysis"),
-    "summary": ("摘要", "Summary"),
-}
+_DOCUMENT_STEMS = ("annual-report", "gap-analysis", "summary")  # named by the messages "build.document.<stem>"
 
 
 def _index_entry(outcome: ReportOutcome, lang: str) -> dict[str, object]:
@@ -178,7 +176,7 @@ def _index_entry(outcome: ReportOutcome, lang: str) -> dict[str, object]:
     for name in outcome.files:
         stem, _, ext = name.rpartition(".")
         groups.setdefault(stem, []).append({"label": ext.upper(), "href": f"{outcome.report.id}/{name}"})
-    links = [{"label": _DOCUMENT_LABELS.get(stem, (stem, stem))[0 if lang == "zh" else 1], "files": files}
+    links = [{"label": message(f"build.document.{stem}", lang) if stem in _DOCUMENT_STEMS else stem, "files": files}
              for stem, files in groups.items()]
     company = outcome.report.data("company")
     company_name = company.get("name") if isinstance(company, dict) else None

@@ -22,9 +22,6 @@ class Column:
     required: bool = True
     aliases: tuple[str, ...] = ()
 
-    def header(self, lang: str) -> str:
-        return self.name if lang == "en" else self.zh
-
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, self.zh, *self.aliases)
@@ -32,13 +29,13 @@ class Column:
 
 @dataclass(frozen=True)
 class EvidenceKind:
-    name: str
-    title_zh: str
-    title_en: str
+    name: str  # its title: the message "evidence.<name>"
     columns: tuple[Column, ...]
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_zh
+        from reportascode.messages import message
+
+        return message(f"evidence.{self.name}", lang)
 
     def index(self, column: str) -> int:
         """The position of a column (by its English name) in the parsed row."""
@@ -61,7 +58,7 @@ def normalise_header(text: str) -> str:
     return "".join(ch for ch in folded if ch not in " _-\ufeff\t")
 
 
-TRUNK_BILLS = EvidenceKind("trunk_bills", "运营商中继账单", "carrier trunk bills", (
+TRUNK_BILLS = EvidenceKind("trunk_bills", (
     Column("carrier", "运营商", CARRIER, aliases=("基础电信运营商",)),
     Column("province", "省份", PROVINCE, aliases=("省份代码", "province_code")),
     Column("trunk_id", "中继编号", TEXT, aliases=("中继", "trunk", "中继id")),
@@ -71,20 +68,20 @@ TRUNK_BILLS = EvidenceKind("trunk_bills", "运营商中继账单", "carrier trun
            aliases=("月租费", "费用（元）", "monthly_fee", "fee_yuan")),
 ))
 
-CALLER_NUMBERS = EvidenceKind("caller_numbers", "外呼主叫号码使用记录", "caller numbers used for outbound calls", (
+CALLER_NUMBERS = EvidenceKind("caller_numbers", (
     Column("number", "主叫号码", TEXT, aliases=("号码", "caller_number")),
     Column("calls", "呼叫次数", INT, aliases=("外呼次数", "次数")),
     Column("first_date", "首次使用日期", DATE, aliases=("首次使用", "开始日期")),
     Column("last_date", "末次使用日期", DATE, aliases=("最后使用日期", "结束日期")),
 ))
 
-COMPLAINTS = EvidenceKind("complaints", "用户投诉台账", "complaint ledger", (
+COMPLAINTS = EvidenceKind("complaints", (
     Column("date", "投诉日期", DATE, aliases=("日期", "受理日期")),
     Column("channel", "投诉渠道", TEXT, aliases=("渠道", "来源")),
     Column("status", "处理状态", STATUS, aliases=("状态",)),
 ))
 
-RECORDING_SAMPLE = EvidenceKind("recording_sample", "录音与用户同意凭证抽样", "recording and consent sample", (
+RECORDING_SAMPLE = EvidenceKind("recording_sample", (
     Column("call_id", "通话编号", TEXT, aliases=("呼叫编号", "通话id")),
     Column("date", "通话日期", DATE, aliases=("日期",)),
     Column("recording_present", "有录音", BOOL, aliases=("录音", "录音是否存在")),

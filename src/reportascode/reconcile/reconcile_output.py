@@ -79,7 +79,7 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 def _finding_line(finding: Finding, lang: str) -> str:
     if finding.waived_by is not None:
-        waived = "已豁免" if lang == "zh" else "waived"
+        waived = message("finding.waived_word", lang)
         return (f"{finding.file}:{finding.line}:{finding.column}: {waived} {finding.rule} "
                 f"{finding_message(finding, lang)} [{finding.waived_by}]")
     return (f"{finding.file}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} "

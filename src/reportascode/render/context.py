@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from reportascode.history.fingerprint import Fingerprint, fingerprint
-from reportascode.messages import message
+from reportascode.messages import has_message, join_list, message
 from reportascode.model.findings import EXPLAINED, STATES, WAIVED, Finding, Severity, count_states
 from reportascode.model.loader import resolve_pointer, split_pointer
 from reportascode.model.schemas import REPORT_FILES, SchemaStore
@@ -22,44 +22,22 @@ from reportascode.render.content import Cell
 
 _FROM_DATA: Any = object()
 
-# Province names in English documents (GB/T 2260 codes; the schemas' x-names give the Chinese ones).
-PROVINCES_EN = {
-    "11": "Beijing", "12": "Tianjin", "13": "Hebei", "14": "Shanxi", "15": "Inner Mongolia", "21": "Liaoning",
-    "22": "Jilin", "23": "Heilongjiang", "31": "Shanghai", "32": "Jiangsu", "33": "Zhejiang", "34": "Anhui",
-    "35": "Fujian", "36": "Jiangxi", "37": "Shandong", "41": "Henan", "42": "Hubei", "43": "Hunan",
-    "44": "Guangdong", "45": "Guangxi", "46": "Hainan", "50": "Chongqing", "51": "Sichuan", "52": "Guizhou",
-    "53": "Yunnan", "54": "Tibet", "61": "Shaanxi", "62": "Gansu", "63": "Qinghai", "64": "Ningxia",
-    "65": "Xinjiang", "71": "Taiwan", "81": "Hong Kong", "82": "Macao", "全国": "Nationwide", "MIIT": "MIIT",
-}
-
-# Names of enum values the schemas keep as codes (without x-names): how documents show them.
-ENUM_NAMES: dict[str, tuple[str, str]] = {
-    "self": ("自有", "self-held"), "carrier_leased": ("向运营商租用", "leased from a carrier"),
-    "carrier": ("基础电信运营商", "carrier"), "carrier_400": ("运营商400号码", "carrier 400 number"),
-    "carrier_1010": ("运营商1010号码", "carrier 1010 number"), "did": ("直拨号码", "DID number"),
-    "callback": ("即时回访", "callback"), "info": ("信息咨询", "information"),
-    "in": ("呼入", "inbound"), "in_out": ("呼入及呼出", "inbound and outbound"),
-    "prime": ("直接承接", "prime contractor"), "sub": ("分包承接", "subcontractor"),
-    "legal": ("法人", "legal person"), "natural": ("自然人", "natural person"),
-    "partnership": ("合伙企业", "partnership"),
-    "name": ("企业名称", "company name"), "legal_rep": ("法定代表人", "legal representative"),
-    "reg_capital": ("注册资本", "registered capital"), "address": ("注册住所", "registered address"),
-    "shareholder": ("股东", "shareholders"), "coverage": ("覆盖范围", "coverage"),
-    "tsm_dxzhgl": ("电信业务市场综合管理信息系统", "telecom market management system (dxzhgl)"),
-}
+# Province names (GB/T 2260 codes) are the messages "province.<code>"; names of enum values that documents
+# translate are "enum.<value>" (codes such as carrier_leased, and Chinese values such as 内资 or 开通).
 
 # Areas of the gap analysis, by rule-id prefix; anything else is a data-format finding.
-AREAS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    ("licence", "许可与主体", "Licence and entity", ("ID", "LIC")),
-    ("geo", "经营地域", "Operating regions", ("GEO",)),
-    ("business", "业务与资源", "Business and resources", ("SEAT", "TRK", "NUM", "OUT", "OUTS")),
-    ("finance", "财务", "Finance", ("FIN",)),
-    ("quality", "服务质量", "Service quality", ("QOS",)),
-    ("shareholders", "股东", "Shareholders", ("SHR",)),
-    ("security", "网络安全", "Network security", ("SEC",)),
-    ("signing", "签署与报送", "Signing and filing", ("SIG",)),
-    ("yoy", "同比", "Year on year", ("YOY",)),
-    ("format", "数据格式", "Data format", ()),
+# (their names: messages "area.<key>")
+AREAS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("licence", ("ID", "LIC")),
+    ("geo", ("GEO",)),
+    ("business", ("SEAT", "TRK", "NUM", "OUT", "OUTS")),
+    ("finance", ("FIN",)),
+    ("quality", ("QOS",)),
+    ("shareholders", ("SHR",)),
+    ("security", ("SEC",)),
+    ("signing", ("SIG",)),
+    ("yoy", ("YOY",)),
+    ("format", ()),
 )
 
 SEVERITY_COLUMNS = STATES  # error, warning, info, explained, waived
@@ -69,20 +47,17 @@ SEVERITY_COLUMNS = STATES  # error, warning, info, explained, waived
 PROVINCE_FIELDS = frozenset({"province", "region", "registration_province", "allocator", "issuer", "scope",
                              "coverage"})
 
-# Derived figures: label (zh, en), unit, kind, decimal places. Computed by this tool, never filed.
-DERIVED_LABELS: dict[str, tuple[str, str, str | None, str, int | None]] = {
-    "ai_ratio": ("AI坐席占比（计算值 = AI坐席数 ÷ 坐席总数）", "AI seat ratio (computed = AI ÷ total)", None,
-                 "ratio", None),
-    "inbound_answer_rate": ("呼入接通率（计算值）", "Inbound answer rate (computed)", None, "ratio", None),
-    "outbound_connect_rate": ("呼出接通率（计算值）", "Outbound connect rate (computed)", None, "ratio", None),
-    "trunk_channels_total": ("中继并发路数合计", "Trunk channels, total", "路", "count", None),
-    "trunk_seat_deviation": ("中继路数与坐席总数偏差", "Trunk channels vs seats, deviation", None, "ratio", None),
-    "revenue_per_seat_wan": ("单席年收入（呼叫中心业务收入 ÷ 坐席总数）",
-                             "Revenue per seat (call-centre revenue ÷ seats)", "万元/席", "money", 2),
-    "complaints_per_100k": ("每十万次通话投诉量（计算值）", "Complaints per 100k handled calls (computed)", None,
-                            "number", 3),
-    "seat_share": ("坐席占全公司比例", "Share of the company's seats", None, "ratio", None),
-    "revenue_share": ("收入占全公司比例", "Share of the company's call-centre revenue", None, "ratio", None),
+# Derived figures: unit, kind, decimal places (labels: messages "derived.<key>"). Computed by this tool, never filed.
+DERIVED_LABELS: dict[str, tuple[str | None, str, int | None]] = {
+    "ai_ratio": (None, "ratio", None),
+    "inbound_answer_rate": (None, "ratio", None),
+    "outbound_connect_rate": (None, "ratio", None),
+    "trunk_channels_total": ("路", "count", None),
+    "trunk_seat_deviation": (None, "ratio", None),
+    "revenue_per_seat_wan": ("万元/席", "money", 2),
+    "complaints_per_100k": (None, "number", 3),
+    "seat_share": (None, "ratio", None),
+    "revenue_share": (None, "ratio", None),
 }
 
 
@@ -167,10 +142,8 @@ class ReportContext:
                 return day
         return dt.date(self.report.year + 1, 3, 31)
 
-    def tr(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
-
     def msg(self, key: str, **args: Any) -> str:
+        """The message ``key`` in this document's language."""
         return message(key, self.lang, args)
 
     def errors_at(self, file: str, pointer: str) -> str:
@@ -216,8 +189,8 @@ class ReportContext:
             key = pointer.strip("/")
             if key not in DERIVED_LABELS:
                 raise LookupError(f"derived#{pointer}")
-            zh, en, unit, _, _ = DERIVED_LABELS[key]
-            return self.tr(zh, en), unit
+            unit, _, _ = DERIVED_LABELS[key]
+            return message(f"derived.{key}", self.lang), unit
         pattern = "/".join("*" if t.isdigit() else t for t in pointer.split("/"))
         table = self.store.labels(self.version, file)
         found = table.get(pattern)
@@ -227,7 +200,7 @@ class ReportContext:
         if qualify:
             parent = table.get(pattern.rsplit("/", 1)[0])
             if parent is not None:
-                text = parent.text(self.lang) + text if self.lang == "zh" else f"{parent.text(self.lang)}: {text}"
+                text = message("text.qualified", self.lang, {"parent": parent.text(self.lang), "text": text})
         return text, found.unit
 
     def cell(self, file: str, pointer: str, value: Any = _FROM_DATA) -> Cell:
@@ -237,7 +210,7 @@ class ReportContext:
         if value is _FROM_DATA:
             value = self.get(file, pointer)
         if file == "derived":
-            _, _, _, kind, places = DERIVED_LABELS[pointer.strip("/")]
+            _, kind, places = DERIVED_LABELS[pointer.strip("/")]
             return make_cell(value, kind, self.lang, places)
         node = self.schema_node(file, pointer) or {}
         items = node.get("items")
@@ -306,18 +279,18 @@ def make_cell(value: Any, kind: str, lang: str, places: int | None = None,
         if not value:
             return Cell(formatting.EMPTY, None, "text")
         parts = [make_cell(item, kind, lang, places, names, enum).text for item in value]
-        return Cell("、".join(parts) if lang == "zh" else ", ".join(parts), None, "text")
+        return Cell(join_list(parts, lang), None, "text")
     if isinstance(value, dict):
         if "no" in value or "date" in value:
-            text = f"{value.get('no', '')}（{formatting.date(value.get('date'), lang)}）"
+            text = message("text.parenthesised", lang, {"text": value.get("no", ""),
+                                                        "detail": formatting.date(value.get("date"), lang)})
         else:
             text = "；".join(f"{k}: {v}" for k, v in value.items())
         return Cell(text, None, "text")
     if isinstance(value, str) and value in names:
         return Cell(_name(value, names, lang), value, "text")
-    if isinstance(value, str) and enum and value in ENUM_NAMES:
-        zh, en = ENUM_NAMES[value]
-        return Cell(zh if lang == "zh" else en, value, "text")
+    if isinstance(value, str) and enum and has_message(f"enum.{value}", lang):
+        return Cell(message(f"enum.{value}", lang), value, "text")
     if kind == "bool" or isinstance(value, bool):
         return Cell(formatting.yesno(value, lang), value, "bool")
     if kind == "money":
@@ -336,9 +309,8 @@ def make_cell(value: Any, kind: str, lang: str, places: int | None = None,
 
 
 def _name(code: str, names: dict[str, str], lang: str) -> str:
-    if lang == "zh":
-        return names[code]
-    return PROVINCES_EN.get(code, names[code])
+    """A code's name: the catalogue's (provinces), else the schema's x-names."""
+    return message(f"province.{code}", lang) if has_message(f"province.{code}", lang) else names[code]
 
 
 def province_name(code: Any, names: dict[str, str], lang: str) -> str:
@@ -394,17 +366,14 @@ def derive(ctx: ReportContext) -> dict[str, Decimal | None]:
 
 def area_of(rule: str) -> str:
     prefix = rule.split("-", 1)[0]
-    for key, _, _, prefixes in AREAS:
+    for key, prefixes in AREAS:
         if prefix in prefixes:
             return key
     return "format"
 
 
 def area_text(key: str, lang: str) -> str:
-    for area, zh, en, _ in AREAS:
-        if area == key:
-            return zh if lang == "zh" else en
-    return key
+    return message(f"area.{key}", lang) if any(area == key for area, _ in AREAS) else key
 
 
 def basis_text(rule: str, basis: str, lang: str) -> str:
@@ -505,7 +474,7 @@ def gap_summary(views: Sequence[FindingView], lang: str) -> GapSummary:
     score = 10 * total.errors + 3 * total.warnings + total.explained
     grade = "high" if score >= 10 else "medium" if score >= 3 else "low"
     return GapSummary(
-        areas=[(key, zh if lang == "zh" else en) for key, zh, en, _ in AREAS],
+        areas=[(key, area_text(key, lang)) for key, _ in AREAS],
         counts=counts,
         errors=total.errors,
         warnings=total.warnings,

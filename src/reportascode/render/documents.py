@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 
 from reportascode import __version__
-from reportascode.messages import message
+from reportascode.messages import join_list, message
 from reportascode.render import figures as formatting
 from reportascode.render.content import (
     Block,
@@ -44,10 +44,7 @@ from reportascode.render.context import (
 from reportascode.render.env import WorkspaceLoader, render_template
 from reportascode.render.layout import PROVENANCES, FieldRef, FormSpec, SectionSpec, load_layout
 
-SERVICE_NAMES = {
-    "B24-1": ("国内呼叫中心业务", "domestic call-centre business"),
-    "B24-2": ("离岸呼叫中心业务", "offshore call-centre business"),
-}
+SERVICE_CODES = ("B24-1", "B24-2")  # named by the messages "service.<code>"
 BLANK = "＿＿＿＿＿＿"
 
 
@@ -65,12 +62,12 @@ def annual_report(ctx: ReportContext, env: jinja2.Environment) -> Document:
     provinces = province_sections(ctx)
     cover = cover_section(ctx, [letters[0], *forms, letters[1], *outbound, *numbers, *provinces])
     sections = [cover, letters[0], *forms, letters[1], *outbound, *numbers, *provinces]
-    title = ctx.tr(f"{ctx.report.year}年度电信业务经营许可年报", f"Annual report {ctx.report.year}: telecom licence")
+    title = ctx.msg("document.annual_report_title", year=ctx.report.year)
     return _document(ctx, "annual-report", title, sections, _b24_note(ctx))
 
 
 def gap_analysis(ctx: ReportContext) -> Document:
-    title = ctx.tr(f"{ctx.report.year}年度年报差距分析（内部）", f"Gap analysis {ctx.report.year} (internal)")
+    title = ctx.msg("document.gap_analysis_title", year=ctx.report.year)
     return _document(ctx, "gap-analysis", title, [gap_section(ctx)], "")
 
 
@@ -89,9 +86,7 @@ def _document(ctx: ReportContext, doc_id: str, title: str, sections: list[Sectio
 def _b24_note(ctx: ReportContext) -> str:
     if _open_services(ctx, "B24"):
         return ""
-    return ctx.tr("许可证中 B24 呼叫中心业务未标注为“开通”，管理系统不生成其业务发展情况表，本文件亦不包含该表。",
-                  "No B24 service is marked 开通 (in operation): the filing system generates no business "
-                  "development form for it, and neither does this document.")
+    return ctx.msg("document.b24_note")
 
 
 def _open_services(ctx: ReportContext, prefix: str) -> list[str]:
@@ -105,8 +100,7 @@ def _open_services(ctx: ReportContext, prefix: str) -> list[str]:
 
 def _subtitle(ctx: ReportContext) -> str:
     uscc = ctx.get("company", "/uscc") or formatting.EMPTY
-    return ctx.tr(f"填报单位：{ctx.company_name}　统一社会信用代码：{uscc}　报告年度：{ctx.report.year}年度",
-                  f"Filer: {ctx.company_name} · USCC {uscc} · report year {ctx.report.year}")
+    return ctx.msg("document.subtitle", company=ctx.company_name, uscc=uscc, year=ctx.report.year)
 
 
 # -- forms ----------------------------------------------------------------------------------------------------
@@ -116,9 +110,8 @@ def form_section(ctx: ReportContext, form: FormSpec) -> Section | None:
         codes = _open_services(ctx, form.service)
         if not codes:
             return None
-        names = [f"{code} {SERVICE_NAMES[code][0 if ctx.lang == 'zh' else 1]}" if code in SERVICE_NAMES else code
-                 for code in codes]
-        title = f"{title}（{'、'.join(names)}）" if ctx.lang == "zh" else f"{title} ({', '.join(names)})"
+        names = [f"{code} {ctx.msg(f'service.{code}')}" if code in SERVICE_CODES else code for code in codes]
+        title = ctx.msg("text.parenthesised", text=title, detail=join_list(names, ctx.lang))
     blocks: list[Block] = [legend(ctx)]
     if form.note:
         blocks.append(Paragraph(form.note[ctx.lang], "note"))
@@ -201,7 +194,7 @@ def _table(ctx: ReportContext, ref: FieldRef, columns: tuple[str, ...], title: s
             value = item.get(name) if isinstance(item, dict) else None
             row.append(ctx.cell(ref.file, f"{ref.pointer}/{index}/{name}", value))
         rows.append(row)
-    return Table(heads, rows, title, empty_text=ctx.tr("无", "None"))
+    return Table(heads, rows, title, empty_text=ctx.msg("document.none"))
 
 
 def _sheet_name(title: str) -> str:
@@ -234,8 +227,7 @@ def letter_blocks(ctx: ReportContext, env: jinja2.Environment, name: str) -> lis
     text = render_template(env, f"letters/{name}.{ctx.lang}.txt", _letter_values(ctx))
     blocks: list[Block] = []
     for chunk in text.replace("\r\n", "\n").split("\n\n"):
-        paragraph = " ".join(line.strip() for line in chunk.strip().splitlines()) if ctx.lang == "en" \
-            else "".join(line.strip() for line in chunk.strip().splitlines())
+        paragraph = ctx.msg("text.line_join").join(line.strip() for line in chunk.strip().splitlines())
         if not paragraph:
             continue
         if paragraph.startswith(">"):
@@ -256,24 +248,23 @@ def signatures(ctx: ReportContext, lines: list[Signature], date: str) -> Signatu
 
 
 def commitment_section(ctx: ReportContext, env: jinja2.Environment) -> Section:
-    title = ctx.tr(f"{ctx.report.year}年度电信业务经营许可年报承诺书",
-                   f"Commitment on the {ctx.report.year} annual report")
+    title = ctx.msg("document.commitment_title", year=ctx.report.year)
     signer = str(ctx.get("signatures", "/commitment/signer") or ctx.get("company", "/legal_rep/name") or "")
     blocks = letter_blocks(ctx, env, "commitment")
     blocks.append(signatures(ctx, [Signature(ctx.msg("pack.sign.legal_rep"), signer)],
                              _signed_date(ctx, "/commitment/date")))
-    return Section("commitment", title, ctx.tr("承诺书", "Commitment"), blocks, _subtitle(ctx))
+    return Section("commitment", title, ctx.msg("document.commitment"), blocks, _subtitle(ctx))
 
 
 def data_letter_section(ctx: ReportContext, env: jinja2.Environment) -> Section:
-    title = ctx.tr("数据真实性承诺函", "Data authenticity letter")
+    title = ctx.msg("document.data_authenticity_letter")
     legal = str(ctx.get("signatures", "/data_authenticity_letter/legal_rep") or "")
     finance = str(ctx.get("signatures", "/data_authenticity_letter/finance_head") or "")
     blocks = letter_blocks(ctx, env, "data-authenticity")
     blocks.append(signatures(ctx, [Signature(ctx.msg("pack.sign.legal_rep"), legal),
                                    Signature(ctx.msg("pack.sign.finance_head"), finance)],
                              _signed_date(ctx, "/data_authenticity_letter/date")))
-    return Section("data-authenticity", title, ctx.tr("数据真实性承诺函", "Data authenticity"), blocks,
+    return Section("data-authenticity", title, ctx.msg("document.data_authenticity"), blocks,
                    _subtitle(ctx))
 
 
@@ -425,8 +416,9 @@ def _attachments(ctx: ReportContext) -> list[tuple[str, str, str, str]]:
 
 # -- per-province sheets --------------------------------------------------------------------------------------
 def _derived_field(ctx: ReportContext, key: str, value: Decimal | None) -> Field:
-    zh, en, unit, kind, places = DERIVED_LABELS[key]
-    return Field(formatting.with_unit(ctx.tr(zh, en), unit, ctx.lang), unit, make_cell(value, kind, ctx.lang, places),
+    unit, kind, places = DERIVED_LABELS[key]
+    return Field(formatting.with_unit(ctx.msg(f"derived.{key}"), unit, ctx.lang), unit,
+                 make_cell(value, kind, ctx.lang, places),
                  "computed", ctx.msg("pack.provenance.computed"))
 
 
@@ -454,13 +446,9 @@ def province_sections(ctx: ReportContext) -> list[Section]:
             _derived_field(ctx, "revenue_per_seat_wan", _share(revenue, seats, 2)),
         ]
         blocks: list[Block] = [
-            Paragraph(ctx.tr("按坐席所在地分省整理，为本公司内部口径（“用户归属地”等分省口径均无监管依据），"
-                             "供分支机构核对，不属年报系统填报表单。",
-                             "Broken down by where the seats are: an internal convention (no regulation sets a "
-                             "per-province basis); for branches to check, not a form of the filing system."),
-                      "note"),
-            Fields(fields, ctx.tr("分省数据", "Province figures")),
-            Fields(derived, ctx.tr("派生指标（工具计算）", "Derived figures (computed)")),
+            Paragraph(ctx.msg("document.province_note"), "note"),
+            Fields(fields, ctx.msg("document.province_figures")),
+            Fields(derived, ctx.msg("document.derived_figures_computed")),
         ]
         site = branches.get(entry.get("site_id"))
         if site is not None:
@@ -468,14 +456,14 @@ def province_sections(ctx: ReportContext) -> list[Section]:
             blocks.append(Fields(
                 [_field(ctx, FieldRef("branches", f"/{site_index}/{key}"), "internal")
                  for key in ("name", "kind", "uscc", "city", "address", "established", "seats", "staff")],
-                ctx.tr("所属分支机构/场地", "Branch or site"),
+                ctx.msg("document.branch_or_site"),
             ))
         blocks.append(_filtered_table(ctx, "trunks", ("id", "carrier", "kind", "channels", "contract_end",
                                                       "direction"), code, _trunk_in))
         blocks.append(_filtered_table(ctx, "numbers", ("number", "kind", "holder", "scope", "status",
                                                        "outbound_enabled"), code, _number_in))
-        title = ctx.tr(f"分省数据表：{name}（{code}）", f"Province data sheet: {name} ({code})")
-        sections.append(Section(f"province-{code}", title, _sheet_name(ctx.tr(f"分省-{name}", f"Prov-{name}")),
+        title = ctx.msg("document.province_title", name=name, code=code)
+        sections.append(Section(f"province-{code}", title, _sheet_name(ctx.msg("document.province_sheet", name=name)),
                                 blocks, _subtitle(ctx), internal=True))
     return sections
 
@@ -522,28 +510,24 @@ def _heat(count: int, column: str) -> str:
 def gap_section(ctx: ReportContext) -> Section:
     views = ctx.findings
     summary = gap_summary(views, ctx.lang)
-    tr = ctx.tr
-    status = tr("有错误，不满足报送条件", "errors: not ready to file") if summary.errors \
-        else tr("无错误，可报送", "no errors: ready to file")
+    status = ctx.msg("document.errors_not_ready_to_file") if summary.errors \
+        else ctx.msg("document.no_errors_ready_to_file")
     blocks: list[Block] = [
-        Paragraph(tr("内部文件：本差距分析是本公司报送前自查的内部做法，不随年报报送，不代表监管部门的任何评价。",
-                     "Internal document: this gap analysis is the company's internal practice for checking before "
-                     "filing. It is not filed and is not any assessment by the regulator."), "internal"),
+        Paragraph(ctx.msg("document.gap_note"), "internal"),
         Fields([
-            Field(tr("报告", "Report"), None, Cell(ctx.msg("pack.cover.year_value", year=ctx.report.year))),
-            Field(tr("企业名称", "Company"), None, Cell(ctx.company_name)),
-            Field(tr("状态", "Status"), None, Cell(status)),
-            Field(tr("错误", "Errors"), None, make_cell(summary.errors, "count", ctx.lang)),
-            Field(tr("警告（未说明）", "Warnings (unexplained)"), None, make_cell(summary.warnings, "count", ctx.lang)),
-            Field(tr("已在情况说明中说明的警告", "Warnings explained in the explanations"), None,
+            Field(ctx.msg("document.report"), None, Cell(ctx.msg("pack.cover.year_value", year=ctx.report.year))),
+            Field(ctx.msg("document.company"), None, Cell(ctx.company_name)),
+            Field(ctx.msg("document.status"), None, Cell(status)),
+            Field(ctx.msg("document.errors"), None, make_cell(summary.errors, "count", ctx.lang)),
+            Field(ctx.msg("document.warnings_unexplained"), None, make_cell(summary.warnings, "count", ctx.lang)),
+            Field(ctx.msg("document.warnings_explained_in_the_explanations"), None,
                   make_cell(summary.explained, "count", ctx.lang)),
-            Field(tr("提示", "Info"), None, make_cell(summary.infos, "count", ctx.lang)),
-            Field(tr("已豁免", "Waived"), None, make_cell(summary.waived, "count", ctx.lang)),
-        ], tr("概况", "Overview")),
+            Field(ctx.msg("document.info"), None, make_cell(summary.infos, "count", ctx.lang)),
+            Field(ctx.msg("document.waived"), None, make_cell(summary.waived, "count", ctx.lang)),
+        ], ctx.msg("document.overview")),
     ]
-    columns = [Column(h, h) for h in (tr("领域", "Area"), tr("错误", "Errors"), tr("警告", "Warnings"),
-                                      tr("提示", "Info"), tr("已说明", "Explained"), tr("已豁免", "Waived"),
-                                      tr("合计", "Total"))]
+    columns = [Column(h, h) for h in (ctx.msg(f"document.{key}") for key in ("area", "errors", "warnings", "info",
+                                                                               "explained", "waived", "total"))]
     rows = []
     for key, text in summary.areas:
         counts = [summary.counts.get((key, column), 0) for column in SEVERITY_COLUMNS]
@@ -552,20 +536,20 @@ def gap_section(ctx: ReportContext) -> Section:
                                                                                     strict=True)]
         row.append(Cell(str(sum(counts)), sum(counts), "count"))
         rows.append(row)
-    blocks.append(Table(columns, rows, tr("风险热力图（领域 × 级别）", "Heat map (area × severity)"), style="heatmap"))
+    blocks.append(Table(columns, rows, ctx.msg("document.heat_map_area_severity"), style="heatmap"))
     blocks.append(_findings_table(ctx, views))
     blocks.extend(_reconciliation_tables(ctx))
     waived = [v for v in views if v.waived_by is not None]
     blocks.append(Table(
-        [Column(h, h) for h in (tr("规则", "Rule"), tr("字段", "Field"), tr("问题", "Finding"),
-                                tr("豁免", "Waiver"))],
+        [Column(h, h) for h in (ctx.msg("document.rule"), ctx.msg("document.field"), ctx.msg("document.finding"),
+                                ctx.msg("document.waiver"))],
         [[Cell(v.rule), Cell(v.field), Cell(v.message), Cell(v.waived_by or "")] for v in waived],
-        tr("豁免（工作区配置）", "Waivers (workspace configuration)"),
-        empty_text=tr("无", "None"),
+        ctx.msg("document.waivers_workspace_configuration"),
+        empty_text=ctx.msg("document.none"),
     ))
     blocks.append(_explanations_table(ctx))
     blocks.extend(_risk_blocks(ctx, summary.score, summary.grade))
-    title = tr("差距分析", "Gap analysis")
+    title = ctx.msg("document.gap_analysis")
     return Section("gap-analysis", title, title, blocks, _subtitle(ctx), internal=True, landscape=True)
 
 
@@ -577,43 +561,35 @@ def _reconciliation_tables(ctx: ReportContext) -> list[Block]:
     from reportascode.reconcile.reconcile_output import cells
     from reportascode.rules.registry import load_workspace_config
 
-    tr = ctx.tr
     result = reconcile_report(ctx.report, load_workspace_config(ctx.report.workspace.root))
-    headers = (tr("字段", "Field"), tr("报告值", "Report"), tr("证据值", "Evidence"), tr("差异率", "Difference"),
-               tr("容差（内部设定）", "Tolerance (internal)"), tr("结论", "Verdict"))
+    headers = tuple(ctx.msg(f"document.{key}") for key in ("field", "report_2", "evidence", "difference",
+                                                             "tolerance_internal", "verdict"))
     rows = [[Cell(without_paths(text, ctx.lang)) for text in cells(row, ctx.lang)] for row in result.rows]
-    note = Paragraph(tr("以下为本公司用自有导出数据（运营商中继账单、外呼主叫号码、投诉台账、录音与同意凭证抽样）"
-                        "对报告数字的内部核对；容差为内部设定，并非监管标准。",
-                        "The company's own check of the report's figures against its exports (carrier trunk bills, "
-                        "caller numbers used, complaint ledger, recording and consent sample); the tolerances are "
-                        "internal settings, not regulatory thresholds."), "internal")
-    return [note, Table([Column(h, h) for h in headers], rows, tr("证据核对差异表", "Reconciliation against evidence"),
-                        empty_text=tr("无", "None"))]
+    note = Paragraph(ctx.msg("document.reconciliation_note"), "internal")
+    return [note, Table([Column(h, h) for h in headers], rows, ctx.msg("document.reconciliation_against_evidence"),
+                        empty_text=ctx.msg("document.none"))]
 
 
 def _findings_table(ctx: ReportContext, views: list[FindingView]) -> Table:
-    tr = ctx.tr
-    columns = [Column(h, h) for h in (tr("级别", "Severity"), tr("领域", "Area"), tr("规则", "Rule"),
-                                      tr("依据", "Basis"), tr("字段", "Field"), tr("问题", "Finding"),
-                                      tr("处理状态", "Status"))]
+    columns = [Column(h, h) for h in (ctx.msg(f"document.{key}") for key in ("severity", "area", "rule", "basis",
+                                                                               "field", "finding", "status_2"))]
     rows = []
     for view in views:
         if view.waived_by is not None:
-            state = tr(f"已豁免：{view.waived_by}", f"waived: {view.waived_by}")
+            state = ctx.msg("document.state_waived", reason=view.waived_by)
         elif view.explanation is not None:
-            state = tr(f"已说明：{view.explanation}", f"explained: {view.explanation}")
+            state = ctx.msg("document.state_explained", reason=view.explanation)
         else:
-            state = tr("待处理", "open")
+            state = ctx.msg("document.open")
         rows.append([Cell(view.severity_text, css=f"sev-{view.severity}"), Cell(area_text(view.area, ctx.lang)),
                      Cell(view.rule), Cell(view.basis_text), Cell(view.field), Cell(view.message), Cell(state)])
-    return Table(columns, rows, tr("全部发现（按级别）", "All findings (by severity)"),
-                 empty_text=tr("未发现问题", "No findings"))
+    return Table(columns, rows, ctx.msg("document.all_findings_by_severity"),
+                 empty_text=ctx.msg("document.no_findings"))
 
 
 def _explanations_table(ctx: ReportContext) -> Table:
-    table = _table(ctx, FieldRef("explanations", ""), ("check", "field", "text_zh" if ctx.lang == "zh"
-                                                       else "text_en", "evidence"),
-                   ctx.tr("情况说明", "Explanations"))
+    table = _table(ctx, FieldRef("explanations", ""), ("check", "field", f"text_{ctx.lang}", "evidence"),
+                   ctx.msg("document.explanations_2"))
     for row, item in zip(table.rows, ctx.items("explanations", ""), strict=False):
         target = str(item.get("field") or "") if isinstance(item, dict) else ""
         file, _, pointer = target.partition("#")
@@ -623,22 +599,14 @@ def _explanations_table(ctx: ReportContext) -> Table:
 
 
 def _risk_blocks(ctx: ReportContext, score: int, grade: str) -> list[Block]:
-    tr = ctx.tr
-    grade_text = {"low": tr("低", "low"), "medium": tr("中", "medium"), "high": tr("高", "high")}[grade]
+    grade_text = ctx.msg(f"document.{grade}")
     return [
-        Heading(tr("内部风险估计", "Internal risk estimate"), 3),
-        Paragraph(tr("本估计是本公司的内部做法，不是监管评级：公开资料中未见监管部门对年报质量分级评定的制度，"
-                     "请勿将其表述为监管等级。",
-                     "This estimate is the company's internal practice, not a regulatory grade: no regulatory "
-                     "grading of annual reports was found in public sources, so never present it as one."),
-                  "internal"),
+        Heading(ctx.msg("document.internal_risk_estimate"), 3),
+        Paragraph(ctx.msg("document.risk_note"), "internal"),
         Fields([
-            Field(tr("内部风险分值", "Internal risk score"), None, make_cell(score, "count", ctx.lang)),
-            Field(tr("内部风险等级", "Internal risk level"), None, Cell(grade_text, grade, css=f"risk-{grade}")),
-            Field(tr("计算方法", "Method"), None, Cell(tr(
-                "错误×10 + 未说明的警告×3 + 已说明的警告×1（豁免项不计）；0–2 为低，3–9 为中，10 及以上为高",
-                "errors × 10 + unexplained warnings × 3 + explained warnings × 1 (waived ones not counted); "
-                "0–2 low, 3–9 medium, 10 or more high"))),
+            Field(ctx.msg("document.internal_risk_score"), None, make_cell(score, "count", ctx.lang)),
+            Field(ctx.msg("document.internal_risk_level"), None, Cell(grade_text, grade, css=f"risk-{grade}")),
+            Field(ctx.msg("document.method"), None, Cell(ctx.msg("document.risk_method"))),
         ]),
     ]
 

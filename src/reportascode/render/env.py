@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from reportascode.errors import TemplateError, TemplateSecurity, TemplateSyntax, TemplateUndefined
 from reportascode.model.escape import markdown
+from reportascode.messages import Bilingual, message
 from reportascode.render import figures as formatting
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
@@ -172,7 +173,8 @@ def make_environment(workspace_root: Path | None, lang: str = "zh") -> Immutable
     })
     env.globals.update({
         "lang": lang,
-        "tr": lambda zh, en: zh if lang == "zh" else en,
+        "t": lambda key, **args: message(key, lang, args),  # the packaged templates' text: the catalogue
+        "tr": lambda zh, en: Bilingual(zh, en).text(lang),  # a workspace template's own pair of texts
     })
     return env
 

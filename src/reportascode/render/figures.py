@@ -12,22 +12,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from reportascode.messages import message
+
 EMPTY = "—"
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
-UNITS_EN = {
-    "万元": "CNY 10k",
-    "席": "seats",
-    "次": "count",
-    "分钟": "min",
-    "秒": "s",
-    "人": "persons",
-    "天": "days",
-    "%": "%",
-    "路": "channels",
-    "家": "companies",
-    "万元/席": "CNY 10k/seat",
-}
+# units as the schemas write them; their names in each language are the messages "unit.<unit>"
+UNITS = ("万元", "席", "次", "分钟", "秒", "人", "天", "%", "路", "家", "万元/席")
 
 
 def to_decimal(value: Any) -> Decimal | None:
@@ -115,23 +106,19 @@ def date(value: Any, lang: str) -> str:
     day = parse_date(value)
     if day is None:
         return _as_text(value)
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return day.isoformat()
+    return message("value.date", lang, {"year": day.year, "month": day.month, "day": day.day})
 
 
 def yesno(value: Any, lang: str) -> str:
-    if value is True:
-        return "是" if lang == "zh" else "Yes"
-    if value is False:
-        return "否" if lang == "zh" else "No"
+    if isinstance(value, bool):
+        return message("value.yes" if value else "value.no", lang)
     return _as_text(value)
 
 
 def unit_text(unit: str | None, lang: str) -> str | None:
     if unit is None:
         return None
-    return unit if lang == "zh" else UNITS_EN.get(unit, unit)
+    return message(f"unit.{unit}", lang) if unit in UNITS else unit
 
 
 def with_unit(label: str, unit: str | None, lang: str) -> str:
@@ -139,7 +126,7 @@ def with_unit(label: str, unit: str | None, lang: str) -> str:
     shown = unit_text(unit, lang)
     if not shown:
         return label
-    return f"{label}（{shown}）" if lang == "zh" else f"{label} ({shown})"
+    return message("text.parenthesised", lang, {"text": label, "detail": shown})
 
 
 def _as_text(value: Any) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportascode.errors import UsageError
+from reportascode.messages import Bilingual
 from reportascode.model.loader import load_file
 from reportascode.render.env import WorkspaceLoader
 
@@ -53,57 +54,57 @@ class FormSpec:
 def load_layout(loader: WorkspaceLoader) -> list[FormSpec]:
     path = loader.find(LAYOUT_FILE)
     if path is None:
-        raise UsageError("render.layout_invalid", file=LAYOUT_FILE, line=1, column=1, detail="not found")
+        raise UsageError("render.layout_invalid", file=LAYOUT_FILE, line=1, column=1,
+                         detail=Bilingual.of("layout.not_found"))
     display = loader.display.get(str(path), LAYOUT_FILE)
     doc = load_file(path, display)
     for problem in doc.problems:
-        from reportascode.messages import message
-
         raise UsageError("render.layout_invalid", file=display, line=problem.line, column=problem.column,
-                         detail=message(problem.message_key, "en", dict(problem.args)))
+                         detail=Bilingual.of(problem.message_key, dict(problem.args)))
     data = doc.data if isinstance(doc.data, dict) else {}
 
     def fail(pointer: str, detail: str) -> UsageError:
         line, column = doc.value_position(pointer)
-        return UsageError("render.layout_invalid", file=display, line=line, column=column, detail=detail)
+        return UsageError("render.layout_invalid", file=display, line=line, column=column,
+                          detail=Bilingual.of(f"layout.{detail}", {"allowed": ", ".join(PROVENANCES)}))
 
     forms = data.get("forms")
     if not isinstance(forms, list):
-        raise fail("", "expected a mapping with a 'forms' list")
+        raise fail("", "no_forms")
     specs = []
     for index, form in enumerate(forms):
         where = f"/forms/{index}"
         if not isinstance(form, dict) or not isinstance(form.get("id"), str):
-            raise fail(where, "each form needs an 'id'")
+            raise fail(where, "form_id")
         title = _bilingual(form.get("title"))
         if title is None:
-            raise fail(f"{where}/title", "title must be {zh: …, en: …}")
+            raise fail(f"{where}/title", "title")
         form_provenance = form.get("provenance", "system")
         if form_provenance not in PROVENANCES:
-            raise fail(f"{where}/provenance", f"provenance is one of {', '.join(PROVENANCES)}")
+            raise fail(f"{where}/provenance", "provenance")
         sections = []
         for number, section in enumerate(form.get("sections") or []):
             spot = f"{where}/sections/{number}"
             if not isinstance(section, dict):
-                raise fail(spot, "a section is a mapping with 'fields' or 'table'")
+                raise fail(spot, "section")
             fields = []
             for item_number, item in enumerate(section.get("fields") or []):
                 ref = _field_ref(item)
                 if ref is None:
-                    raise fail(f"{spot}/fields/{item_number}", "a field is 'file#/pointer' or {field: …, qualify: …}")
+                    raise fail(f"{spot}/fields/{item_number}", "field")
                 if ref.provenance is not None and ref.provenance not in PROVENANCES:
                     raise fail(f"{spot}/fields/{item_number}/provenance",
-                               f"provenance is one of {', '.join(PROVENANCES)}")
+                               "provenance")
                 fields.append(ref)
             table = _field_ref(section["table"]) if "table" in section else None
             if "table" in section and table is None:
-                raise fail(f"{spot}/table", "a table is 'file#/pointer' (a list)")
+                raise fail(f"{spot}/table", "table")
             columns = section.get("columns") or []
             if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
-                raise fail(f"{spot}/columns", "columns is a list of field names")
+                raise fail(f"{spot}/columns", "columns")
             provenance = section.get("provenance", form_provenance)
             if provenance not in PROVENANCES:
-                raise fail(f"{spot}/provenance", f"provenance is one of {', '.join(PROVENANCES)}")
+                raise fail(f"{spot}/provenance", "provenance")
             sections.append(SectionSpec(_bilingual(section.get("title")), tuple(fields), table, tuple(columns),
                                         provenance))
         service = form.get("service")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
+from reportascode.messages import message
 from reportascode.render.content import Document
 from reportascode.render.context import ReportContext, gap_summary
 from reportascode.render.documents import key_figures
@@ -15,7 +16,7 @@ SUMMARY_TEMPLATE = "summary.md"
 
 def render_summary(env: jinja2.Environment, ctx: ReportContext, document: Document, documents: list[str]) -> str:
     gap = gap_summary(ctx.findings, ctx.lang)
-    risk = {"low": ctx.tr("低", "low"), "medium": ctx.tr("中", "medium"), "high": ctx.tr("高", "high")}[gap.grade]
+    risk = ctx.msg(f"document.{gap.grade}")
     context = page_context(ctx.lang, document.draft, document.draft_text)
     context.update(
         document=document,
@@ -32,6 +33,5 @@ def render_summary(env: jinja2.Environment, ctx: ReportContext, document: Docume
 
 def status_text(lang: str, errors: int, draft: bool) -> str:
     if errors:
-        base = f"{errors} 项错误" if lang == "zh" else f"{errors} error(s)"
-        return base + ("，仅生成草稿" if lang == "zh" else ", draft only") if draft else base
-    return "无错误，可报送" if lang == "zh" else "no errors: ready to file"
+        return message("summary.status_draft" if draft else "summary.status_errors", lang, {"errors": errors})
+    return message("summary.status_ready", lang)

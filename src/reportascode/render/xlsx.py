@@ -66,7 +66,7 @@ def number_format(cell: Cell, lang: str) -> str | None:
             return "General"
         return "#,##0" + ("." + "0" * cell.places if cell.places else "")
     if cell.kind == "date":
-        return 'yyyy"年"m"月"d"日"' if lang == "zh" else "yyyy-mm-dd"
+        return message("xlsx.date_format", lang)
     return None
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportascode.messages import Bilingual
+from reportascode.messages import Bilingual, either
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.loader import Document, join_pointer, load_bytes, read_file, split_pointer
 from reportascode.model.schemas import REPORT_FILES, SchemaStore, packaged_schema_dir
@@ -366,10 +366,8 @@ def _suggestion(candidates: list[str]) -> Bilingual:
 
 
 def _type_names(names: list[str]) -> Bilingual:
-    from reportascode.messages import message
 
-    return Bilingual("或".join(message(f"type.{n}", "zh") for n in names),
-                     " or ".join(message(f"type.{n}", "en") for n in names))
+    return either([f"type.{n}" for n in names])
 
 
 def _plain(value: Any) -> Any:

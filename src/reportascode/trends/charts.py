@@ -50,7 +50,7 @@ COLORS = {"human": "#4c78a8", "ai": "#f58518", "ratio": "#e45756", "complaints":
 @dataclass(frozen=True)
 class ChartSpec:
     id: str
-    title: tuple[str, str]
+    title_key: str  # a message key
     draw: Callable[[Axes, Sequence[YearMetrics], str], None]
 
 
@@ -103,9 +103,15 @@ def unavailable(lang: str) -> UsageError | None:
 
     if importlib.util.find_spec("matplotlib") is None:
         return UsageError("trends.no_matplotlib")
-    if lang == "zh" and cjk_family() is None:
+    if _needs_cjk_font(lang) and cjk_family() is None:
         return UsageError("trends.no_cjk_font")
     return None
+
+
+def _needs_cjk_font(lang: str) -> bool:
+    """Whether the charts' own texts in ``lang`` have CJK characters (data values aside)."""
+    texts = [message(spec.title_key, lang) for spec in CHARTS] + [message("trends.human_seats", lang)]
+    return any("\u2e80" <= ch <= "\ufaff" for text in texts for ch in text)
 
 
 # -- drawing --------------------------------------------------------------------------------------------------
@@ -130,7 +136,7 @@ def _axes_frame(ax: Axes, years: Sequence[YearMetrics], lang: str, percent: bool
     for year in years:
         if year.gap:
             ax.axvspan(year.year - 0.45, year.year + 0.45, color=COLORS["gap"], zorder=0)
-            ax.text(year.year, 0.5, "无报告" if lang == "zh" else "no report", ha="center", va="center",
+            ax.text(year.year, 0.5, message("trends.no_report", lang), ha="center", va="center",
                     color="#888888", fontsize=9, transform=ax.get_xaxis_transform())
 
 
@@ -150,14 +156,14 @@ def _draw_seats(ax: Axes, years: Sequence[YearMetrics], lang: str) -> None:
     human = [_float(y.seats_human) if ok else float("nan") for y, ok in zip(years, split, strict=True)]
     ai = [_float(y.seats_ai) if ok else float("nan") for y, ok in zip(years, split, strict=True)]
     only_total = [_float(y.seats_total) if not ok else float("nan") for y, ok in zip(years, split, strict=True)]
-    ax.bar(xs, human, width=0.6, color=COLORS["human"], label="人工坐席" if lang == "zh" else "Human seats")
-    ax.bar(xs, ai, width=0.6, bottom=human, color=COLORS["ai"], label="AI坐席" if lang == "zh" else "AI seats")
+    ax.bar(xs, human, width=0.6, color=COLORS["human"], label=message("trends.human_seats", lang))
+    ax.bar(xs, ai, width=0.6, bottom=human, color=COLORS["ai"], label=message("trends.ai_seats", lang))
     if any(v == v for v in only_total):  # a year with a total but no human/AI split
         ax.bar(xs, only_total, width=0.6, color="#9ecae9",
-               label="坐席总数（未分人工/AI）" if lang == "zh" else "Seats (no human/AI split)")
+               label=message("trends.seats_no_human_ai_split", lang))
     tops = [_float(y.seats_total) for y in years]
     _label_points(ax, xs, [y.seats_total for y in years], formatting.count, tops)
-    ax.set_ylabel("席" if lang == "zh" else "seats")
+    ax.set_ylabel(message("trends.seats", lang))
     _axes_frame(ax, years, lang)
     ax.legend(loc="upper left", frameon=False, fontsize=8.5)
 
@@ -186,12 +192,10 @@ def _draw_revenue_per_seat(ax: Axes, years: Sequence[YearMetrics], lang: str) ->
 
 
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec("seats", ("坐席数（年末，人工 / AI）", "Seats at year end (human / AI)"), _draw_seats),
-    ChartSpec("ai-ratio", ("AI坐席占比（内部指标）", "AI seat ratio (internal KPI)"), _draw_ai_ratio),
-    ChartSpec("complaints", ("每十万次通话投诉量（内部指标）", "Complaints per 100k handled calls (internal KPI)"),
-              _draw_complaints),
-    ChartSpec("revenue-per-seat", ("单席年收入（万元/席，内部指标）", "Revenue per seat (CNY 10k, internal KPI)"),
-              _draw_revenue_per_seat),
+    ChartSpec("seats", "trends.chart.seats", _draw_seats),
+    ChartSpec("ai-ratio", "trends.chart.ai_ratio", _draw_ai_ratio),
+    ChartSpec("complaints", "trends.chart.complaints", _draw_complaints),
+    ChartSpec("revenue-per-seat", "trends.chart.revenue_per_seat", _draw_revenue_per_seat),
 )
 
 
@@ -215,7 +219,7 @@ def _figure(spec: ChartSpec, trend: EntityTrend, lang: str) -> Figure:
     figure.subplots_adjust(left=0.11, right=0.98, bottom=0.1, top=0.88)
     ax = figure.subplots()
     spec.draw(ax, trend.years, lang)
-    ax.set_title(spec.title[0] if lang == "zh" else spec.title[1], loc="left")
+    ax.set_title(message(spec.title_key, lang), loc="left")
     return figure
 
 
@@ -245,7 +249,7 @@ def draw_charts(trend: EntityTrend, lang: str, png: bool = True, salt: str = "")
     family = cjk_family()
     charts = []
     for spec in CHARTS:
-        title = spec.title[0] if lang == "zh" else spec.title[1]
+        title = message(spec.title_key, lang)
         with matplotlib.rc_context(_rc(family, f"rac-{salt}-{spec.id}")):
             figure = _figure(spec, trend, lang)
             svg = io.BytesIO()

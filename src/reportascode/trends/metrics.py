@@ -42,32 +42,32 @@ from reportascode.model.workspace import Report
 
 @dataclass(frozen=True)
 class Metric:
-    """One column of the trends: its key, labels, unit, kind (count, ratio, money, number) and places."""
+    """One column of the trends: its key, unit, kind (count, ratio, money, number) and places; its label is the
+    message ``trends.metric.<key>``."""
 
     key: str
-    zh: str
-    en: str
     unit: str | None
     kind: str
     places: int | None
     internal_kpi: bool = False
 
     def label(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        from reportascode.messages import message
+
+        return message(f"trends.metric.{self.key}", lang)
 
 
 METRICS: tuple[Metric, ...] = (
-    Metric("seats_total", "坐席总数", "Seats, total", "席", "count", 0),
-    Metric("seats_human", "人工坐席", "Human seats", "席", "count", 0),
-    Metric("seats_ai", "AI坐席", "AI seats", "席", "count", 0),
-    Metric("ai_ratio", "AI坐席占比", "AI seat ratio", None, "ratio", 4, internal_kpi=True),
-    Metric("revenue_per_seat_wan", "单席年收入", "Revenue per seat", "万元/席", "money", 2, internal_kpi=True),
-    Metric("inbound_answer_rate", "呼入接通率", "Inbound answer rate", None, "ratio", 4, internal_kpi=True),
-    Metric("outbound_connect_rate", "呼出接通率", "Outbound connect rate", None, "ratio", 4, internal_kpi=True),
-    Metric("avg_talk_seconds", "平均通话时长", "Average talk time", "秒", "number", None, internal_kpi=True),
-    Metric("complaints_per_100k", "每十万次通话投诉量", "Complaints per 100k handled calls", None, "number", 3,
-           internal_kpi=True),
-    Metric("reply_rate", "投诉回复率", "Complaint reply rate", None, "ratio", 4),
+    Metric("seats_total", "席", "count", 0),
+    Metric("seats_human", "席", "count", 0),
+    Metric("seats_ai", "席", "count", 0),
+    Metric("ai_ratio", None, "ratio", 4, internal_kpi=True),
+    Metric("revenue_per_seat_wan", "万元/席", "money", 2, internal_kpi=True),
+    Metric("inbound_answer_rate", None, "ratio", 4, internal_kpi=True),
+    Metric("outbound_connect_rate", None, "ratio", 4, internal_kpi=True),
+    Metric("avg_talk_seconds", "秒", "number", None, internal_kpi=True),
+    Metric("complaints_per_100k", None, "number", 3, internal_kpi=True),
+    Metric("reply_rate", None, "ratio", 4),
 )
 METRIC_KEYS = tuple(m.key for m in METRICS)
 CAGR_PLACES = 4

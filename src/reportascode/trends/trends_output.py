@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from reportascode.messages import join_list, message
 from reportascode.model.escape import csv_cell
 from reportascode.render import figures as formatting
 from reportascode.trends.metrics import METRICS, EntityTrend, Metric, YearMetrics, YearStatus
@@ -16,17 +17,6 @@ from reportascode.trends.metrics import METRICS, EntityTrend, Metric, YearMetric
 JSON_VERSION = 1
 GAP = formatting.EMPTY
 
-KPI_NOTE = (
-    "AI坐席占比、单席年收入、接通率、平均通话时长、每十万次通话投诉量为本公司内部管理指标（KPI），并非监管指标；"
-    "各比率均由工具按年报原始数据计算。",
-    "AI seat ratio, revenue per seat, answer and connect rates, average talk time and complaints per 100k calls "
-    "are internal KPIs, not regulatory indicators; every ratio is computed by this tool from the reports' raw "
-    "figures.",
-)
-
-
-def tr(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def metric_text(metric: Metric, value: int | Decimal | None) -> str:
@@ -48,38 +38,36 @@ def metric_header(metric: Metric, lang: str) -> str:
 def status_text(status: YearStatus | None, lang: str) -> str:
     """``无错误`` / ``2 个错误`` …; a gap year reads ``无报告``."""
     if status is None:
-        return tr(lang, "无报告", "no report")
+        return message("trends.no_report", lang)
     if status.errors:
-        return tr(lang, f"{status.errors} 个错误", f"{status.errors} error(s)")
+        return message("trends.status.errors", lang, {"errors": status.errors})
     if status.warnings:
-        return tr(lang, f"{status.warnings} 个警告", f"{status.warnings} warning(s)")
-    return tr(lang, "无错误", "no errors")
+        return message("trends.status.warnings", lang, {"warnings": status.warnings})
+    return message("trends.no_errors", lang)
 
 
 def cagr_text(trend: EntityTrend, lang: str) -> str:
     if trend.seat_cagr is None:
-        return tr(lang, "不适用（少于两个有坐席数的年度）", "n/a (fewer than two years with a seat count)")
-    return f"{formatting.percent(trend.seat_cagr)}（{trend.cagr_first}–{trend.cagr_last}）" if lang == "zh" \
-        else f"{formatting.percent(trend.seat_cagr)} ({trend.cagr_first}–{trend.cagr_last})"
+        return message("trends.n_a_fewer_than_two", lang)
+    return message("text.parenthesised", lang, {"text": formatting.percent(trend.seat_cagr),
+                                                "detail": f"{trend.cagr_first}–{trend.cagr_last}"})
 
 
 def span_text(trend: EntityTrend, lang: str) -> str:
     count = len(trend.reports)
-    text = tr(lang, f"{trend.first_year}–{trend.last_year} 年度，{count} 份报告",
-              f"{trend.first_year}–{trend.last_year}, {count} report(s)")
+    text = message("trends.span", lang, {"first": trend.first_year, "last": trend.last_year, "count": count})
     if trend.first_year == trend.last_year:
-        text = tr(lang, f"{trend.first_year} 年度，1 份报告", f"{trend.first_year}, 1 report")
+        text = message("trends.span_one", lang, {"year": trend.first_year})
     if trend.missing_years:
-        missing = "、".join(str(y) for y in trend.missing_years) if lang == "zh" \
-            else ", ".join(str(y) for y in trend.missing_years)
-        text += tr(lang, f"；缺少 {missing} 年度（空缺，不按零计）", f"; no report for {missing} (a gap, not zero)")
+        missing = join_list([str(y) for y in trend.missing_years], lang)
+        text += message("trends.span_missing", lang, {"missing": missing})
     return text
 
 
 def title_text(trend: EntityTrend, lang: str) -> str:
     name = trend.company or (trend.entity or "")
     if trend.entity is not None and trend.company and trend.entity != trend.company:
-        name = f"{trend.company}（{trend.entity}）" if lang == "zh" else f"{trend.company} ({trend.entity})"
+        name = message("text.parenthesised", lang, {"text": trend.company, "detail": trend.entity})
     return name
 
 
@@ -96,21 +84,21 @@ def _pad(text: str, width: int, right: bool) -> str:
 def format_text(trends: Sequence[EntityTrend], lang: str) -> str:
     out: list[str] = []
     for trend in trends:
-        out.append(f"{title_text(trend, lang)}: {span_text(trend, lang)}" if lang == "en"
-                   else f"{title_text(trend, lang)}：{span_text(trend, lang)}")
-        rows: list[list[str]] = [[tr(lang, "指标", "Metric")] + [str(y.year) for y in trend.years]]
+        out.append(message("text.labelled", lang, {"label": title_text(trend, lang), "text": span_text(trend, lang)}))
+        rows: list[list[str]] = [[message("trends.metric", lang)] + [str(y.year) for y in trend.years]]
         for metric in METRICS:
             rows.append([metric_header(metric, lang) + (" *" if metric.internal_kpi else "")]
                         + [metric_text(metric, y.value(metric.key)) for y in trend.years])
-        rows.append([tr(lang, "校验状态", "Validation")] + [status_text(y.status, lang) for y in trend.years])
+        rows.append([message("trends.validation", lang)] + [status_text(y.status, lang) for y in trend.years])
         widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
         for row in rows:
             cells = [_pad(row[0], widths[0], False)] + [_pad(c, w, True) for c, w in zip(row[1:], widths[1:],
                                                                                         strict=True)]
             out.append("  ".join(cells).rstrip())
-        out.append(tr(lang, "坐席年复合增长率：", "Seat CAGR: ") + cagr_text(trend, lang))
+        out.append(message("text.labelled", lang, {"label": message("trends.seat_cagr", lang),
+                                                   "text": cagr_text(trend, lang)}))
         out.append("")
-    out.append("* " + tr(lang, *KPI_NOTE))
+    out.append("* " + message("trends.kpi_note", lang))
     return "\n".join(out) + "\n"
 
 
@@ -148,7 +136,7 @@ def format_json(trends: Sequence[EntityTrend], lang: str) -> str:
     document = {
         "version": JSON_VERSION,
         "internal_kpis": [m.key for m in METRICS if m.internal_kpi],
-        "note": tr(lang, *KPI_NOTE),
+        "note": message("trends.kpi_note", lang),
         "entities": [trend_dict(t) for t in trends],
     }
     return encode(document, indent=2) + "\n"

@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from reportascode.messages import Bilingual, message
+from reportascode.messages import Bilingual, either
 from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, Severity, make_args
 from reportascode.model.loader import Document, iter_leaves, join_pointer
 from reportascode.model.schemas import RefusedReference, SchemaStore
@@ -211,8 +211,7 @@ def _label(store: SchemaStore, version: str, name: str, pointer: str) -> Bilingu
 
 
 def _type_names(names: list[str]) -> Bilingual:
-    return Bilingual("或".join(message(f"type.{n}", "zh") for n in names),
-                     " or ".join(message(f"type.{n}", "en") for n in names))
+    return either([f"type.{n}" for n in names])
 
 
 def _optional(show: bool, key: str, args: dict[str, Any] | None = None) -> Bilingual:
