@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from reportascode.cli import COMMANDS
 from tests.conftest import SAMPLE_REPORTS, run_rac
 from tests.gitrepo import AUTHOR_NAME, GitRepo
 
@@ -30,6 +31,8 @@ NEUTRAL = re.compile(
     r"|\b\w+(?:\.\w+)+\b"  # dotted names: seats.total, thresholds.SEAT-02
     r"|`[^`]*`"
     r"|\b[0-9a-f]{7,40}\b"
+    r"|\brac(?: [a-z][a-z-]+)?"  # the program and its commands, as in usage lines
+    r"|\b[A-Z][A-Z_]+\b"  # metavars: PATHS, REPORT, DIR
 )
 ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}\b")  # three or more English words in a row
 
@@ -151,6 +154,8 @@ def _runs(root: Path, lang: str) -> list[tuple[str, ...]]:
         # click's own usage errors
         ("validate", "--nope"), ("log",), ("render", "--format", "bogus"), ("diff",), ("no-such-command",),
         ("explain",), ("timeline", "reports/2024", "--today", "someday"),
+        # help, in the chosen language too
+        ("--help",), *((name, "--help") for name in sorted(COMMANDS)),
     ]
 
 
@@ -159,7 +164,7 @@ def _outputs(tmp_path: Path, lang: str, broken: bool) -> tuple[list[str], list[t
     values = data_values(repo.root)
     outputs = []
     for args in _runs(repo.root, lang):
-        run = run_rac(*args, "--lang", lang, cwd=repo.root) if args[0] != "no-such-command" \
+        run = run_rac(*args, "--lang", lang, cwd=repo.root) if args[0] not in ("no-such-command", "--help") \
             else run_rac("--lang", lang, *args, cwd=repo.root)
         assert run.code in (0, 1, 2), (args, run.err)
         outputs.append((args, run.out + run.err))
@@ -215,3 +220,21 @@ def test_the_english_catalogue_quotes_chinese_only_as_data() -> None:
     left = {key: CJK.findall(without(text, sorted(vocabulary, key=len, reverse=True)))
             for key, text in en.MESSAGES.items() if not key.startswith("unit.")}
     assert {key: found for key, found in left.items() if found} == {}
+
+
+def test_every_command_and_option_has_its_help_in_the_catalogue() -> None:
+    import importlib
+
+    from reportascode.cli import cli
+    from reportascode.messages import has_message
+
+    missing = []
+    for name, target in sorted(COMMANDS.items()):
+        module, _, attribute = target.partition(":")
+        command = getattr(importlib.import_module(module), attribute)
+        missing += [] if has_message(f"help.{name}", "en") else [name]
+        missing += [f"{name} --{p.name}" for p in command.params if getattr(p, "help", None)
+                    and not any(has_message(k, "en") for k in (f"help.{name}.{p.name}", f"help.option.{p.name}"))]
+    missing += [f"rac --{p.name}" for p in cli.params if getattr(p, "help", None)
+                and not has_message(f"help.rac.{p.name}", "en")]
+    assert missing == []

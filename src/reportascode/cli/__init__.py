@@ -52,6 +52,7 @@ class LazyGroup(click.Group):
             return None
         module_name, _, attribute = target.partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        language.localize_help(cmd_name, command)
         return command
 
 
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
         warnings.simplefilter("ignore")
     lang = language.resolve(args)
     language.use(lang)  # click's own texts too, from here on
+    language.localize_help("rac", cli)
     try:
         code: Any = cli.main(args=args, prog_name="rac", standalone_mode=False)
     except click.exceptions.Exit as exit_:

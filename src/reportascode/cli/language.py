@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportascode.messages import LANGUAGES, default_language, en, template
+from reportascode.messages import LANGUAGES, default_language, en, has_message, template
 
 # click's modules bind gettext's functions at import; they are rebound to the catalogue here
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "utils", "termui")
@@ -76,6 +76,20 @@ def restore() -> None:
             module._ = gettext
         if ngettext is not None:
             module.ngettext = ngettext
+
+
+def localize_help(name: str, command: Any) -> None:
+    """A command's help and its options' help in the run's language: the catalogue's ``help.<command>``,
+    ``help.<command>.<option>`` or, for options many commands share, ``help.option.<option>``. The command
+    objects live as long as the process, so every run sets them (English too)."""
+    lang = current()
+    if has_message(f"help.{name}", lang):
+        command.help = template(f"help.{name}", lang)
+    for param in command.params:
+        for key in (f"help.{name}.{param.name}", f"help.option.{param.name}"):
+            if getattr(param, "help", None) and has_message(key, lang):
+                param.help = template(key, lang)
+                break
 
 
 def _click_modules() -> list[Any]:

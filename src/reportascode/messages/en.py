@@ -1816,4 +1816,101 @@ MESSAGES: dict[str, str] = {
     "page.explained_2": "Explained",
     "page.errors_warnings_info_explained_waived": "Errors / warnings / info / explained / waived",
     "page.waived_2": "waived",
+    "help.rac": "reportascode: the annual report of a call-centre licence, as code.",
+    "help.rac.version": "Show the version and exit.",
+    "help.rac.traceback": "Show the Python traceback of an internal error.",
+    "help.rac.lang": "Message language for every command (default: workspace config, else locale, else zh).",
+    "help.blame": "For each leaf field of FILE (or POINTER and below), the commit that last changed its value.",
+    "help.option.no_cache": "Neither read nor write the history cache under .git/rac-cache.",
+    "help.option.lang": "Message language (default: workspace config, else locale, else zh).",
+    "help.build": "Validate every report, render each valid one into build/<report>/ in every format (PDF when "
+    "WeasyPrint\nand a CJK font are available), and write build/index.html. Exit 1 if any report has errors.",
+    "help.build.out": "Build folder (default: build/).",
+    "help.build.draft": "Also render reports with errors, marked DRAFT on every page.",
+    "help.diff": "Field-level changes between two versions of a report: data, not text.\n\nA and B are report "
+    "folders or files, years (2024, acme/2024) or git revisions REV:PATH\n(main:reports/2024, "
+    "HEAD~3:reports/2024). Without B: a revision against the working tree, or a folder\nagainst HEAD. Between two "
+    "years, changes beyond the YoY threshold are marked.",
+    "help.option.output_format": "Output format.",
+    "help.diff.exit_code": "Exit 1 when anything differs (like git diff --exit-code).",
+    "help.diff.threshold": "Year-on-year threshold in percent (default: YOY-01 threshold in the config, else 30).",
+    "help.explain": "Print the documentation of rule ID (e.g. SEAT-02) and its examples.",
+    "help.fmt": "Put report files in canonical form, keeping every value and comment exactly.\n\nKeys in schema "
+    "order, two-space indentation, quotes where another YAML reader would misread a value.\nPATHs are report "
+    "files, report folders or the workspace; without PATH, every report. Files that are not one\nof the eleven "
+    "report files are left alone. Each file is written atomically, and only after the loader reads\nback the same "
+    "data and every comment is still there; otherwise it is refused and left unchanged.",
+    "help.fmt.check": "Write nothing; exit 1 and show a short diff when a file would change.",
+    "help.freeze": "Lock REPORT's data: commit a manifest of file hashes and tag it rac/<report>/locked.",
+    "help.freeze.sign": "GPG-sign the tag (git must be set up for signing).",
+    "help.init": "Create a workspace: git repository, config, pre-commit hooks, diff driver, schemas, editor "
+    "settings,\na README and the first report's eleven files (with 待填 placeholders). Existing files are never "
+    "overwritten:\nthey are skipped and listed.",
+    "help.init.company": "Company name, as on the licence.",
+    "help.init.licence": "Licence number, e.g. B2-20203417 or 浙B2-20203417.",
+    "help.init.year": "First report year (default: last year).",
+    "help.init.hooks_repo": "Take the pre-commit hooks from this repository, pinned to the installed version "
+    "(default: local hooks that run the installed rac, no network).",
+    "help.log": "Each commit that changed REPORT's data, newest first, with field-level changes.",
+    "help.log.since": "Only commits after this revision.",
+    "help.new-year": "Start report YEAR from the previous one: stock data copied with every comment, flow data "
+    "reset to 待填.\n\nCompany, licence, numbers, trunks and branches carry over; operations, finance, "
+    "complaints, signatures and\nexplanations become placeholders that `rac validate` lists (FILL-01). An "
+    "existing YEAR is never overwritten\n(exit 2).",
+    "help.new-year.source_year": "Year to roll forward (default: YEAR - 1).",
+    "help.new-year.entity": "For reports/<entity>/<year> workspaces: which entity.",
+    "help.reconcile": "Reconcile report figures with the evidence exports in the report's evidence/ "
+    "folder.\n\nREPORT is a report folder (or a file inside it). Prints the discrepancy table (field, report "
+    "value, evidence\nvalue, diff rate, tolerance, verdict) and the findings; exits 1 when there are errors.",
+    "help.option.strict": "Exit 1 on warnings too.",
+    "help.render": "Render the documents of reports (folders or years; none: every report): the annual report "
+    "forms with\nthe commitment letters and per-province sheets, and the gap analysis, as HTML, DOCX, XLSX, PDF "
+    "and a\nMarkdown summary. A report with errors is refused (exit 1) unless --draft.",
+    "help.render.output_formats": "Document format, repeatable (--format html --format docx); default 'all', "
+    "which includes PDF when WeasyPrint and a CJK font are available.",
+    "help.render.out": "Output folder (default: build/<report-id>/; with several reports, DIR/<report-id>/).",
+    "help.render.draft": "Render even with errors; every page carries a DRAFT mark.",
+    "help.rules": "List every rule: id, severity, basis (V regulation, A agency sources, I internal) and "
+    "title.\n\nInside a workspace, its own rules (rules/*.yaml) are listed too.",
+    "help.schema": "Editor support: export the schemas, and map them to the report files in VS Code.\n\nWith the "
+    "mappings (or the modeline at the top of each report file) the YAML language server shows each\nfield's "
+    "Chinese title and English description on hover, completes keys and flags errors as you type.",
+    "help.schema.export_dir": "Write the packaged JSON Schemas into DIR (e.g. schemas), replacing older copies.",
+    "help.schema.check": "With --export: write nothing, exit 1 if the copies in DIR differ.",
+    "help.schema.vscode": "Add yaml.schemas mappings for the report files to .vscode/settings.json (merged).",
+    "help.set": "Set one value of a report file; nothing else in the file changes.\n\nPOINTER is an RFC 6901 JSON "
+    "pointer (/seats/total, /by_province/0/seats; \"\" for the whole file). VALUE is\nread as YAML (610, 8460.50, "
+    "\"33\", null, true, []); where the schema wants text it is taken as text. The value\nis checked against the "
+    "schema first: exit 1 with the schema's message when it does not fit, 2 for a usage\nproblem (no such file or "
+    "pointer).",
+    "help.submit": "Record the submission of a locked REPORT in its manifest and tag rac/<report>/submitted.",
+    "help.submit.date": "Submission date.",
+    "help.submit.documents": "Folder of the rendered documents filed (their hashes are recorded).",
+    "help.textconv": "Print FILE as one `pointer = value` line per field, in a canonical order, for git "
+    "diff.\n\nSet up with `reports/**/*.yaml diff=rac` in .gitattributes and `git config diff.rac.textconv \"rac "
+    "textconv\"`.\nA file that does not parse is printed as it is. (``--lang`` is accepted as by every command; "
+    "the output is\ndata only.)",
+    "help.timeline": "The official calendar and the internal plan of REPORT, with each step's status from the "
+    "repository.\n\nOfficial dates (31 March deadline for the annual report and the number-resource annual report, April late filing, 1 May "
+    "closing, …) are\nmarked as such; the internal plan (1/15 lock, 2/15 pre-fill, T-30 … T+30) is internal "
+    "practice, with dates\nand owners from .reportascode.yaml. Overdue steps are marked \"!\" (and \"overdue\" in "
+    "JSON).",
+    "help.timeline.today": "The date statuses are judged against (default: today).",
+    "help.timeline.output": "Write to this file (atomically) instead of standard output.",
+    "help.trends": "Trends across years, per entity: seats (total, human, AI), AI seat ratio, seat CAGR, revenue "
+    "per seat,\nanswer and connect rates, average talk time, complaints per 100,000 handled calls, reply rate and "
+    "each\nyear's validation status. A year without a report is a gap, never zero. Ratios are internal KPIs, "
+    "computed\nfrom the reports' raw figures.",
+    "help.trends.entity": "Only this entity (its folder under reports/, for reports/<entity>/<year>/); default: "
+    "every one.",
+    "help.trends.render_dir": "Also render the multi-year document (trends, charts, compliance status by year) "
+    "into DIR as HTML, DOCX and PDF (PDF when WeasyPrint and a CJK font are available).",
+    "help.trends.draft": "With --render: render even if a report has errors, marked DRAFT.",
+    "help.validate": "Validate reports: schema and domain checks, with findings at file:line:col.\n\nPATHs are "
+    "report folders or files inside them (pre-commit passes files); each maps to its whole report.\nWithout PATH, "
+    "every report in the workspace.",
+    "help.validate.engine": "fast: libyaml and jsonschema-rs where installed; reference: ruamel.yaml and Python "
+    "jsonschema only. Both give the same findings.",
+    "help.validate.jobs": "Worker processes for large workspaces (default: the number of CPUs).",
+    "help.verify": "Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference.",
 }

@@ -1627,4 +1627,86 @@ MESSAGES: dict[str, str] = {
     "page.explained_2": "已说明",
     "page.errors_warnings_info_explained_waived": "错误 / 警告 / 提示 / 已说明 / 已豁免",
     "page.waived_2": "已豁免",
+    "help.rac": "reportascode：以代码管理呼叫中心业务许可的年报。",
+    "help.rac.version": "显示版本并退出。",
+    "help.rac.traceback": "内部错误时显示 Python 调用栈。",
+    "help.rac.lang": "所有命令的消息语言（默认：工作区配置，其次为系统区域设置，否则为中文）。",
+    "help.blame": "FILE（或 POINTER 及其下级）每个末级字段最后一次改变取值的提交。",
+    "help.option.no_cache": "不读也不写 .git/rac-cache 下的历史缓存。",
+    "help.option.lang": "消息语言（默认：工作区配置，其次为系统区域设置，否则为中文）。",
+    "help.build": "校验全部报告，把每份有效报告以各种格式生成到 build/<报告>/（有 WeasyPrint 和中文字体时包括 "
+    "PDF），并写出 build/index.html。任一报告有错误时以 1 退出。",
+    "help.build.out": "生成目录（默认：build/）。",
+    "help.build.draft": "有错误的报告也生成，每页标注“草稿 / DRAFT”。",
+    "help.diff": "同一报告两个版本之间字段级的变化：比较数据，而非文本。\n\nA 和 B 可以是报告目录或文件、年度（"
+    "2024、acme/2024）或 git 版本 REV:PATH（main:reports/2024、HEAD~3:reports/2024）。省略 B 时：版本与工作区比较"
+    "，或目录与 HEAD 比较。两个年度之间，超过同比阈值的变化会被标出。",
+    "help.option.output_format": "输出格式。",
+    "help.diff.exit_code": "有任何差异时以 1 退出（同 git diff --exit-code）。",
+    "help.diff.threshold": "同比阈值（百分比；默认：配置中 YOY-01 的阈值，否则为 30）。",
+    "help.explain": "显示规则 ID（如 SEAT-02）的说明及示例。",
+    "help.fmt": "把报告文件整理为规范格式，所有取值和注释原样保留。\n\n键按数据模式的顺序，两个空格缩进，其他 "
+    "YAML 读取器可能误读的值加引号。PATH 可以是报告文件、报告目录或工作区；省略时处理全部报告。不属于十一个报告文"
+    "件的文件不动。每个文件以原子方式写入，且只有在重新读取得到相同数据、所有注释仍在时才写；否则拒绝并保持原样。",
+    "help.fmt.check": "不写入；有文件需要改动时以 1 退出并显示简短差异。",
+    "help.freeze": "锁定 REPORT 的数据：提交一份文件哈希清单，并打上标签 rac/<报告>/locked。",
+    "help.freeze.sign": "用 GPG 签署标签（git 须已配置签名）。",
+    "help.init": "创建工作区：git 仓库、配置、pre-commit 钩子、diff 驱动、数据模式、编辑器设置、README，以及第一份"
+    "报告的十一个文件（带“待填”占位）。已有文件从不覆盖：跳过并列出。",
+    "help.init.company": "企业名称，与许可证一致。",
+    "help.init.licence": "许可证编号，如 B2-20203417 或 浙B2-20203417。",
+    "help.init.year": "第一份报告的年度（默认：上一年）。",
+    "help.init.hooks_repo": "从该仓库获取 pre-commit 钩子，固定为已安装的版本（默认：运行本机 rac 的本地钩子，不联"
+    "网）。",
+    "help.log": "改变过 REPORT 数据的每次提交，由新到旧，附字段级变化。",
+    "help.log.since": "只列出该版本之后的提交。",
+    "help.new-year": "以上一年度为基础开始 YEAR 年度的报告：存量数据连同注释复制，流量数据重置为“待填”。\n\n企业、"
+    "许可证、码号、中继和分支机构沿用；经营、财务、投诉、签署和情况说明变为占位，由 `rac validate` 列出（FILL-01）"
+    "。已存在的 YEAR 从不覆盖（以 2 退出）。",
+    "help.new-year.source_year": "作为基础的年度（默认：YEAR - 1）。",
+    "help.new-year.entity": "用于 reports/<主体>/<年度> 结构的工作区：哪个主体。",
+    "help.reconcile": "用报告 evidence/ 目录中的证据导出数据核对报告数字。\n\nREPORT 是报告目录（或其中的文件）。"
+    "显示差异表（字段、报告值、证据值、差异率、容差、结论）和发现；有错误时以 1 退出。",
+    "help.option.strict": "有警告时也以 1 退出。",
+    "help.render": "生成报告的文档（目录或年度；省略时为全部报告）：年报表单连同承诺书和分省数据表，以及差距分析，"
+    "格式为 HTML、DOCX、XLSX、PDF 和 Markdown 摘要。有错误的报告拒绝生成（以 1 退出），除非加 --draft。",
+    "help.render.output_formats": "文档格式，可重复（--format html --format docx）；默认 all，有 WeasyPrint 和中文"
+    "字体时包括 PDF。",
+    "help.render.out": "输出目录（默认：build/<报告>/；多份报告时为 DIR/<报告>/）。",
+    "help.render.draft": "有错误也生成；每页标注“草稿 / DRAFT”。",
+    "help.rules": "列出全部规则：编号、级别、依据（V 监管规定，A 机构资料，I 内部规则）和标题。\n\n在工作区内时，"
+    "也列出工作区自己的规则（rules/*.yaml）。",
+    "help.schema": "编辑器支持：导出数据模式，并在 VS Code 中把它们对应到报告文件。\n\n有了对应关系（或每个报告文"
+    "件开头的模式行），YAML 语言服务器在悬停时显示每个字段的中文标题和英文说明，补全键名，并在输入时标出错误。",
+    "help.schema.export_dir": "把内置的 JSON Schema 写入 DIR（如 schemas），替换旧副本。",
+    "help.schema.check": "与 --export 同用：不写入，DIR 中的副本有差异时以 1 退出。",
+    "help.schema.vscode": "把报告文件的 yaml.schemas 对应关系加入 .vscode/settings.json（合并）。",
+    "help.set": "设置报告文件中的一个值；文件中其他内容不变。\n\nPOINTER 是 RFC 6901 JSON 指针（/seats/total、"
+    "/by_province/0/seats；\"\" 表示整个文件）。VALUE 按 YAML 读取（610、8460.50、\"33\"、null、true、[]）；数据模"
+    "式要求文本时按文本处理。先按数据模式检查取值：不符合时以 1 退出并显示数据模式的消息；用法问题（无此文件或指针"
+    "）以 2 退出。",
+    "help.submit": "在已锁定的 REPORT 的清单中记录报送，并打上标签 rac/<报告>/submitted。",
+    "help.submit.date": "报送日期。",
+    "help.submit.documents": "所报送的已生成文档所在目录（记录其哈希）。",
+    "help.textconv": "把 FILE 按规范顺序输出为每个字段一行 `pointer = value`，供 git diff 使用。\n\n配置方法：在 "
+    ".gitattributes 中写 `reports/**/*.yaml diff=rac`，并运行 `git config diff.rac.textconv \"rac textconv\"`。无"
+    "法解析的文件原样输出。（与其他命令一样接受 --lang；输出只有数据。）",
+    "help.timeline": "REPORT 的官方日程和内部计划，以及根据仓库判断的各步骤状态。\n\n官方日期（年报和码号年报 3 月"
+    " 31 日截止、4 月限期补报、5 月 1 日关闭……）单独标明；内部计划（1/15 锁定、2/15 预填、T-30 … T+30）为内部做法"
+    "，日期和负责人取自 .reportascode.yaml。逾期步骤标“!”（JSON 中为 \"overdue\"）。",
+    "help.timeline.today": "判断状态所依据的日期（默认：今天）。",
+    "help.timeline.output": "原子写入该文件，而不是标准输出。",
+    "help.trends": "按主体列出多年度趋势：坐席（总数、人工、AI）、AI 坐席占比、坐席年复合增长率、单席年收入、接通"
+    "率、平均通话时长、每十万次通话投诉量、回复率，以及各年度的校验状态。没有报告的年度为空缺，不按零计。各比率为"
+    "内部指标，由原始数据计算。",
+    "help.trends.entity": "只看该主体（reports/<主体>/<年度>/ 结构中的目录名）；默认：全部。",
+    "help.trends.render_dir": "同时把多年度文档（趋势、图表、各年度合规状况）以 HTML、DOCX 和 PDF 生成到 DIR（有 "
+    "WeasyPrint 和中文字体时包括 PDF）。",
+    "help.trends.draft": "与 --render 同用：报告有错误也生成，标注“草稿 / DRAFT”。",
+    "help.validate": "校验报告：数据模式和业务检查，发现定位到 文件:行:列。\n\nPATH 为报告目录或其中的文件（"
+    "pre-commit 传入文件）；每个都对应其整份报告。省略 PATH 时校验工作区中的全部报告。",
+    "help.validate.engine": "fast：安装了 libyaml 和 jsonschema-rs 时使用；reference：只用 ruamel.yaml 和 Python "
+    "jsonschema。两者给出相同的发现。",
+    "help.validate.jobs": "大型工作区的工作进程数（默认：CPU 数）。",
+    "help.verify": "将工作区和 HEAD 与 REPORT 的锁定清单及标签比较；有任何差异时以 1 退出。",
 }
