@@ -85,6 +85,9 @@ def localize_help(name: str, command: Any) -> None:
     lang = current()
     if has_message(f"help.{name}", lang):
         command.help = template(f"help.{name}", lang)
+    cached_help_option = getattr(command, "_help_option", None)  # click keeps --help made in an earlier run
+    if cached_help_option is not None:
+        cached_help_option.help = template("click.show_help", lang)
     for param in command.params:
         for key in (f"help.{name}.{param.name}", f"help.option.{param.name}"):
             if getattr(param, "help", None) and has_message(key, lang):

@@ -28,11 +28,16 @@ def format_option(choices: tuple[str, ...] = FINDING_FORMATS) -> Callable[[Calla
 
 
 def progress_counter(unit: str, minimum: int) -> Callable[[int, int], None] | None:
-    """A one-line ``done/total unit`` counter on stderr, only on a terminal and for runs of ``minimum`` or more."""
+    """A one-line ``done/total unit`` counter on stderr, only on a terminal and for runs of ``minimum`` or more;
+    ``unit`` names the message ``progress.<unit>``."""
     import sys
+
+    from reportascode.cli.language import current
+    from reportascode.messages import message
 
     if not sys.stderr.isatty():
         return None
+    unit = message(f"progress.{unit}", current())
 
     def show(done: int, total: int) -> None:
         if total >= minimum and (done % 50 == 0 or done == total):

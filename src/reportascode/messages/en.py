@@ -1891,7 +1891,8 @@ MESSAGES: dict[str, str] = {
     "textconv\"`.\nA file that does not parse is printed as it is. (``--lang`` is accepted as by every command; "
     "the output is\ndata only.)",
     "help.timeline": "The official calendar and the internal plan of REPORT, with each step's status from the "
-    "repository.\n\nOfficial dates (31 March deadline for the annual report and the number-resource annual report, April late filing, 1 May "
+    "repository.\n\nOfficial dates (31 March deadline for the annual report and the number-resource annual "
+    "report, April late filing, 1 May "
     "closing, …) are\nmarked as such; the internal plan (1/15 lock, 2/15 pre-fill, T-30 … T+30) is internal "
     "practice, with dates\nand owners from .reportascode.yaml. Overdue steps are marked \"!\" (and \"overdue\" in "
     "JSON).",
@@ -1913,4 +1914,6 @@ MESSAGES: dict[str, str] = {
     "jsonschema only. Both give the same findings.",
     "help.validate.jobs": "Worker processes for large workspaces (default: the number of CPUs).",
     "help.verify": "Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference.",
+    "progress.commits": "commits",
+    "progress.reports": "reports",
 }

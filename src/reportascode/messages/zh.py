@@ -1709,4 +1709,6 @@ MESSAGES: dict[str, str] = {
     "jsonschema。两者给出相同的发现。",
     "help.validate.jobs": "大型工作区的工作进程数（默认：CPU 数）。",
     "help.verify": "将工作区和 HEAD 与 REPORT 的锁定清单及标签比较；有任何差异时以 1 退出。",
+    "progress.commits": "次提交",
+    "progress.reports": "份报告",
 }
