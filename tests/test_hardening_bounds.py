@@ -296,7 +296,7 @@ def test_config_and_rule_files_are_bounded_too(report: Path) -> None:
     assert "rules/pipe.yaml" not in rule_files  # not a file: passed over, without blocking
     with open(root / ".reportascode.yaml", "wb") as stream:
         stream.truncate(100 * 1024 * 1024)
-    run = run_rac("validate", "reports/2024", cwd=root)
+    run = run_rac("validate", "reports/2024", "--lang", "en", cwd=root)
     assert run.code == 2 and "too large" in run.err
 
 

@@ -204,7 +204,7 @@ def test_a_commit_without_its_tag_is_reported_by_verify_and_completed_by_freeze(
     assert "the tag rac/2024/locked is missing: an interrupted rac freeze" in verify.out
     assert "run rac freeze reports/2024 again" in verify.out
     head = repo.git("rev-parse", "HEAD")
-    freeze = run_rac("freeze", "reports/2024", cwd=repo.root)
+    freeze = run_rac("freeze", "reports/2024", "--lang", "en", cwd=repo.root)
     assert freeze.code == 0 and "completed an interrupted freeze" in freeze.out
     assert repo.git("rev-parse", "HEAD") == head  # no second manifest commit
     assert _tags(repo) == ["rac/2024/locked"]

@@ -155,7 +155,7 @@ def test_a_caller_number_absent_from_numbers_yaml_is_an_error_at_its_row(workspa
         ("REC-04", "reports/2024/evidence/caller_numbers.csv", 7, 1, "/7/number"),
     ]
     message = document["findings"][0]["message"]
-    assert "95105888" in message and "信管〔2020〕81号" in message
+    assert "95105888" in message and "Xinguan [2020] No. 81" in message
     assert table_row(document, "numbers[unknown]")["evidence_value"] == 1
 
 
