@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -155,7 +156,8 @@ def _runs(root: Path, lang: str) -> list[tuple[str, ...]]:
         ("validate", "--nope"), ("log",), ("render", "--format", "bogus"), ("diff",), ("no-such-command",),
         ("explain",), ("timeline", "reports/2024", "--today", "someday"),
         # help, in the chosen language too
-        ("--help",), *((name, "--help") for name in sorted(COMMANDS)),
+        ("--help",), *((name, "--help") for name in sorted(COMMANDS)), ("workbook", "export", "--help"),
+        ("workbook", "import", "--help"),
     ]
 
 
@@ -228,13 +230,18 @@ def test_every_command_and_option_has_its_help_in_the_catalogue() -> None:
     from reportascode.cli import cli
     from reportascode.messages import has_message
 
-    missing = []
+    missing: list[str] = []
+
+    def check(name: str, command: Any) -> None:
+        missing.extend([] if has_message(f"help.{name}", "en") else [name])
+        missing.extend(f"{name} --{p.name}" for p in command.params if getattr(p, "help", None)
+                       and not any(has_message(k, "en") for k in (f"help.{name}.{p.name}", f"help.option.{p.name}")))
+        for sub_name, sub in (getattr(command, "commands", None) or {}).items():
+            check(f"{name} {sub_name}", sub)
+
     for name, target in sorted(COMMANDS.items()):
         module, _, attribute = target.partition(":")
-        command = getattr(importlib.import_module(module), attribute)
-        missing += [] if has_message(f"help.{name}", "en") else [name]
-        missing += [f"{name} --{p.name}" for p in command.params if getattr(p, "help", None)
-                    and not any(has_message(k, "en") for k in (f"help.{name}.{p.name}", f"help.option.{p.name}"))]
+        check(name, getattr(importlib.import_module(module), attribute))
     missing += [f"rac --{p.name}" for p in cli.params if getattr(p, "help", None)
                 and not has_message(f"help.rac.{p.name}", "en")]
     assert missing == []

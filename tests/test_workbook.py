@@ -244,7 +244,7 @@ def test_a_deleted_or_renamed_sheet(workspace: Path) -> None:
     wb["经济效益"].title = "Finance"
     del wb["分支机构"]
     wb.save(book)
-    _refused(workspace, book, 2, "经济效益", "分支机构", "被删除或改名")
+    _refused(workspace, book, 2, "经济效益", "分支机构", "deleted or renamed")
 
 
 def test_a_changed_table_header(workspace: Path) -> None:
@@ -261,12 +261,13 @@ def test_a_workbook_for_another_company(workspace: Path, tmp_path: Path) -> None
     company = other / REPORT / "company.yaml"
     company.write_text(company.read_text().replace("星澜联络科技有限公司        #", "另一家科技有限公司          #"))
     book = _export(other, name="other.xlsx")
-    _refused(workspace, book, 2, "是为 另一家科技有限公司", "未写入任何文件")
+    _refused(workspace, book, 2, "是为 另一家科技有限公司", "未写入任何文件", extra=("--lang", "zh"))
 
 
 def test_a_workbook_for_another_year(workspace: Path) -> None:
     book = _export(workspace)
-    _refused(workspace, book, 2, "是 2024 年度的工作簿", "是 2023 年度", extra=("--report", "reports/2023"))
+    _refused(workspace, book, 2, "是 2024 年度的工作簿", "是 2023 年度",
+             extra=("--lang", "zh", "--report", "reports/2023"))
 
 
 def test_three_way_conflicts_are_listed_field_by_field(workspace: Path) -> None:
@@ -315,18 +316,18 @@ def test_a_deleted_row_removes_one_record(workspace: Path) -> None:
 def test_hostile_and_broken_files(workspace: Path, tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.xlsx"
     garbage.write_bytes(b"PK\x03\x04 not really a zip")
-    _refused(workspace, garbage, 2, "不是 XLSX 文件")
+    _refused(workspace, garbage, 2, "不是 XLSX 文件", extra=("--lang", "zh"))
 
     plain = tmp_path / "plain.xlsx"
     openpyxl.Workbook().save(plain)
-    _refused(workspace, plain, 2, "不是 rac workbook export 导出的工作簿")
+    _refused(workspace, plain, 2, "不是 rac workbook export 导出的工作簿", extra=("--lang", "zh"))
 
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (40 * 1024 * 1024))
     assert bomb.stat().st_size < 200_000
-    _refused(workspace, bomb, 2, "zip 炸弹")
+    _refused(workspace, bomb, 2, "zip 炸弹", extra=("--lang", "zh"))
 
     linked = tmp_path / "linked.xlsx"
     book = _export(workspace)
@@ -334,7 +335,7 @@ def test_hostile_and_broken_files(workspace: Path, tmp_path: Path) -> None:
         for item in source.infolist():
             target.writestr(item, source.read(item))
         target.writestr("xl/externalLinks/externalLink1.xml", "<externalLink/>")
-    _refused(workspace, linked, 2, "外部链接")
+    _refused(workspace, linked, 2, "外部链接", extra=("--lang", "zh"))
 
 
 def test_zipguard_bounds(tmp_path: Path) -> None:
@@ -358,7 +359,7 @@ def test_damaged_anchors(workspace: Path) -> None:
         if row[0].value == "field" and row[4].value == "/total_assets_wan":
             row[5].value = "1"
     wb.save(book)
-    _refused(workspace, book, 2, "隐藏定位信息已被改动或损坏")
+    _refused(workspace, book, 2, "隐藏定位信息已被改动或损坏", extra=("--lang", "zh"))
 
 
 # --- what the exported workbook holds ------------------------------------------------------------------------------

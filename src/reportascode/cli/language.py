@@ -17,15 +17,17 @@ _originals: dict[str, tuple[Any, Any]] = {}
 
 
 def requested(args: Sequence[str]) -> str | None:
-    """The value of ``--lang`` on the command line, if it names a language (click reports a bad one itself)."""
+    """The value of ``--lang`` on the command line (the last one, as click takes it), if it names a language
+    (click reports a bad one itself)."""
+    found = None
     for index, arg in enumerate(args):
         if arg == "--":
             break
         if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGUAGES:
-            return args[index + 1]
+            found = args[index + 1]
         if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
-            return arg[7:]
-    return None
+            found = arg[7:]
+    return found
 
 
 def resolve(args: Sequence[str]) -> str:
@@ -93,6 +95,8 @@ def localize_help(name: str, command: Any) -> None:
             if getattr(param, "help", None) and has_message(key, lang):
                 param.help = template(key, lang)
                 break
+    for sub_name, sub in (getattr(command, "commands", None) or {}).items():  # a group's commands: "help.<g> <c>"
+        localize_help(f"{name} {sub_name}", sub)
 
 
 def _click_modules() -> list[Any]:

@@ -20,7 +20,9 @@ class FieldInfo:
     types: frozenset[str]
 
     def title(self, lang: str) -> str | None:
-        return (self.title_en or self.title_zh) if lang == "en" else (self.title_zh or self.title_en)
+        from reportascode.messages import Bilingual
+
+        return Bilingual(self.title_zh or self.title_en or "", self.title_en or self.title_zh or "").text(lang) or None
 
 
 def field_info(navigator: SchemaNavigator, name: str, pointer: str) -> FieldInfo | None:

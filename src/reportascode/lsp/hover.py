@@ -8,7 +8,7 @@ from reportascode.authoring.schema_nav import SchemaNavigator
 from reportascode.errors import UsageError
 from reportascode.lsp.fieldinfo import FieldInfo, field_info
 from reportascode.lsp.yamlpath import place_at
-from reportascode.messages import message
+from reportascode.messages import Bilingual, message
 
 MAX_ALLOWED_LISTED = 40
 
@@ -16,14 +16,15 @@ MAX_ALLOWED_LISTED = 40
 def field_markdown(info: FieldInfo, lang: str) -> str:
     """A field's hover text in Markdown."""
     title = info.title(lang) or ""
-    other = info.title_zh if lang == "en" else None  # the official Chinese name beside an English label
+    other = info.title_zh  # the official Chinese name beside a label in another language (not repeated below)
     parts = [f"**{title}**" + (f" ({other})" if other and other != title else "")]
     if info.unit:
         parts.append(message("lsp.hover.unit", lang, {"unit": info.unit}))
     if info.is_date:
         parts.append(message("lsp.hover.date", lang))
-    if lang == "en" and info.description:  # the schemas describe fields in English only
-        parts.append(info.description)
+    description = Bilingual("", info.description or "").text(lang)  # the schemas describe fields in English only
+    if description:
+        parts.append(description)
     if info.allowed:
         values = [f"`{value}` {name}".rstrip() for value, name in info.allowed[:MAX_ALLOWED_LISTED]]
         if len(info.allowed) > MAX_ALLOWED_LISTED:

@@ -1913,4 +1913,20 @@ MESSAGES: dict[str, str] = {
     "help.verify": "Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference.",
     "progress.commits": "commits",
     "progress.reports": "reports",
+    "help.lsp": "Serve the Language Server Protocol over stdin/stdout: the findings of rac validate live in the "
+    "editor.\n\nNeeds the optional extra: pip install 'reportascode[lsp]'. See docs/editors.md for editor set-up.",
+    "help.workbook": "A fill-in workbook (XLSX) for colleagues who work in Excel or WPS: export it, import it back.",
+    "help.workbook export": "Write a fill-in workbook for REPORT (a report folder or a year): a sheet per file, "
+    "labels with units, one\nyellow value column, lists of records as tables where rows may be added or removed.",
+    "help.workbook export.only": "Only these files (finance, operations, …; repeatable or comma-separated).",
+    "help.workbook export.out": "Where to write the workbook (default: workbook-<year>.xlsx in the current folder).",
+    "help.workbook import": "Read a filled-in workbook back into its report: the change is shown as rac diff "
+    "shows it, checked three\nways against the repository, written with every comment kept (all files or none), "
+    "then validated.\n\nExit 0: imported (or nothing to import); 1: refused (a cell that does not fit, a "
+    "conflict) or the report has\nerrors after the import; 2: not a workbook of this workspace's report.",
+    "help.workbook import.dry_run": "Show the change; write nothing.",
+    "help.workbook import.accept_formulas": "Take the value a spreadsheet program saved for a formula cell (rac "
+    "never computes one).",
+    "help.workbook import.report_value": "The report to import into (a folder or a year; default: the one the "
+    "workbook was exported from). Its company and year must be the workbook's.",
 }

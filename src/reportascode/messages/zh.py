@@ -1708,4 +1708,18 @@ MESSAGES: dict[str, str] = {
     "help.verify": "将工作区和 HEAD 与 REPORT 的锁定清单及标签比较；有任何差异时以 1 退出。",
     "progress.commits": "次提交",
     "progress.reports": "份报告",
+    "help.lsp": "通过 stdin/stdout 提供语言服务器协议（LSP）：在编辑器中实时显示 rac validate 的发现。\n\n需要安装"
+    "可选依赖：pip install 'reportascode[lsp]'。编辑器配置见 docs/editors.md。",
+    "help.workbook": "供使用 Excel 或 WPS 的同事填写的工作簿（XLSX）：导出，再导入。",
+    "help.workbook export": "为 REPORT（报告目录或年度）写出填报工作簿：每个文件一张工作表，标签带单位，一列黄色的"
+    "取值列，记录列表以表格呈现，可增删行。",
+    "help.workbook export.only": "只导出这些文件（finance、operations……；可重复或以逗号分隔）。",
+    "help.workbook export.out": "工作簿的写出位置（默认：当前目录下的 workbook-<年度>.xlsx）。",
+    "help.workbook import": "把填好的工作簿读回其报告：以 rac diff 的方式显示变化，与仓库做三方核对，写入时保留全"
+    "部注释（全部文件或一个都不写），然后校验。\n\n退出码 0：已导入（或无需导入）；1：拒绝（有单元格不符合、有冲突"
+    "）或导入后报告有错误；2：不是本工作区报告的工作簿。",
+    "help.workbook import.dry_run": "只显示变化，不写入。",
+    "help.workbook import.accept_formulas": "对公式单元格，采用电子表格程序保存的值（rac 从不计算公式）。",
+    "help.workbook import.report_value": "导入到哪份报告（目录或年度；默认：工作簿导出时的报告）。其企业和年度须与"
+    "工作簿一致。",
 }

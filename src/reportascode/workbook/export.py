@@ -17,7 +17,7 @@ from typing import Any
 
 from reportascode import __version__
 from reportascode.errors import UsageError
-from reportascode.messages import message
+from reportascode.messages import Bilingual, message
 from reportascode.workbook.anchors import (
     ANCHOR_SHEET,
     LISTS_SHEET,
@@ -38,7 +38,6 @@ MAX_ANCHOR_TEXT = 32_000  # a cell holds at most 32,767 characters
 INPUT_FILL = "FFF6CC"
 HEADER_FILL = "E9EDF3"
 MAX_DATE_SERIAL = 2958465  # 9999-12-31
-DESCRIPTION_LANGUAGE = "en"  # the schemas' descriptions are English; Chinese comments use title, unit and rules
 
 
 @dataclass
@@ -253,8 +252,7 @@ def _comment(cell: Any, row: FieldRow | Column, lang: str) -> None:
     if kind is None:
         return
     parts = [_with_unit(row.label, row.unit, lang)]
-    if lang == DESCRIPTION_LANGUAGE and row.description:
-        parts.append(row.description)
+    parts.append(Bilingual("", row.description or "").text(lang))  # the schemas describe fields in English only
     parts.append(_rule_text(kind, lang))
     comment = Comment("\n".join(p for p in parts if p), "rac")
     comment.width = 320
