@@ -1910,7 +1910,8 @@ MESSAGES: dict[str, str] = {
     "help.validate.engine": "fast: libyaml and jsonschema-rs where installed; reference: ruamel.yaml and Python "
     "jsonschema only. Both give the same findings.",
     "help.validate.jobs": "Worker processes for large workspaces (default: the number of CPUs).",
-    "help.verify": "Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference.",
+    "help.verify": "Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any "
+    "difference.\nWith --document, whether that rendered document was made from REPORT's locked data.",
     "progress.commits": "commits",
     "progress.reports": "reports",
     "help.lsp": "Serve the Language Server Protocol over stdin/stdout: the findings of rac validate live in the "
@@ -1929,4 +1930,7 @@ MESSAGES: dict[str, str] = {
     "never computes one).",
     "help.workbook import.report_value": "The report to import into (a folder or a year; default: the one the "
     "workbook was exported from). Its company and year must be the workbook's.",
+    "help.verify.document": "A rendered PDF, DOCX or XLSX: does it match the report's locked data? (REPORT "
+    "defaults to the one the document names.)",
+    "pack.comma": ", ",
 }

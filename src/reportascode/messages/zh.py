@@ -1705,7 +1705,8 @@ MESSAGES: dict[str, str] = {
     "help.validate.engine": "fast：安装了 libyaml 和 jsonschema-rs 时使用；reference：只用 ruamel.yaml 和 Python "
     "jsonschema。两者给出相同的发现。",
     "help.validate.jobs": "大型工作区的工作进程数（默认：CPU 数）。",
-    "help.verify": "将工作区和 HEAD 与 REPORT 的锁定清单及标签比较；有任何差异时以 1 退出。",
+    "help.verify": "将工作区和 HEAD 与 REPORT 的锁定清单及标签比较；有任何差异时以 1 退出。\n加 --document 时：检"
+    "查该已生成文档是否由 REPORT 的锁定数据生成。",
     "progress.commits": "次提交",
     "progress.reports": "份报告",
     "help.lsp": "通过 stdin/stdout 提供语言服务器协议（LSP）：在编辑器中实时显示 rac validate 的发现。\n\n需要安装"
@@ -1722,4 +1723,6 @@ MESSAGES: dict[str, str] = {
     "help.workbook import.accept_formulas": "对公式单元格，采用电子表格程序保存的值（rac 从不计算公式）。",
     "help.workbook import.report_value": "导入到哪份报告（目录或年度；默认：工作簿导出时的报告）。其企业和年度须与"
     "工作簿一致。",
+    "help.verify.document": "已生成的 PDF、DOCX 或 XLSX：是否与报告的锁定数据一致？（REPORT 默认为文档中写明的报告。）",
+    "pack.comma": "，",
 }

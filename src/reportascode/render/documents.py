@@ -45,11 +45,15 @@ from reportascode.render.env import WorkspaceLoader, render_template
 from reportascode.render.layout import PROVENANCES, FieldRef, FormSpec, SectionSpec, load_layout
 
 SERVICE_CODES = ("B24-1", "B24-2")  # named by the messages "service.<code>"
-BLANK = "＿＿＿＿＿＿"
+
+
+def _blank(ctx: ReportContext) -> str:
+    """The line left for a value to be written by hand (full-width in Chinese documents)."""
+    return ctx.msg("document.blank") * 6
 
 
 def draft_text(lang: str) -> str:
-    return "草稿 / DRAFT"
+    return message("document.draft_stamp", lang)
 
 
 def annual_report(ctx: ReportContext, env: jinja2.Environment) -> Document:
@@ -133,10 +137,10 @@ def sign_off(ctx: ReportContext) -> SignOff:
     entries: list[tuple[str, str]] = []
     for role in ("preparer", "reviewer"):
         name = ctx.get("signatures", f"/{role}/name")
-        entries.append((ctx.msg(f"pack.{role}"), str(name) if name else BLANK))
+        entries.append((ctx.msg(f"pack.{role}"), str(name) if name else _blank(ctx)))
         entries.append((ctx.msg("pack.phone"), _phone_of(ctx, role, name)))
         day = ctx.get("signatures", f"/{role}/date")
-        entries.append((ctx.msg(f"pack.{role}.date"), formatting.date(day, ctx.lang) if day else BLANK))
+        entries.append((ctx.msg(f"pack.{role}.date"), formatting.date(day, ctx.lang) if day else _blank(ctx)))
     return SignOff(entries)
 
 
@@ -147,7 +151,7 @@ def _phone_of(ctx: ReportContext, role: str, name: Any) -> str:
     for person in ("contact", "legal_rep"):
         if name and ctx.get("company", f"/{person}/name") == name and ctx.get("company", f"/{person}/phone"):
             return str(ctx.get("company", f"/{person}/phone"))
-    return BLANK
+    return _blank(ctx)
 
 
 def _section_block(ctx: ReportContext, spec: SectionSpec) -> Block:
@@ -206,7 +210,7 @@ def _sheet_name(title: str) -> str:
 def _letter_values(ctx: ReportContext) -> dict[str, Any]:
     def text(file: str, pointer: str) -> str:
         value = ctx.get(file, pointer)
-        return str(value) if value not in (None, "") else BLANK
+        return str(value) if value not in (None, "") else _blank(ctx)
 
     return {
         "company": ctx.company_name,
@@ -364,8 +368,10 @@ def _attachments(ctx: ReportContext) -> list[tuple[str, str, str, str]]:
         return all(v not in (None, "", []) for v in values)
 
     def dated(no: Any, day: Any) -> str:
-        return msg("pack.att.present", ref=f"{no or ''}{'，' if no and day else ''}"
-                   f"{formatting.date(day, ctx.lang) if day else ''}")
+        parts = [str(no)] if no else []
+        if day:
+            parts.append(formatting.date(day, ctx.lang))
+        return msg("pack.att.present", ref=msg("pack.comma").join(parts))
 
     rows: list[tuple[str, str, str, str]] = []
     audit_no, audit_day = get("finance", "/audit/report_no"), get("finance", "/audit/report_date")
