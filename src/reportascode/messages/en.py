@@ -1360,7 +1360,8 @@ MESSAGES: dict[str, str] = {
     "by zero, a comparison of a number with text. Basis: internal rule.",
     "finding.state.explained": "explained",
     "finding.state.waived": "waived",
-    "render.counts": "{report}: {errors} error(s), {warnings} warning(s), {infos} info, {explained} explained, "
+    "render.counts": "{report}: {errors:error|errors}, {warnings:warning|warnings}, {infos} info, {explained} "
+    "explained, "
     "{waived} waived",
     # click's own texts (usage errors, help headings): the English entries are click's texts verbatim
     "click.error": "Error: {message}",
