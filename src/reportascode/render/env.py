@@ -31,8 +31,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from reportascode.errors import TemplateError, TemplateSecurity, TemplateSyntax, TemplateUndefined
-from reportascode.model.escape import markdown
 from reportascode.messages import Bilingual, message
+from reportascode.model.escape import markdown
 from reportascode.render import figures as formatting
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
