@@ -142,11 +142,12 @@ def test_hand_computations_follow_the_documented_formulas() -> None:
 
 
 def test_every_metric_of_the_sample(tmp_path: Path) -> None:
+    from reportascode.model.selector import select
     from reportascode.trends.run import select_trends
-    from reportascode.validate.session import open_session
+    from reportascode.validate.session import validate_selection
 
-    session = open_session((), start=_workspace(tmp_path))
-    [trend] = select_trends(session, session.validate())
+    session = select((), command="trends", cwd=_workspace(tmp_path))
+    [trend] = select_trends(session, validate_selection(session))
     assert trend.entity is None and trend.company == "星澜联络科技有限公司"
     assert [y.year for y in trend.years] == [2022, 2023, 2024] and trend.missing_years == []
     for year in trend.years:
@@ -276,14 +277,15 @@ def test_a_report_with_errors_is_refused_unless_draft(tmp_path: Path) -> None:
 
 # -- charts ---------------------------------------------------------------------------------------------------
 def test_charts_are_deterministic_and_keep_chinese_text(tmp_path: Path) -> None:
+    from reportascode.model.selector import select
     from reportascode.trends.charts import cjk_family, draw_charts
     from reportascode.trends.run import select_trends
-    from reportascode.validate.session import open_session
+    from reportascode.validate.session import validate_selection
 
     if cjk_family() is None:
         pytest.skip("no CJK font here (CI installs fonts-noto-cjk)")
-    session = open_session((), start=_workspace(tmp_path))
-    [trend] = select_trends(session, session.validate())
+    session = select((), command="trends", cwd=_workspace(tmp_path))
+    [trend] = select_trends(session, validate_selection(session))
     first = draw_charts(trend, "zh", salt="a")
     again = draw_charts(trend, "zh", salt="a")
     assert [c.svg for c in first] == [c.svg for c in again]
@@ -450,11 +452,12 @@ def test_docx_has_the_charts_as_pictures_and_the_figures(built: Built) -> None:
 
 
 def test_multi_year_document_is_byte_stable(built: Built, tmp_path: Path) -> None:
-    from reportascode.publish.build import select_session
+    from reportascode.model.selector import select
     from reportascode.trends.run import render_trends, select_trends
+    from reportascode.validate.session import validate_selection
 
-    session = select_session((), start=built.root)
-    trends = select_trends(session, session.validate())
+    session = select((), command="build", cwd=built.root)
+    trends = select_trends(session, validate_selection(session))
     first = render_trends(session, trends, "zh", ("html", "docx"))
     second = render_trends(session, trends, "zh", ("html", "docx"))
     assert first.files == second.files

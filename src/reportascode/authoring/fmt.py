@@ -25,6 +25,7 @@ loader) gives exact spans; edits on those spans cannot lose a byte they do not t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -397,12 +398,13 @@ class Target:
     navigator: SchemaNavigator
 
 
-def select_files(workspace: Any, paths: tuple[Path, ...] | list[Path]) -> list[Target]:
-    """The report files named by ``paths`` (files, report folders, or folders holding reports); every report
-    file of the workspace when there is none. Other files are skipped: only the eleven report files have a
-    schema to order their keys by."""
+def select_files(workspace: Any, selectors: Sequence[str]) -> list[Target]:
+    """The report files named by ``selectors`` (docs/selectors.md: files, report folders, folders holding reports,
+    years); every report file of the workspace when there is none. Other files are skipped: only the eleven
+    report files have a schema to order their keys by."""
     from reportascode.errors import UsageError
     from reportascode.model.schemas import REPORT_FILES, SchemaStore
+    from reportascode.model.selector import resolve
     from reportascode.model.workspace import Report, relative
 
     store = SchemaStore(workspace.root)
@@ -417,29 +419,29 @@ def select_files(workspace: Any, paths: tuple[Path, ...] | list[Path]) -> list[T
         navigator = navigators.setdefault(version, SchemaNavigator(store, version))
         chosen[path] = Target(path, relative(workspace.root, path), name, navigator)
 
-    folders = workspace.report_folders()
-    if not paths:
-        for folder in folders:
+    if not selectors:
+        for folder in workspace.report_folders():
             for name in REPORT_FILES:
                 add(Report(workspace, folder), name)
-    for raw in paths:
-        if not raw.exists():
-            raise UsageError("cli.path_missing", path=raw)
-        resolved = raw.resolve()
-        if resolved.is_file():
-            if resolved.suffix != ".yaml" or resolved.stem not in REPORT_FILES:
-                continue
-            try:
-                report = workspace.report_for(resolved)
-            except UsageError:
-                continue
-            if report.folder.resolve() == resolved.parent:
-                add(report, resolved.stem)
-            continue
-        for folder in folders:
-            if folder.resolve() == resolved or resolved in folder.resolve().parents:
+    for selector in selectors:
+        try:
+            found = resolve(workspace, selector, Path.cwd(), command="fmt")
+        except UsageError as problem:
+            if problem.key == "selector.not_a_report" and Path(selector).is_file():
+                continue  # pre-commit passes other YAML files too: left alone
+            raise
+        assert isinstance(found, list)  # no revisions here
+        for target in found:
+            if target.workspace_wide:
+                continue  # a config, rule or schema file has no report keys to order
+            if target.file is None:
                 for name in REPORT_FILES:
-                    add(Report(workspace, folder), name)
+                    add(target.report, name)
+                continue
+            resolved = target.file.resolve()
+            if resolved.suffix == ".yaml" and resolved.stem in REPORT_FILES and \
+                    resolved.parent == target.report.folder.resolve():
+                add(target.report, resolved.stem)
     return list(chosen.values())
 
 

@@ -11,11 +11,12 @@ from reportascode.cli.options import lang_option, progress_counter
 from reportascode.messages import message
 
 
-def _report(path: Path):  # type: ignore[no-untyped-def]
-    from reportascode.validate.session import open_session
+def _report(selector: str, command: str):  # type: ignore[no-untyped-def]
+    """The one report a command works on, chosen by the selector grammar (docs/selectors.md)."""
+    from reportascode.validate.session import select_reports
 
-    session = open_session([path])
-    return session, session.reports[0]
+    session = select_reports([selector], command=command)
+    return session, session.one(command)
 
 
 def _lang(lang: str | None, session) -> str:  # type: ignore[no-untyped-def]
@@ -25,45 +26,58 @@ def _lang(lang: str | None, session) -> str:  # type: ignore[no-untyped-def]
 
 
 @click.command("log")
-@click.argument("report", type=click.Path(exists=True, path_type=Path))
+@click.argument("report")
 @click.option("--since", default=None, help="Only commits after this revision.")
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the history cache under .git/rac-cache.")
 @lang_option
-def log(report: Path, since: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
-    """Each commit that changed REPORT's data, newest first, with field-level changes."""
-    from reportascode.history.history_output import log_json, log_text
-    from reportascode.history.log import report_log
+def log(report: str, since: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
+    """Each commit that changed REPORT's data, newest first, with field-level changes.
 
-    session, selected = _report(report)
-    entries = report_log(selected, since, progress=progress_counter("commits", 200), use_cache=not no_cache)
+    REPORT is a report folder, a file inside it, a year or entity/year, or REV:REPORT for the history up to a
+    revision (rac/2024/locked:2024); see docs/selectors.md.
+    """
+    from reportascode.history.history_output import log_json, log_text
+    from reportascode.history.log import report_log, revision_log
+    from reportascode.validate.session import select_reports
+
+    session = select_reports([report], command="log", revisions=True)
+    progress = progress_counter("commits", 200)
+    if session.revisions:
+        entries = revision_log(session.revisions[0], session.workspace, Path.cwd(), since, progress=progress)
+    else:
+        entries = report_log(session.one("log"), since, progress=progress, use_cache=not no_cache)
     text = log_json(entries) if output_format == "json" else log_text(entries, _lang(lang, session),
                                                                       output_format == "markdown")
     click.echo(text, nl=False)
 
 
 @click.command("blame")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file")
 @click.argument("pointer", required=False)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the history cache under .git/rac-cache.")
 @lang_option
-def blame(file: Path, pointer: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
-    """For each leaf field of FILE (or POINTER and below), the commit that last changed its value."""
+def blame(file: str, pointer: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
+    """For each leaf field of FILE (or POINTER and below), the commit that last changed its value.
+
+    FILE is a file inside a report folder (docs/selectors.md)."""
     from reportascode.history.blame import blame as blame_fields
     from reportascode.history.history_output import blame_json, blame_text
+    from reportascode.validate.session import select_reports
 
-    session, _ = _report(file)
-    entries = blame_fields(file, pointer, use_cache=not no_cache)
+    session = select_reports([file], command="blame")
+    path = session.one_file("blame")
+    entries = blame_fields(path, pointer, use_cache=not no_cache)
     click.echo(blame_json(entries) if output_format == "json" else blame_text(entries, _lang(lang, session)),
                nl=False)
 
 
 @click.command("freeze")
-@click.argument("report", type=click.Path(exists=True, path_type=Path))
+@click.argument("report")
 @click.option("--sign", is_flag=True, help="GPG-sign the tag (git must be set up for signing).")
 @lang_option
-def freeze(report: Path, sign: bool, lang: str | None) -> None:
+def freeze(report: str, sign: bool, lang: str | None) -> None:
     """Lock REPORT's data: commit a manifest of file hashes and tag it rac/<report>/locked."""
     from reportascode.files.writelock import workspace_lock
     from reportascode.history.lock import freeze as freeze_report
@@ -71,7 +85,7 @@ def freeze(report: Path, sign: bool, lang: str | None) -> None:
     from reportascode.validate.engine import validate_reports
     from reportascode.validate.formats.findings_common import summary
 
-    session, selected = _report(report)
+    session, selected = _report(report, "freeze")
     with workspace_lock(session.workspace.root, "freeze"):  # nothing changes between validation and the lock
         result = validate_reports([selected], session.config, session.store)
         manifest = freeze_report(selected, result.errors, summary(result), sign)
@@ -82,18 +96,18 @@ def freeze(report: Path, sign: bool, lang: str | None) -> None:
 
 
 @click.command("submit")
-@click.argument("report", type=click.Path(exists=True, path_type=Path))
+@click.argument("report")
 @click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Submission date.")
 @click.option("--documents", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder of the rendered documents filed (their hashes are recorded).")
 @lang_option
-def submit(report: Path, date: dt.datetime, documents: Path | None, lang: str | None) -> None:
+def submit(report: str, date: dt.datetime, documents: Path | None, lang: str | None) -> None:
     """Record the submission of a locked REPORT in its manifest and tag rac/<report>/submitted."""
     from reportascode.files.writelock import workspace_lock
     from reportascode.history.lock import submit as submit_report
     from reportascode.history.manifest import tag_name
 
-    session, selected = _report(report)
+    session, selected = _report(report, "submit")
     with workspace_lock(session.workspace.root, "submit"):
         manifest = submit_report(selected, date.date(), documents)
     documents_count = len((manifest.submission or {}).get("documents") or {})
@@ -103,12 +117,12 @@ def submit(report: Path, date: dt.datetime, documents: Path | None, lang: str | 
 
 
 @click.command("verify")
-@click.argument("report", required=False, type=click.Path(exists=True, path_type=Path))
+@click.argument("report", required=False)
 @click.option("--document", "document", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A rendered PDF, DOCX or XLSX: does it match the report's locked data? (REPORT defaults to the "
                    "one the document names.)")
 @lang_option
-def verify(report: Path | None, document: Path | None, lang: str | None) -> None:
+def verify(report: str | None, document: Path | None, lang: str | None) -> None:
     """Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference.
     With --document, whether that rendered document was made from REPORT's locked data."""
     from reportascode.errors import UsageError
@@ -121,7 +135,7 @@ def verify(report: Path | None, document: Path | None, lang: str | None) -> None
         return
     if report is None:
         raise UsageError("verify.document_needs_report")
-    session, selected = _report(report)
+    session, selected = _report(report, "verify")
     result = verify_report(selected)
     manifest = Manifest.read(selected.folder)
     click.echo(verify_text(result, selected.id, manifest.commit if manifest else "", manifest.commit_date
@@ -129,7 +143,7 @@ def verify(report: Path | None, document: Path | None, lang: str | None) -> None
     raise SystemExit(0 if result.intact else 1)
 
 
-def _verify_document(report: Path | None, document: Path, lang: str | None) -> None:
+def _verify_document(report: str | None, document: Path, lang: str | None) -> None:
     from reportascode.history.fingerprint import read_document, verify_document
     from reportascode.messages import message
 
@@ -139,8 +153,8 @@ def _verify_document(report: Path | None, document: Path, lang: str | None) -> N
         found = read_document(document)
         root = Workspace.at(Path.cwd()).root
         named = (root / found.report).resolve() if found is not None else root
-        report = named if named.is_dir() and named.is_relative_to(root.resolve()) else Path.cwd()
-    session, selected = _report(report)
+        report = str(named if named.is_dir() and named.is_relative_to(root.resolve()) else Path.cwd())
+    session, selected = _report(report, "verify")
     verdict = verify_document(document, selected)
     click.echo(message(verdict.key, _lang(lang, session), verdict.args))
     raise SystemExit(0 if verdict.matches else 1)

@@ -19,9 +19,10 @@ def build(out: Path | None, draft: bool, lang: str | None) -> None:
     """
     from reportascode.cli.report_output import echo_run
     from reportascode.files.writelock import workspace_lock
-    from reportascode.publish.build import build_workspace, document_language, select_session
+    from reportascode.publish.build import build_workspace, document_language
+    from reportascode.validate.session import select_reports
 
-    session = select_session(())
+    session = select_reports((), command="build")
     target = out if out is not None else session.workspace.root / "build"
     with workspace_lock(session.workspace.root, "build"):
         run = build_workspace(session, target, document_language(lang, session), draft)

@@ -15,40 +15,41 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("selectors", nargs=-1, metavar="[REPORT]...")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and show a short diff when a file would change.")
 @lang_option
-def fmt(paths: tuple[Path, ...], check: bool, lang: str | None) -> None:
+def fmt(selectors: tuple[str, ...], check: bool, lang: str | None) -> None:
     """Put report files in canonical form, keeping every value and comment exactly.
 
     Keys in schema order, two-space indentation, quotes where another YAML reader would misread a value.
-    PATHs are report files, report folders or the workspace; without PATH, every report. Files that are not one
+    REPORTs are report files, report folders, the workspace, years or entity/year (docs/selectors.md); without
+    REPORT, every report. Files that are not one
     of the eleven report files are left alone. Each file is written atomically, and only after the loader reads
     back the same data and every comment is still there; otherwise it is refused and left unchanged.
     """
     from reportascode.files.writelock import workspace_lock
     from reportascode.messages import default_language, message
     from reportascode.model.config import load_config
-    from reportascode.model.workspace import Workspace
+    from reportascode.model.selector import selector_workspace
 
-    workspace = Workspace.at(paths[0] if paths else Path.cwd())
+    workspace = selector_workspace(selectors, Path.cwd())
     language = lang or default_language(load_config(workspace.root).lang)
     with contextlib.nullcontext() if check else workspace_lock(workspace.root, "fmt"):
-        changed, unchanged, refused = _format_all(workspace, paths, check, language)
+        changed, unchanged, refused = _format_all(workspace, selectors, check, language)
     summary = "fmt.summary_check" if check else "fmt.summary"
     click.echo(message(summary, language, {"changed": changed, "unchanged": unchanged, "refused": refused}),
                err=True)
     raise SystemExit(1 if refused or (check and changed) else 0)
 
 
-def _format_all(workspace: Workspace, paths: tuple[Path, ...], check: bool, language: str) -> tuple[int, int, int]:
+def _format_all(workspace: Workspace, selectors: tuple[str, ...], check: bool, language: str) -> tuple[int, int, int]:
     """Format every selected file (each read, checked and written while the workspace lock is held)."""
     from reportascode.authoring.fmt import format_file, select_files, short_diff
     from reportascode.files.atomic import write_text_atomic
     from reportascode.messages import message
 
     changed = refused = unchanged = 0
-    for target in select_files(workspace, paths):
+    for target in select_files(workspace, selectors):
         result = format_file(target.path, target.display, target.name, target.navigator)
         if result.refused is not None:
             refused += 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 from typing import TextIO
 
 import click
@@ -13,22 +12,23 @@ from reportascode.cli.options import format_option, lang_option
 
 
 @click.command()
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True, metavar="REPORT...")
 @format_option(("text", "json", "markdown"))
 @lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def reconcile(reports: tuple[Path, ...], output_format: str, lang: str | None, strict: bool) -> None:
+def reconcile(reports: tuple[str, ...], output_format: str, lang: str | None, strict: bool) -> None:
     """Reconcile report figures with the evidence exports in the report's evidence/ folder.
 
-    REPORT is a report folder (or a file inside it). Prints the discrepancy table (field, report value, evidence
-    value, diff rate, tolerance, verdict) and the findings; exits 1 when there are errors.
+    REPORT is a report folder, a file inside it, a year or entity/year (docs/selectors.md). Prints the
+    discrepancy table (field, report value, evidence value, diff rate, tolerance, verdict) and the findings;
+    exits 1 when there are errors.
     """
     from reportascode.messages import default_language
     from reportascode.reconcile import reconcile_report
     from reportascode.reconcile.reconcile_output import FORMATS
-    from reportascode.validate.session import open_session
+    from reportascode.validate.session import select_reports
 
-    session = open_session(reports)
+    session = select_reports(reports, command="reconcile")
     progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
     results = [reconcile_report(report, session.config, progress=progress) for report in session.reports]
     language = lang or default_language(session.config.lang)

@@ -12,7 +12,7 @@ RENDER_FORMATS = ("all", "html", "docx", "pdf", "xlsx", "md")
 
 
 @click.command()
-@click.argument("reports", nargs=-1)
+@click.argument("reports", nargs=-1, metavar="[REPORT]...")
 @click.option("--format", "output_formats", type=click.Choice(list(RENDER_FORMATS)), multiple=True,
               help="Document format, repeatable (--format html --format docx); default 'all', which includes PDF "
                    "when WeasyPrint and a CJK font are available.")
@@ -22,16 +22,18 @@ RENDER_FORMATS = ("all", "html", "docx", "pdf", "xlsx", "md")
 @lang_option
 def render(reports: tuple[str, ...], output_formats: tuple[str, ...], out: Path | None, draft: bool,
            lang: str | None) -> None:
-    """Render the documents of reports (folders or years; none: every report): the annual report forms with
-    the commitment letters and per-province sheets, and the gap analysis, as HTML, DOCX, XLSX, PDF and a
-    Markdown summary. A report with errors is refused (exit 1) unless --draft.
+    """Render the documents of reports (folders, files inside them, years, entity/year: docs/selectors.md;
+    none: every report): the annual report forms with the commitment letters and per-province sheets, and the
+    gap analysis, as HTML, DOCX, XLSX, PDF and a Markdown summary. A report with errors is refused (exit 1)
+    unless --draft.
     """
     from reportascode.cli.report_output import echo_run
     from reportascode.files.writelock import workspace_lock
-    from reportascode.publish.build import document_language, render_selected, select_session
+    from reportascode.publish.build import document_language, render_selected
     from reportascode.render.renderer import FORMATS
+    from reportascode.validate.session import select_reports
 
-    session = select_session(reports)
+    session = select_reports(reports, command="render")
     formats = FORMATS if not output_formats or "all" in output_formats else tuple(dict.fromkeys(output_formats))
     with workspace_lock(session.workspace.root, "render"):
         run = render_selected(session, formats, out, draft, document_language(lang, session))

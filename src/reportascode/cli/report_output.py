@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
+from reportascode.model.selector import Selection
 from reportascode.model.workspace import relative
 from reportascode.publish.build import RunOutcome
-from reportascode.validate.session import Session
 
 
-def echo_run(run: RunOutcome, session: Session, lang: str | None) -> None:
+def echo_run(run: RunOutcome, session: Selection, lang: str | None) -> None:
     from reportascode.messages import default_language, message
     from reportascode.validate.formats.findings_text import finding_lines
 

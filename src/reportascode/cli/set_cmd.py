@@ -27,16 +27,16 @@ def set_(file: Path, pointer: str, value: str, lang: str | None) -> None:
     from reportascode.files.atomic import write_text_atomic
     from reportascode.files.writelock import workspace_lock
     from reportascode.messages import default_language, message
-    from reportascode.model.config import load_config
     from reportascode.model.loader import read_file
     from reportascode.model.schemas import REPORT_FILES, SchemaStore
-    from reportascode.model.workspace import Workspace, relative
+    from reportascode.model.workspace import relative
+    from reportascode.validate.session import select_reports
 
-    if not file.is_file():
-        raise UsageError("cli.path_missing", path=file)
-    workspace = Workspace.at(file)
-    language = lang or default_language(load_config(workspace.root).lang)
-    report = workspace.report_for(file)
+    session = select_reports([str(file)], command="set")
+    workspace = session.workspace
+    language = lang or default_language(session.config.lang)
+    report = session.one("set")
+    file = session.one_file("set")
     if file.suffix != ".yaml" or file.stem not in REPORT_FILES:
         raise UsageError("set.not_report_file", path=file, expected=", ".join(f"{n}.yaml" for n in REPORT_FILES))
     if pointer and not pointer.startswith("/"):

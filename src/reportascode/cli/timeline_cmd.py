@@ -21,14 +21,14 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 
 
 @click.command()
-@click.argument("report", type=click.Path(path_type=Path))
+@click.argument("report")
 @click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD",
               help="The date statuses are judged against (default: today).")
 @format_option(("text", "json", "ics"))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (atomically) instead of standard output.")
 @lang_option
-def timeline(report: Path, today: dt.date | None, output_format: str, output: Path | None, lang: str | None) -> None:
+def timeline(report: str, today: dt.date | None, output_format: str, output: Path | None, lang: str | None) -> None:
     """The official calendar and the internal plan of REPORT, with each step's status from the repository.
 
     Official dates (31 March deadline for the 年报 and the 码号年报, April late filing, 1 May closing, …) are
@@ -43,12 +43,12 @@ def timeline(report: Path, today: dt.date | None, output_format: str, output: Pa
     from reportascode.messages import default_language
     from reportascode.validate.engine import validate_reports
     from reportascode.validate.placeholders import ReportPlaceholders
-    from reportascode.validate.session import open_session
+    from reportascode.validate.session import select_reports
 
     today = today or dt.date.today()
-    session = open_session([report])
+    session = select_reports([report], command="timeline")
     language = lang or default_language(session.config.lang)
-    selected = session.reports[0]
+    selected = session.one("timeline")
     result = validate_reports([selected], session.config, session.store, today=today)
     state = repo_state(selected, result.errors, ReportPlaceholders(selected).total)
     try:

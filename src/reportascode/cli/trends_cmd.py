@@ -33,10 +33,10 @@ def trends(entity: str | None, output_format: str, lang: str | None, render_dir:
     from reportascode.render.writer import write_files
     from reportascode.trends.run import render_trends, select_trends
     from reportascode.trends.trends_output import FORMATS
-    from reportascode.validate.session import open_session
+    from reportascode.validate.session import select_reports, validate_selection
 
-    session = open_session(())
-    result = session.validate()
+    session = select_reports((), command="trends")
+    result = validate_selection(session)
     language = lang or default_language(session.config.lang)
     selected = select_trends(session, result, entity)
     click.echo(FORMATS[output_format](selected, language), nl=False)

@@ -10,12 +10,13 @@ from reportascode.diff.sources import Resolver
 from reportascode.errors import UsageError
 from reportascode.model.config import Config
 from reportascode.model.schemas import SchemaStore
+from reportascode.model.selector import selector_workspace
 from reportascode.model.workspace import find_root
 from reportascode.rules.registry import load_workspace_config
 
 
 def workspace_root(start: Path) -> Path | None:
-    """The workspace around ``start``, or ``None``: folders and revisions can be compared outside a workspace."""
+    """The workspace around ``start``, or ``None`` (``rac textconv`` works on any file git hands it)."""
     try:
         return find_root(start)
     except UsageError:
@@ -44,12 +45,12 @@ def open_diff(first: str, second: str | None, threshold: str | None = None, cwd:
               parser: str = "auto") -> tuple[ReportDiff, Config]:
     """Compare the sources named by ``first`` and ``second`` (see :class:`~reportascode.diff.sources.Resolver`)."""
     here = (cwd or Path.cwd()).resolve()
-    root = workspace_root(here)
-    config = load_workspace_config(root) if root is not None else Config()
+    workspace = selector_workspace([first] if second is None else [first, second], here)
+    config = load_workspace_config(workspace.root)
     limit = parse_threshold(threshold, config)
-    resolver = Resolver(here, root)
+    resolver = Resolver(here, workspace)
     try:
         a, b = resolver.pair(first, second)
     finally:
         resolver.close()
-    return diff_sources(a, b, SchemaStore(root), limit, parser), config
+    return diff_sources(a, b, SchemaStore(workspace.root), limit, parser), config

@@ -1,5 +1,6 @@
-"""Where the two sides of a diff come from: a report folder or file in the working tree, a year resolved inside
-the workspace (``2024``, ``acme/2024``), or a git revision ``REV:PATH`` read from the commit's tree.
+"""Where the two sides of a diff come from: what the report selector (model/selector.py) names, a report folder
+or file in the working tree, a year (``2024``, ``acme/2024``), or a git revision ``REV:PATH`` read from the
+commit's tree.
 
 Revisions are read without a checkout, through one ``git cat-file --batch`` process per diff: revision names go to
 git on its standard input, never on its command line, so user input cannot become a git option. Only the raw bytes
@@ -9,7 +10,6 @@ are read here; parsing is the loader's job, so a revision's data is exactly what
 from __future__ import annotations
 
 import posixpath
-import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +17,9 @@ from typing import IO
 
 from reportascode.errors import UsageError
 from reportascode.model.loader import LoadProblem, read_file
+from reportascode.model.selector import AtRevision, resolve
+from reportascode.model.workspace import YEAR, Workspace
 
-YEAR = re.compile(r"^\d{4}$")
-ENTITY_YEAR = re.compile(r"^[A-Za-z0-9_.-]+/\d{4}$")
 YAML_SUFFIXES = (".yaml", ".yml")
 _BLOB_MODES = (b"100644", b"100755")
 
@@ -90,13 +90,13 @@ class GitReader:
         stdout.read(1)
         return parts[0], parts[1], content
 
-    def commit(self, rev: str) -> str:
-        """The commit a revision names; a usage error when there is none."""
+    def commit(self, rev: str, selector: str) -> str:
+        """The commit a revision names; a usage error naming the selector when there is none."""
         if not rev or rev.startswith("-"):
-            raise UsageError("diff.bad_rev", rev=rev)
+            raise UsageError("selector.bad_rev", selector=selector, rev=rev)
         found = self.read(f"{rev}^{{commit}}")
         if found is None or found[1] != "commit":
-            raise UsageError("diff.no_revision", rev=rev)
+            raise UsageError("selector.no_revision", selector=selector, rev=rev)
         return found[0]
 
     def tree_files(self, tree_content: bytes, object_id: str) -> dict[str, str]:
@@ -126,17 +126,19 @@ class GitReader:
 
 
 class Resolver:
-    """Turns command-line arguments into sources. ``root`` is the workspace root (``None`` outside a workspace)."""
+    """Turns command-line arguments into sources through the report selector (model/selector.py): a report folder
+    or a file inside one, a year, an entity/year, or ``REV:PATH``."""
 
-    def __init__(self, cwd: Path, root: Path | None) -> None:
+    def __init__(self, cwd: Path, workspace: Workspace) -> None:
         self.cwd = cwd.resolve()
-        self.root = root.resolve() if root is not None else None
+        self.workspace = workspace
+        self.root = workspace.root.resolve()
         self._git: GitReader | None = None
 
     @property
     def git(self) -> GitReader:
         if self._git is None:
-            self._git = GitReader(self.root or self.cwd)
+            self._git = GitReader(self.root)
         return self._git
 
     def close(self) -> None:
@@ -159,34 +161,14 @@ class Resolver:
         return a, b
 
     def resolve(self, spec: str) -> Source:
-        if not spec or any(c in spec for c in "\n\r\0"):
-            raise UsageError("diff.no_such", spec=spec)
-        path = self.cwd / spec
-        if path.exists():
-            return self.folder(spec, path)
-        if ":" in spec:
-            rev, _, inner = spec.partition(":")
-            return self.revision(spec, rev, inner)
-        if YEAR.match(spec) or ENTITY_YEAR.match(spec):
-            return self.folder(spec, self.year_folder(spec))
-        raise UsageError("diff.no_such", spec=spec)
-
-    def year_folder(self, spec: str) -> Path:
-        if self.root is None:
-            raise UsageError("cli.no_workspace", path=self.cwd)
-        reports = self.root / "reports"
-        direct = reports / spec
-        if direct.is_dir():
-            return direct
-        if YEAR.match(spec) and reports.is_dir():
-            found = sorted(d / spec for d in reports.iterdir() if d.is_dir() and (d / spec).is_dir())
-            if len(found) == 1:
-                return found[0]
-            if found:
-                names = ", ".join(self._display(f) for f in found)
-                raise UsageError("diff.ambiguous_year", year=spec, candidates=names,
-                                 example=f"{found[0].parent.name}/{spec}")
-        raise UsageError("diff.no_year", year=spec, path=self._display(reports))
+        found = resolve(self.workspace, spec, self.cwd, revisions=True, command="diff")
+        if isinstance(found, AtRevision):
+            return self.revision(found)
+        if len(found) != 1:
+            raise UsageError("selector.one_report", selector=spec, command="diff", count=len(found),
+                             reports=", ".join(t.report.id for t in found))
+        target = found[0]
+        return self.folder(spec, target.file if target.file is not None else target.report.folder)
 
     def folder(self, spec: str, path: Path) -> Source:
         named = path
@@ -211,30 +193,26 @@ class Resolver:
         """A working-tree file's bytes, read as validation reads them (bounded, regular files only); a link out
         of its folder and the workspace is not read at all, so a diff never shows what it points at."""
         resolved = path.resolve()
-        inside = resolved.is_relative_to(folder) or (self.root is not None and resolved.is_relative_to(self.root))
+        inside = resolved.is_relative_to(folder) or resolved.is_relative_to(self.root)
         raw, problem = (None, LoadProblem("LOAD-READ", 1, 1, "", "load.outside_workspace")) if not inside \
             else read_file(path)
         source.files[name] = raw if raw is not None else b""
         if problem is not None:
             source.refused[name] = problem
 
-    def revision(self, spec: str, rev: str, inner: str) -> Source:
-        if not rev or rev.startswith("-"):
-            raise UsageError("diff.bad_rev", rev=rev)
-        if not inner.strip("/"):
-            raise UsageError("diff.rev_needs_path", spec=spec)
+    def revision(self, at: AtRevision) -> Source:
         git = self.git
-        commit = git.commit(rev)
-        for candidate in self._repo_paths(inner):
-            found = git.read(f"{commit}:{candidate}")
+        commit = git.commit(at.rev, at.selector)
+        for candidate in at.paths(git.root, self.workspace, self.cwd):
+            found = git.read(f"{commit}:{candidate.path}")
             if found is not None:
-                return self._from_object(spec, rev, commit, candidate, found)
-        raise UsageError("diff.no_path_in_rev", rev=rev, path=inner)
+                return self._from_object(at.selector, at.rev, commit, candidate.path, found)
+        raise UsageError("selector.no_path_in_rev", selector=at.selector, rev=at.rev, path=at.path)
 
     def at_revision(self, rev: str, source: Source) -> Source:
         """The same folder or file as ``source`` (from the working tree) at ``rev``; empty when it is not there."""
         git = self.git
-        commit = git.commit(rev)
+        commit = git.commit(rev, rev)
         inner = self._repo_relative(source.location) if source.location is not None else None
         if inner is None:
             raise UsageError("diff.outside_repo", path=source.path, root=git.root)
@@ -263,7 +241,7 @@ class Resolver:
             return Source(spec, inner, rev=rev, commit=commit, files={posixpath.basename(inner): content},
                           single_file=True)
         if kind != "tree":
-            raise UsageError("diff.no_path_in_rev", rev=rev, path=inner)
+            raise UsageError("selector.no_path_in_rev", selector=spec, rev=rev, path=inner)
         files: dict[str, bytes] = {}
         for name, blob in sorted(self.git.tree_files(content, object_id).items()):
             read = self.git.read(blob)
@@ -272,25 +250,6 @@ class Resolver:
         if not files:
             raise UsageError("diff.not_a_report", path=f"{rev}:{inner}")
         return Source(spec, inner, rev=rev, commit=commit, files=files)
-
-    def _repo_paths(self, inner: str) -> list[str]:
-        """Where ``REV:PATH`` may point, in order: as git reads it (from the repository root, or from the current
-        directory with ``./``), then from the workspace root, then a year inside the workspace's ``reports/``."""
-        root = self.git.root.resolve()
-        if inner.startswith(("./", "../")) or inner in (".", ".."):
-            relative = self._repo_relative(self.cwd / inner)
-            return [relative] if relative is not None else []
-        candidates = [posixpath.normpath(inner)]
-        if self.root is not None and self.root != root:
-            workspace = self._repo_relative(self.root)
-            if workspace is not None:
-                candidates.append(posixpath.normpath(f"{workspace}/{inner}"))
-        if self.root is not None and (YEAR.match(inner.strip("/")) or ENTITY_YEAR.match(inner.strip("/"))):
-            in_reports = self._repo_relative(self.root / "reports" / inner.strip("/"))
-            if in_reports is not None:
-                candidates.append(in_reports)
-        unique = [c for c in dict.fromkeys(candidates) if c not in (".", "") and not c.startswith("../")]
-        return unique
 
     def _repo_relative(self, path: Path) -> str | None:
         try:

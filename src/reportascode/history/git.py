@@ -121,15 +121,23 @@ class Git:
                              capture_output=True, text=True, env=_env())
         return out.stdout.strip() or None
 
+    def object_type(self, commit: str, path: str) -> str | None:
+        """``tree``, ``blob``… for ``path`` in ``commit`` (a resolved commit id), ``None`` when it is not there."""
+        done = subprocess.run(["git", "cat-file", "-t", f"{safe_rev(commit)}:{path}"], cwd=self.root,
+                              capture_output=True, text=True, env=_env())
+        return done.stdout.strip() if done.returncode == 0 else None
+
     def relpath(self, path: Path) -> str:
         return path.resolve().relative_to(self.root.resolve()).as_posix()
 
-    def log(self, paths: Iterable[str], since: str | None = None, reverse: bool = False) -> list[Commit]:
-        """Commits touching ``paths`` (newest first), each with its changed files and their blob ids."""
+    def log(self, paths: Iterable[str], since: str | None = None, reverse: bool = False,
+            until: str = "HEAD") -> list[Commit]:
+        """Commits touching ``paths`` up to ``until`` (newest first), each with its changed files and blob ids."""
         args = ["log", f"--format={LOG_FORMAT}", "--raw", "--no-abbrev", "--no-renames", "-z", "--first-parent"]
         if reverse:
             args.append("--reverse")
-        args += ["--end-of-options", f"{safe_rev(since)}..HEAD" if since else "HEAD"]
+        tip = safe_rev(until)
+        args += ["--end-of-options", f"{safe_rev(since)}..{tip}" if since else tip]
         out = self.run(*args, "--", *paths)
         return list(_parse_log(out))
 

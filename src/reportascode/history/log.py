@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reportascode.diff.compare import KINDS, Change, compare
+from reportascode.errors import UsageError
 from reportascode.history.cache import HistoryCache, decode_commit, decode_data, encode_commit, encode_data
 from reportascode.history.git import BlobReader, Commit, Git
 from reportascode.history.revisions import ParsedBlobs
 from reportascode.model.schemas import REPORT_FILES
-from reportascode.model.workspace import Report
+from reportascode.model.selector import AtRevision
+from reportascode.model.workspace import Report, Workspace
 
 DATA_FILES = {f"{name}.yaml" for name in REPORT_FILES}
 
@@ -45,6 +47,21 @@ def report_log(report: Report, since: str | None = None,
     if since is None:
         cache.put("log", folder, {"head": head, "entries": [_entry_json(e) for e in entries]})
     return entries
+
+
+def revision_log(at: AtRevision, workspace: Workspace | None, cwd: Path, since: str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> list[LogEntry]:
+    """``rac log REV:REPORT``: the report's commits up to ``REV`` (the report may since have moved or gone)."""
+    git = Git.discover(workspace.root if workspace is not None else cwd)
+    git.require_history()
+    commit = git.resolve(at.rev)
+    if commit is None:
+        raise UsageError("selector.no_revision", selector=at.selector, rev=at.rev)
+    for candidate in at.paths(git.root, workspace, cwd):
+        if git.object_type(commit, candidate.path) is not None:
+            commits = git.log([candidate.folder], since=since, until=commit)
+            return _entries(git, candidate.folder, commits, progress)
+    raise UsageError("selector.no_path_in_rev", selector=at.selector, rev=at.rev, path=at.path)
 
 
 def _entries(git: Git, folder: str, commits: list[Commit], progress: Callable[[int, int], None] | None

@@ -63,15 +63,32 @@ MESSAGES: dict[str, str] = {
     "severity.warning": "warning",
     "severity.info": "info",
     "cli.no_workspace": "no workspace found: neither {path} nor a parent holds .reportascode.yaml or reports/",
-    "cli.not_a_report": "{path} is not inside a report folder (reports/<year>/ or reports/<entity>/<year>/)",
     "cli.no_reports": "no reports found in the workspace {root} (reports/<year>/meta.yaml)",
     "cli.os_error": "cannot read or write {path}: {detail} (files already there are as they were; nothing partial "
     "is left)",
     "cli.year_out_of_range": "{path}: a report's year folder must be within {first}–{last}; this folder is not read "
     "as a report",
+    "selector.no_such": "cannot find '{selector}': not an existing path, a year (2024), an entity and year "
+    "(acme/2024) or a git revision REV:PATH (see docs/selectors.md)",
+    "selector.no_year": "'{selector}': no report for year {year} in {path}",
+    "selector.ambiguous_year": "'{selector}': year {year} exists for several entities ({candidates}); name one, e.g. "
+    "{example}",
+    "selector.no_report": "'{selector}': there is no report {path}",
+    "selector.not_a_report": "'{selector}' is not a report: {path} is not inside a report folder (reports/<year>/ or "
+    "reports/<entity>/<year>/)",
+    "selector.outside_workspace": "'{selector}' leads out of the workspace {root}; links out of it are not followed",
+    "selector.one_report": "'{selector}' selects {count} reports ({reports}); rac {command} works on one: name it by "
+    "folder, year or entity/year",
+    "selector.not_a_file": "'{selector}' is not a file inside a report; rac {command} works on one report file, e.g. "
+    "reports/2024/operations.yaml",
+    "selector.no_revisions": "'{selector}' names a git revision; rac {command} reads the working tree only (REV:PATH "
+    "is for rac diff and rac log)",
+    "selector.bad_rev": "'{selector}': invalid git revision '{rev}' (it must not be empty or start with '-')",
+    "selector.rev_needs_path": "'{selector}' names a revision but no path; write REV:PATH, e.g. main:reports/2024",
+    "selector.no_revision": "'{selector}': no such git revision: {rev}",
+    "selector.no_path_in_rev": "'{selector}': revision {rev} has no {path}",
     "cli.internal_error": "internal error (a bug in rac, not a problem in the report): {detail}; "
     "run with --traceback for details",
-    "cli.path_missing": "no such path: {path}",
     "config.invalid": "workspace config {file} line {line} column {column}: {detail}",
     # diff
     "config.detail.type": "expected {expected}",
@@ -112,17 +129,9 @@ MESSAGES: dict[str, str] = {
     "diff.md.old": "Old",
     "diff.md.new": "New",
     "diff.md.change": "Delta",
-    "diff.no_such": "cannot find '{spec}': not a path, not a year in the workspace (reports/<year>), "
-    "not a git revision REV:PATH",
-    "diff.no_year": "no report for year {year} in {path}",
-    "diff.ambiguous_year": "year {year} exists for several entities ({candidates}); name one, e.g. {example}",
     "diff.not_a_report": "{path} holds no YAML files: not a report folder",
     "diff.not_yaml": "{path} is not a YAML file",
     "diff.mixed": "cannot compare a report folder with a single file: {a} and {b}",
-    "diff.rev_needs_path": "'{spec}' names a revision but no path; write REV:PATH, e.g. main:reports/2024",
-    "diff.bad_rev": "invalid git revision '{rev}' (it must not be empty or start with '-')",
-    "diff.no_revision": "no such git revision: {rev}",
-    "diff.no_path_in_rev": "revision {rev} has no {path}",
     "diff.not_git": "{path} is not inside a git repository, so revisions (REV:PATH) cannot be read",
     "diff.outside_repo": "{path} is outside the git repository {root}",
     "diff.git_missing": "git is not installed (or not on PATH); it is needed to read revisions",
@@ -147,7 +156,6 @@ MESSAGES: dict[str, str] = {
     "print boxes instead of Chinese; install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and retry",
     "render.out_not_build": "refusing to replace {path}: it exists and holds files rac does not write; choose "
     "another --out",
-    "render.no_report": "no report for '{value}': give a report folder or a year (reports/<year>/)",
     "render.refused": "{report}: not rendered: {errors:error|errors}; fix them, or render a marked draft with --draft",
     "render.draft": "{report}: rendered as a DRAFT (every page is marked)",
     "render.wrote": "wrote {path}",
@@ -402,8 +410,6 @@ MESSAGES: dict[str, str] = {
     "zipguard.bomb": "the part {part} of {path} has an abnormal compression ratio (a zip bomb?); refused",
     "zipguard.shared_strings": "the shared strings of {path} exceed {limit} bytes; refused",
     "newyear.exists": "report {path} already exists; not overwriting it",
-    "newyear.no_source": "no report {path} to roll forward (use --from to pick the year)",
-    "newyear.ambiguous": "several entities have a {year} report ({entities}); pick one with --entity",
     "newyear.unreadable": "{path} has a load error at line {line} ({rule}); fix it before rolling forward",
     "newyear.internal": "checking {file} failed at {pointer}; nothing was created (a bug)",
     "newyear.missing_file": "the previous year has no {name}; the empty template is used",

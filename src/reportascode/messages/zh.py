@@ -64,12 +64,28 @@ MESSAGES: dict[str, str] = {
     "severity.info": "提示",
     "cli.no_workspace": "未找到工作区：{path} 及其上级目录中"
     "没有 .reportascode.yaml 或 reports/ 目录",
-    "cli.not_a_report": "{path} 不在任何年度报告目录（reports/<年度>/ 或 reports/<主体>/<年度>/）中",
     "cli.no_reports": "工作区 {root} 中没有找到年度报告（reports/<年度>/meta.yaml）",
     "cli.os_error": "无法读写 {path}：{detail}（已写入的文件保持原样，没有留下不完整的文件）",
     "cli.year_out_of_range": "{path}：年度目录须在 {first}–{last} 之间，该目录不作为报告读取",
+    "selector.no_such": "找不到“{selector}”：它不是现有路径、年度（2024）、主体/年度（acme/2024），"
+    "也不是 git 修订版本 REV:PATH（见 docs/selectors.md）",
+    "selector.no_year": "“{selector}”：{path} 中没有 {year} 年度的报告",
+    "selector.ambiguous_year": "“{selector}”：{year} 年度有多个主体的报告（{candidates}），请写明主体，如 {example}",
+    "selector.no_report": "“{selector}”：没有报告 {path}",
+    "selector.not_a_report": "“{selector}”不是年度报告：{path} 不在任何年度报告目录"
+    "（reports/<年度>/ 或 reports/<主体>/<年度>/）中",
+    "selector.outside_workspace": "“{selector}”指向工作区 {root} 之外；指向工作区外的链接一律不跟随",
+    "selector.one_report": "“{selector}”选中了 {count} 份报告（{reports}）；rac {command} 只处理一份：请用目录、年度或"
+    "主体/年度指明",
+    "selector.not_a_file": "“{selector}”不是年度报告目录中的文件；rac {command} 处理单个报告文件，"
+    "如 reports/2024/operations.yaml",
+    "selector.no_revisions": "“{selector}”指定了 git 修订版本；rac {command} 只读取工作区中的文件"
+    "（REV:PATH 仅用于 rac diff 与 rac log）",
+    "selector.bad_rev": "“{selector}”：无效的 git 修订版本“{rev}”（不能为空，也不能以“-”开头）",
+    "selector.rev_needs_path": "“{selector}”只写了修订版本，缺少路径；应写作 REV:PATH，如 main:reports/2024",
+    "selector.no_revision": "“{selector}”：git 修订版本不存在：{rev}",
+    "selector.no_path_in_rev": "“{selector}”：修订版本 {rev} 中没有 {path}",
     "cli.internal_error": "内部错误（程序缺陷，而非报告问题）：{detail}；加 --traceback 查看详情",
-    "cli.path_missing": "路径不存在：{path}",
     "config.invalid": "工作区配置 {file} 第 {line} 行第 {column} 列：{detail}",
     # diff
     "config.detail.type": "应为{expected}",
@@ -109,17 +125,9 @@ MESSAGES: dict[str, str] = {
     "diff.md.old": "原值",
     "diff.md.new": "新值",
     "diff.md.change": "增减",
-    "diff.no_such": "找不到“{spec}”：它既不是路径，也不是工作区中的年度（reports/<年度>），"
-    "也不是 REV:PATH 形式的 git 修订版本",
-    "diff.no_year": "{path} 中没有 {year} 年度的报告",
-    "diff.ambiguous_year": "{year} 年度有多个主体的报告（{candidates}），请写明主体，如 {example}",
     "diff.not_a_report": "{path} 中没有 YAML 文件，不是年度报告目录",
     "diff.not_yaml": "{path} 不是 YAML 文件",
     "diff.mixed": "不能将报告目录与单个文件比较：{a} 与 {b}",
-    "diff.rev_needs_path": "“{spec}”只写了修订版本，缺少路径；应写作 REV:PATH，如 main:reports/2024",
-    "diff.bad_rev": "无效的 git 修订版本“{rev}”（不能为空，也不能以“-”开头）",
-    "diff.no_revision": "git 修订版本不存在：{rev}",
-    "diff.no_path_in_rev": "修订版本 {rev} 中没有 {path}",
     "diff.not_git": "{path} 不在 git 仓库中，无法读取修订版本（REV:PATH）",
     "diff.outside_repo": "{path} 在 git 仓库 {root} 之外",
     "diff.git_missing": "未安装 git（或不在 PATH 中），读取修订版本需要 git",
@@ -141,7 +149,6 @@ MESSAGES: dict[str, str] = {
     "render.no_cjk_font": "未安装中文（CJK）字体（fc-list :lang=zh 无结果），PDF 中的中文将显示为方框；"
     "请先安装字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试",
     "render.out_not_build": "拒绝覆盖 {path}：该目录已存在且含有非 rac 生成的文件；请另选 --out",
-    "render.no_report": "找不到“{value}”对应的报告：请给出报告目录或年度（reports/<年度>/）",
     "render.refused": "{report}：有 {errors} 项错误，未生成文档；请先修正，或用 --draft 生成带草稿标记的文档",
     "render.draft": "{report}：已生成草稿（每页均有“草稿”标记）",
     "render.wrote": "已写入 {path}",
@@ -374,8 +381,6 @@ MESSAGES: dict[str, str] = {
     "zipguard.bomb": "{path} 的部件 {part} 压缩比异常（疑似 zip 炸弹）；拒绝读取",
     "zipguard.shared_strings": "{path} 的共享字符串超过 {limit} 字节；拒绝读取",
     "newyear.exists": "报告 {path} 已存在，不会覆盖",
-    "newyear.no_source": "找不到要结转的报告 {path}（可用 --from 指定年度）",
-    "newyear.ambiguous": "有多个主体的 {year} 年度报告（{entities}），请用 --entity 指定",
     "newyear.unreadable": "{path} 第 {line} 行有载入错误（{rule}），无法结转；请先修正",
     "newyear.internal": "结转 {file} 时核对失败（{pointer}），未创建任何文件（程序缺陷，请报告）",
     "newyear.missing_file": "上一年度缺少 {name}，已使用空白模板",

@@ -150,19 +150,6 @@ class Workspace:
     def reports(self, parser: str = "auto") -> list[Report]:
         return [Report(self, folder, parser) for folder in self.report_folders()]
 
-    def report_for(self, path: Path, parser: str = "auto") -> Report:
-        """The report a path (a report folder or any file inside it) belongs to."""
-        resolved = path.resolve()
-        for candidate in (resolved, *resolved.parents):
-            if YEAR.match(candidate.name) and candidate.parent != candidate:
-                inside_reports = candidate.parent.name == "reports" or candidate.parent.parent.name == "reports"
-                if inside_reports and _is_within(candidate, self.root / "reports"):
-                    if not is_report_year(candidate.name):
-                        raise UsageError("cli.year_out_of_range", path=relative(self.root, candidate),
-                                         first=FIRST_YEAR, last=LAST_YEAR)
-                    return Report(self, candidate, parser)
-        raise UsageError("cli.not_a_report", path=path)
-
 
 def _is_within(path: Path, base: Path) -> bool:
     try:

@@ -5,22 +5,18 @@ The command-line modules only parse options, call these, print the outcome and p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportascode.errors import UsageError
 from reportascode.model.findings import Counts, Finding, count_findings
-from reportascode.model.schemas import SchemaStore
-from reportascode.model.workspace import Report, Workspace
+from reportascode.model.selector import Selection
+from reportascode.model.workspace import Report
 from reportascode.render.renderer import FORMATS, OUTPUT_NAMES, render_report, report_errors
 from reportascode.render.writer import building_folder, replaceable, write_files
-from reportascode.rules.registry import load_workspace_config
 from reportascode.validate.engine import ValidationResult
-from reportascode.validate.session import Session
-
-YEAR = re.compile(r"^\d{4}$")
+from reportascode.validate.session import validate_selection
 
 
 @dataclass
@@ -50,34 +46,7 @@ class RunOutcome:
         return any(o.errors for o in self.outcomes)
 
 
-def select_session(values: Sequence[str], start: Path | None = None) -> Session:
-    """The workspace and the reports named by folders (or files inside them) or by years; none: all reports."""
-    existing = [Path(v) for v in values if Path(v).exists()]
-    workspace = Workspace.at(existing[0] if existing else (start or Path.cwd()))
-    config = load_workspace_config(workspace.root)
-    store = SchemaStore(workspace.root)
-    every = workspace.reports()
-    selected: dict[Path, Report] = {}
-    for value in values:
-        path = Path(value)
-        if path.exists():
-            report = workspace.report_for(path)
-            selected.setdefault(report.folder, report)
-        elif YEAR.match(value):
-            matches = [r for r in every if r.folder.name == value]
-            if not matches:
-                raise UsageError("render.no_report", value=value)
-            for report in matches:
-                selected.setdefault(report.folder, report)
-        else:
-            raise UsageError("render.no_report", value=value)
-    reports = list(selected.values()) if values else every
-    if not reports:
-        raise UsageError("cli.no_reports", root=workspace.root)
-    return Session(workspace, config, store, reports)
-
-
-def _outcomes(session: Session, result: ValidationResult) -> list[ReportOutcome]:
+def _outcomes(session: Selection, result: ValidationResult) -> list[ReportOutcome]:
     outcomes = []
     for report in session.reports:
         findings = [f for f in result.findings if f.report == report.id]
@@ -85,7 +54,7 @@ def _outcomes(session: Session, result: ValidationResult) -> list[ReportOutcome]
     return outcomes
 
 
-def document_language(lang: str | None, session: Session) -> str:
+def document_language(lang: str | None, session: Selection) -> str:
     """Documents are Chinese unless ``--lang en`` or the workspace config says otherwise (not the locale:
     the filing is Chinese)."""
     from reportascode.messages import LANGUAGES
@@ -95,11 +64,11 @@ def document_language(lang: str | None, session: Session) -> str:
     return session.config.lang if session.config.lang in LANGUAGES else LANGUAGES[0]
 
 
-def render_selected(session: Session, formats: Sequence[str], out: Path | None, draft: bool,
+def render_selected(session: Selection, formats: Sequence[str], out: Path | None, draft: bool,
                     lang: str) -> RunOutcome:
     """``rac render``: each selected report into ``out`` (default ``build/<report-id>/``). A report with
     errors is refused unless ``draft``; everything is rendered in memory before anything is written."""
-    result = session.validate()
+    result = validate_selection(session)
     run = RunOutcome(session.workspace.root, _outcomes(session, result))
     pending: list[tuple[Path, dict[str, bytes]]] = []
     for outcome in run.outcomes:
@@ -121,7 +90,7 @@ def render_selected(session: Session, formats: Sequence[str], out: Path | None, 
     return run
 
 
-def build_workspace(session: Session, out: Path, lang: str, draft: bool = False) -> RunOutcome:
+def build_workspace(session: Selection, out: Path, lang: str, draft: bool = False) -> RunOutcome:
     """``rac build``: validate every report, render each valid one (each one, as a marked draft, with
     ``draft``) into ``out/<report-id>/``, and write ``out/index.html``; the folder is replaced whole."""
     from reportascode.messages import message
@@ -130,7 +99,7 @@ def build_workspace(session: Session, out: Path, lang: str, draft: bool = False)
 
     if out.exists() and not replaceable(out, OUTPUT_NAMES):  # before any work: say so at once
         raise UsageError("render.out_not_build", path=out)
-    result = session.validate()
+    result = validate_selection(session)
     run = RunOutcome(session.workspace.root, _outcomes(session, result))
     files: dict[str, bytes] = {}
     for outcome in run.outcomes:

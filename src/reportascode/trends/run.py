@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from reportascode.errors import UsageError
 from reportascode.messages import message
+from reportascode.model.selector import Selection
 from reportascode.render.content import Chart
 from reportascode.trends import metrics
 from reportascode.trends.document import DashboardEntry, dashboard_entry, document_date, trends_document
 from reportascode.trends.metrics import EntityTrend
 from reportascode.validate.engine import ValidationResult
-from reportascode.validate.session import Session
 
 DOCUMENT_FORMATS = ("html", "docx", "pdf")
 DOCUMENT_NAMES = frozenset(f"trends.{ext}" for ext in DOCUMENT_FORMATS)
@@ -30,7 +30,7 @@ class TrendsRun:
     dashboard: list[DashboardEntry] = field(default_factory=list)
 
 
-def select_trends(session: Session, result: ValidationResult, entity: str | None = None) -> list[EntityTrend]:
+def select_trends(session: Selection, result: ValidationResult, entity: str | None = None) -> list[EntityTrend]:
     """The trends of every entity of the session's reports, or of ``entity`` (a folder under ``reports/``)."""
     found = metrics.trends(session.reports, result.findings)
     if entity is None:
@@ -61,8 +61,9 @@ def _charts(trend: EntityTrend, lang: str, png: bool, required: bool, run: Trend
         return []
 
 
-def render_trends(session: Session, trends: Sequence[EntityTrend], lang: str, formats: Sequence[str] = DOCUMENT_FORMATS,
-                  draft: bool = False, charts_required: bool = True, pdf_required: bool = True, flat: bool = False,
+def render_trends(session: Selection, trends: Sequence[EntityTrend], lang: str,
+                  formats: Sequence[str] = DOCUMENT_FORMATS, draft: bool = False, charts_required: bool = True,
+                  pdf_required: bool = True, flat: bool = False,
                   link_prefix: str = "") -> TrendsRun:
     """The multi-year document of each trend in ``formats`` and its dashboard entry.
 
@@ -113,7 +114,7 @@ def render_trends(session: Session, trends: Sequence[EntityTrend], lang: str, fo
 BUILD_FOLDER = "trends"
 
 
-def build_trends(session: Session, result: ValidationResult, lang: str, draft: bool = False) -> TrendsRun:
+def build_trends(session: Selection, result: ValidationResult, lang: str, draft: bool = False) -> TrendsRun:
     """The trends part of ``rac build``: the multi-year documents under ``trends/`` and the dashboard entries.
     Nothing here fails the build: charts or PDF that cannot be made here are left out with a note."""
     trends = select_trends(session, result)
