@@ -120,7 +120,7 @@ COMMANDS: dict[str, Callable[[str, Path, Path], object]] = {
     "validate": _validate, "render": _render, "reconcile": _reconcile, "timeline": _timeline, "diff": _diff,
     "log": _log, "fmt": _fmt, "verify": _verify, "freeze": _freeze, "new-year": _new_year,
 }
-READS_HISTORY = {"diff", "log"}
+READS_HISTORY = {"diff", "log", "blame"}
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -150,9 +150,11 @@ def test_a_file_in_a_report_is_that_file_for_diff_blame_and_set(repo: GitRepo) -
     assert blame.code == 0, blame
     fields = json.loads(blame.out)["fields"]
     assert [(f["pointer"], f["commit"]) for f in fields] == [("/clients_signed", repo.commits[1])]
+    then = run_rac("blame", f"HEAD~1:{FORMS['file']}", "/clients_signed", "--format", "json", cwd=repo.root)
+    assert [(f["value"], f["commit"]) for f in json.loads(then.out)["fields"]] == [(38, repo.commits[0])]
     for selector in ("2024", REPORT, "HEAD:2024"):
         refused = run_rac("blame", selector, "--lang", "en", cwd=repo.root)
-        assert refused.code == 2 and f"'{selector}'" in refused.err, refused
+        assert refused.code == 2 and f"'{selector}' is not a file inside a report" in refused.err, refused
 
 
 def test_log_up_to_a_revision(repo: GitRepo) -> None:

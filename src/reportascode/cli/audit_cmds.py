@@ -61,14 +61,18 @@ def log(report: str, since: str | None, output_format: str, no_cache: bool, lang
 def blame(file: str, pointer: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
     """For each leaf field of FILE (or POINTER and below), the commit that last changed its value.
 
-    FILE is a file inside a report folder (docs/selectors.md)."""
+    FILE is a file inside a report folder, or REV:FILE for the file as it was in a revision
+    (docs/selectors.md)."""
     from reportascode.history.blame import blame as blame_fields
+    from reportascode.history.blame import revision_blame
     from reportascode.history.history_output import blame_json, blame_text
     from reportascode.validate.session import select_reports
 
-    session = select_reports([file], command="blame")
-    path = session.one_file("blame")
-    entries = blame_fields(path, pointer, use_cache=not no_cache)
+    session = select_reports([file], command="blame", revisions=True)
+    if session.revisions:
+        entries = revision_blame(session.revisions[0], session.workspace, Path.cwd(), pointer)
+    else:
+        entries = blame_fields(session.one_file("blame"), pointer, use_cache=not no_cache)
     click.echo(blame_json(entries) if output_format == "json" else blame_text(entries, _lang(lang, session)),
                nl=False)
 

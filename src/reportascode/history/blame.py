@@ -4,15 +4,18 @@ revisions, so reformatting a file or moving a key (or a keyed record) does not c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from reportascode.errors import UsageError
 from reportascode.history.cache import HistoryCache, decode_commit, decode_value, encode_commit, encode_value
 from reportascode.history.git import BlobReader, Commit, Git
 from reportascode.history.leaves import Leaves, leaves_by_identity
 from reportascode.history.revisions import ParsedBlobs
 from reportascode.model.loader import load_file
+from reportascode.model.selector import AtRevision
 from reportascode.model.values import same
+from reportascode.model.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,38 @@ def blame(path: Path, pointer: str | None = None, use_cache: bool = True) -> lis
     name = path.stem
     with BlobReader(git) as blobs:
         history = committed_history(git, rel, name, ParsedBlobs(blobs), HistoryCache.of(git, use_cache))
-    state, last_changed = history.state, history.last_changed
-    current = state
+    current = history.state
     if path.is_file() and git.status_porcelain([rel]):  # a file as committed needs no parsing
         doc = load_file(path, rel)
         if doc.ok:
             current = leaves_by_identity(name, doc.data)
+    return _entries(history, current, pointer)
+
+
+def revision_blame(at: AtRevision, workspace: Workspace | None, cwd: Path,
+                   pointer: str | None = None) -> list[BlameEntry]:
+    """``rac blame REV:FILE``: each field of the file as it was in ``REV``, and the commit that gave it its value."""
+    git = Git.discover(workspace.root if workspace is not None else cwd)
+    git.require_history()
+    commit = git.resolve(at.rev)
+    if commit is None:
+        raise UsageError("selector.no_revision", selector=at.selector, rev=at.rev)
+    for candidate in at.paths(git.root, workspace, cwd):
+        kind = git.object_type(commit, candidate.path)
+        if kind == "blob":
+            history = BlameState()
+            with BlobReader(git) as blobs:
+                history.extend(git.log([candidate.path], reverse=True, until=commit), candidate.path,
+                               PurePosixPath(candidate.path).stem, ParsedBlobs(blobs))
+            return _entries(history, history.state, pointer)
+        if kind is not None:
+            raise UsageError("selector.not_a_file", selector=at.selector, command="blame")
+    raise UsageError("selector.no_path_in_rev", selector=at.selector, rev=at.rev, path=at.path)
+
+
+def _entries(history: BlameState, current: Leaves, pointer: str | None) -> list[BlameEntry]:
+    """The fields of ``current`` (at or below ``pointer``), each with the commit that gave it its value."""
+    state, last_changed = history.state, history.last_changed
     entries = []
     for identity, (leaf_pointer, value) in current.items():
         if pointer and not (leaf_pointer == pointer or leaf_pointer.startswith(pointer.rstrip("/") + "/")):

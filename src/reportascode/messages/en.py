@@ -82,7 +82,7 @@ MESSAGES: dict[str, str] = {
     "selector.not_a_file": "'{selector}' is not a file inside a report; rac {command} works on one report file, e.g. "
     "reports/2024/operations.yaml",
     "selector.no_revisions": "'{selector}' names a git revision; rac {command} reads the working tree only (REV:PATH "
-    "is for rac diff and rac log)",
+    "is for rac diff, rac log and rac blame)",
     "selector.bad_rev": "'{selector}': invalid git revision '{rev}' (it must not be empty or start with '-')",
     "selector.rev_needs_path": "'{selector}' names a revision but no path; write REV:PATH, e.g. main:reports/2024",
     "selector.no_revision": "'{selector}': no such git revision: {rev}",

@@ -80,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "selector.not_a_file": "“{selector}”不是年度报告目录中的文件；rac {command} 处理单个报告文件，"
     "如 reports/2024/operations.yaml",
     "selector.no_revisions": "“{selector}”指定了 git 修订版本；rac {command} 只读取工作区中的文件"
-    "（REV:PATH 仅用于 rac diff 与 rac log）",
+    "（REV:PATH 仅用于 rac diff、rac log 与 rac blame）",
     "selector.bad_rev": "“{selector}”：无效的 git 修订版本“{rev}”（不能为空，也不能以“-”开头）",
     "selector.rev_needs_path": "“{selector}”只写了修订版本，缺少路径；应写作 REV:PATH，如 main:reports/2024",
     "selector.no_revision": "“{selector}”：git 修订版本不存在：{rev}",
