@@ -22,6 +22,7 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from reportascode.errors import UsageError
@@ -138,8 +139,10 @@ def select(values: Sequence[str | Path], *, command: str, revisions: bool = Fals
     workspace = selector_workspace(texts, here)
     config = load(workspace.root)
     selection = Selection(workspace, config, SchemaStore(workspace.root, fast=fast))
+    listing = _Listing(workspace)  # listed once for all selectors (pre-commit passes many files)
     for text in texts:
-        found = resolve(workspace, text, here, parser=parser, revisions=revisions, command=command)
+        found = resolve(workspace, text, here, parser=parser, revisions=revisions, command=command,
+                        listing=listing)
         if isinstance(found, AtRevision):
             selection.revisions.append(found)
         else:
@@ -163,18 +166,34 @@ def selector_workspace(texts: Sequence[str], cwd: Path) -> Workspace:
     return Workspace.at(named or cwd)
 
 
+class _Listing:
+    """The workspace's report folders, listed once, and each one's resolved path."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    @cached_property
+    def folders(self) -> list[Path]:
+        return self.workspace.report_folders()
+
+    @cached_property
+    def resolved(self) -> dict[Path, Path]:
+        return {f.resolve(): f for f in self.folders}
+
+
 def resolve(workspace: Workspace, text: str, cwd: Path, *, parser: str = "auto", revisions: bool = False,
-            command: str = "") -> list[Target] | AtRevision:
+            command: str = "", listing: _Listing | None = None) -> list[Target] | AtRevision:
     """What one selector names: reports of the working tree, or (with ``revisions``) a report in a revision."""
     if not text or any(c in text for c in "\n\r\0"):
         raise UsageError("selector.no_such", selector=text)
+    listing = listing or _Listing(workspace)
     path = cwd / text
     if _exists(path):
-        return _at_path(workspace, text, path, parser)
+        return _at_path(workspace, text, path, parser, listing)
     if ":" in text:
         return parse_revision(text, revisions, command)
     if YEAR.match(text):
-        found = [f for f in workspace.report_folders() if f.name == text]
+        found = [f for f in listing.folders if f.name == text]
         if not found:
             raise UsageError("selector.no_year", selector=text, year=text,
                              path=_display(workspace, workspace.root / "reports"))
@@ -186,7 +205,7 @@ def resolve(workspace: Workspace, text: str, cwd: Path, *, parser: str = "auto",
     match = ENTITY_YEAR.match(text)
     if match and match.group(1) not in (".", ".."):
         folder = workspace.root / "reports" / text
-        if folder not in workspace.report_folders():
+        if folder not in listing.folders:
             raise UsageError("selector.no_report", selector=text, path=_display(workspace, folder))
         return [Target(text, Report(workspace, folder, parser))]
     raise UsageError("selector.no_such", selector=text)
@@ -205,7 +224,7 @@ def parse_revision(text: str, allowed: bool = True, command: str = "") -> AtRevi
     return AtRevision(text, rev, inner)
 
 
-def _at_path(workspace: Workspace, text: str, path: Path, parser: str) -> list[Target]:
+def _at_path(workspace: Workspace, text: str, path: Path, parser: str, listing: _Listing) -> list[Target]:
     if not workspace.contains(path):  # a link out of the workspace is never followed
         raise UsageError("selector.outside_workspace", selector=text, root=workspace.root)
     resolved = path.resolve()
@@ -214,16 +233,17 @@ def _at_path(workspace: Workspace, text: str, path: Path, parser: str) -> list[T
             resolved.is_relative_to(root / folder) for folder in _WORKSPACE_WIDE_FOLDERS):
         return [Target(text, r, workspace_wide=True) for r in workspace.reports(parser)]
     if resolved.is_dir():
-        below = [f for f in workspace.report_folders() if f.resolve().is_relative_to(resolved)]
-        if below and not any(resolved == f.resolve() for f in below):
+        below = [f for r, f in listing.resolved.items() if r.is_relative_to(resolved)]
+        if below and resolved not in listing.resolved:
             return [Target(text, Report(workspace, f, parser)) for f in below]
-    report = _report_for(workspace, resolved, parser)
+    report = _report_for(workspace, resolved, parser, listing)
     if report is None:
         raise UsageError("selector.not_a_report", selector=text, path=_display(workspace, path))
-    return [Target(text, report, None if resolved == report.folder.resolve() else path)]
+    # a folder inside a report (evidence/) selects the report; a file, that file too
+    return [Target(text, report, None if resolved.is_dir() else path)]
 
 
-def _report_for(workspace: Workspace, resolved: Path, parser: str) -> Report | None:
+def _report_for(workspace: Workspace, resolved: Path, parser: str, listing: _Listing) -> Report | None:
     """The report folder at or above a path: a year folder in ``reports/`` or ``reports/<entity>/``."""
     reports = (workspace.root / "reports").resolve()
     for candidate in (resolved, *resolved.parents):
@@ -232,8 +252,7 @@ def _report_for(workspace: Workspace, resolved: Path, parser: str) -> Report | N
                 raise UsageError("cli.year_out_of_range", path=_display(workspace, candidate), first=FIRST_YEAR,
                                  last=LAST_YEAR)
             # the folder as the workspace lists it, so a report has one id however it was named
-            listed = next((f for f in workspace.report_folders() if f.resolve() == candidate), candidate)
-            return Report(workspace, listed, parser)
+            return Report(workspace, listing.resolved.get(candidate, candidate), parser)
     return None
 
 
