@@ -267,3 +267,28 @@ def test_the_language_comes_from_the_config_without_lang(broken: Path, tmp_path:
     assert run.code == 2 and "'1999': no report for year 1999 in reports" in run.err, run
     zh = run_rac("validate", "--lang", "zh", "1999", cwd=workspace)
     assert "“1999”" in zh.err and "reports 中没有 1999 年度的报告" in zh.err, zh
+
+
+def test_the_flat_layout_takes_the_same_forms(tmp_path: Path) -> None:
+    """``reports/<year>``: the five commands of the issue take the year and the folder alike."""
+    repo = GitRepo(tmp_path / "flat")
+    repo.copy(SAMPLE_REPORTS / "2023", "reports/2023")
+    repo.copy(SAMPLE_REPORTS / "2024", "reports/2024")
+    repo.commit("Import")
+    runs = {}
+    for selector in ("2024", "reports/2024", "reports/2024/meta.yaml"):
+        out = tmp_path / f"out-{len(runs)}"
+        copy = tmp_path / f"copy-{len(runs)}"
+        shutil.copytree(repo.root, copy, symlinks=True)
+        runs[selector] = (
+            run_rac("validate", "--format", "json", selector, cwd=repo.root),
+            run_rac("render", selector, "--format", "md", "--out", str(out), cwd=repo.root).code,
+            (out / "summary.md").read_text(encoding="utf-8"),
+            json.loads(run_rac("diff", "2023", selector if "." not in selector else "2024", "--format", "json",
+                               cwd=repo.root).out)["changes"],
+            run_rac("log", selector, "--format", "json", cwd=repo.root),
+            _no_sha(run_rac("freeze", selector, cwd=copy).out),
+        )
+    first = runs["2024"]
+    assert first[0].code == 0 and first[1] == 0 and first[3] and "rac/2024/locked <sha> " in first[5], first
+    assert all(result == first for result in runs.values()), runs

@@ -28,7 +28,7 @@ def set_(file: Path, pointer: str, value: str, lang: str | None) -> None:
     from reportascode.files.writelock import workspace_lock
     from reportascode.messages import default_language, message
     from reportascode.model.loader import read_file
-    from reportascode.model.schemas import REPORT_FILES, SchemaStore
+    from reportascode.model.schemas import REPORT_FILES
     from reportascode.model.workspace import relative
     from reportascode.validate.session import select_reports
 
@@ -41,7 +41,7 @@ def set_(file: Path, pointer: str, value: str, lang: str | None) -> None:
         raise UsageError("set.not_report_file", path=file, expected=", ".join(f"{n}.yaml" for n in REPORT_FILES))
     if pointer and not pointer.startswith("/"):
         raise UsageError("set.bad_pointer", pointer=pointer)
-    store = SchemaStore(workspace.root)
+    store = session.store
     version = report.schema_version if report.schema_version in store.versions else max(store.versions)
     display = relative(workspace.root, file)
     with workspace_lock(workspace.root, "set"):  # read, change and write with no other writer in between
