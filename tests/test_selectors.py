@@ -218,6 +218,7 @@ ERROR_COMMANDS: dict[str, Callable[[str, str, Path], Run]] = {
     "submit": lambda s, lang, cwd: run_rac("submit", "--lang", lang, "--date", "2025-03-01", "--", s, cwd=cwd),
     "verify": lambda s, lang, cwd: run_rac("verify", "--lang", lang, "--", s, cwd=cwd),
     "new-year": lambda s, lang, cwd: run_rac("new-year", "2031", "--lang", lang, "--from", s, cwd=cwd),
+    "workbook export": lambda s, lang, cwd: run_rac("workbook", "export", "--lang", lang, "--", s, cwd=cwd),
 }
 
 

@@ -28,15 +28,14 @@ def export(report: str, only: tuple[str, ...], out: Path | None, lang: str | Non
     from reportascode.files.atomic import write_bytes_atomic
     from reportascode.messages import message
     from reportascode.model.schemas import REPORT_FILES
-    from reportascode.publish.build import document_language, select_session
+    from reportascode.model.selector import select
+    from reportascode.publish.build import document_language
     from reportascode.workbook.export import export_workbook
     from reportascode.workbook.sheetlayout import build_layout
     from reportascode.workbook.workbook_report import ReportData
 
-    session = select_session([report])
-    if len(session.reports) != 1:
-        raise UsageError("workbook.export.one_report", value=report)
-    chosen = session.reports[0]
+    session = select([report], command="workbook export")
+    chosen = session.one("workbook export")
     language = document_language(lang, session)
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
     unknown = [n for n in names if n.removesuffix(".yaml") not in REPORT_FILES]
@@ -94,12 +93,10 @@ def import_(file: Path, dry_run: bool, accept_formulas: bool, report_value: str 
         raise UsageError("cli.path_missing", path=file)
     target = None
     if report_value is not None:
-        from reportascode.publish.build import select_session
+        from reportascode.model.selector import select
 
-        session = select_session([report_value])
-        if len(session.reports) != 1:
-            raise UsageError("workbook.export.one_report", value=report_value)
-        workspace, target = session.workspace, session.reports[0]
+        session = select([report_value], command="workbook import")
+        workspace, target = session.workspace, session.one("workbook import")
     else:
         workspace = Workspace.at(Path.cwd())
     config = load_config(workspace.root)

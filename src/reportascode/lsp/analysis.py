@@ -12,6 +12,7 @@ from reportascode.errors import UsageError
 from reportascode.messages import default_language
 from reportascode.model.config import CONFIG_FILE, Config
 from reportascode.model.schemas import REPORT_FILES, SchemaStore
+from reportascode.model.selector import report_at
 from reportascode.model.workspace import Report, Workspace, find_root
 from reportascode.rules.registry import load_workspace_config
 from reportascode.validate.engine import ValidationResult, validate_reports
@@ -58,10 +59,8 @@ class Analyzer:
 
     def report_folder(self, path: Path) -> Path | None:
         """The report folder a file belongs to, or ``None`` (the config, a rule file, a file elsewhere)."""
-        try:
-            return Workspace(self.root).report_for(path, self.parser).folder
-        except UsageError:
-            return None
+        report = report_at(Workspace(self.root), path, self.parser)
+        return report.folder if report is not None else None
 
     def language(self, config: Config | None) -> str:
         return self.lang or default_language(config.lang if config is not None else None)

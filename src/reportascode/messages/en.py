@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "selector.rev_needs_path": "'{selector}' names a revision but no path; write REV:PATH, e.g. main:reports/2024",
     "selector.no_revision": "'{selector}': no such git revision: {rev}",
     "selector.no_path_in_rev": "'{selector}': revision {rev} has no {path}",
+    "cli.path_missing": "no such path: {path}",
     "cli.internal_error": "internal error (a bug in rac, not a problem in the report): {detail}; "
     "run with --traceback for details",
     "config.invalid": "workspace config {file} line {line} column {column}: {detail}",
@@ -343,7 +344,6 @@ MESSAGES: dict[str, str] = {
     "workbook.validation.enum": "Choose a value from the list",
     "workbook.validation.boolean": "Choose yes or no",
     "workbook.exported": "wrote {path} ({report}): {sheets} sheets, {fields} fields, {records} records",
-    "workbook.export.one_report": "“{value}” names several reports; give one report folder, e.g. reports/2024",
     "workbook.export.unknown_file": "unknown report file “{name}”; choose from: {expected}",
     "workbook.export.out_is_folder": "{path} is a folder; give --out an .xlsx file path",
     "workbook.export.value_too_long": "a value is longer than {limit} characters and cannot go into a workbook; "

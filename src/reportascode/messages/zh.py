@@ -85,6 +85,7 @@ MESSAGES: dict[str, str] = {
     "selector.rev_needs_path": "“{selector}”只写了修订版本，缺少路径；应写作 REV:PATH，如 main:reports/2024",
     "selector.no_revision": "“{selector}”：git 修订版本不存在：{rev}",
     "selector.no_path_in_rev": "“{selector}”：修订版本 {rev} 中没有 {path}",
+    "cli.path_missing": "路径不存在：{path}",
     "cli.internal_error": "内部错误（程序缺陷，而非报告问题）：{detail}；加 --traceback 查看详情",
     "config.invalid": "工作区配置 {file} 第 {line} 行第 {column} 列：{detail}",
     # diff
@@ -327,7 +328,6 @@ MESSAGES: dict[str, str] = {
     "workbook.validation.enum": "请从下拉列表中选择",
     "workbook.validation.boolean": "请选择“是”或“否”",
     "workbook.exported": "已写出 {path}（{report}）：{sheets} 个工作表，{fields} 个字段，{records} 条记录",
-    "workbook.export.one_report": "“{value}”对应多个报告；请指定一个报告目录，如 reports/2024",
     "workbook.export.unknown_file": "未知的报告文件“{name}”；可选：{expected}",
     "workbook.export.out_is_folder": "{path} 是目录；--out 请给出 .xlsx 文件路径",
     "workbook.export.value_too_long": "有字段的值超过 {limit} 个字符，无法写入工作簿；请用 rac set 或直接编辑 YAML",

@@ -243,6 +243,15 @@ def _at_path(workspace: Workspace, text: str, path: Path, parser: str, listing: 
     return [Target(text, report, None if resolved.is_dir() else path)]
 
 
+def report_at(workspace: Workspace, path: Path, parser: str = "auto") -> Report | None:
+    """The report a path (a report folder or anything inside it, existing or not) belongs to, or ``None``: the
+    one rule of which folders are reports, for the selector, the language server and workbook import alike."""
+    try:
+        return _report_for(workspace, path.resolve(), parser, _Listing(workspace))
+    except UsageError:  # a year folder out of range is no report
+        return None
+
+
 def _report_for(workspace: Workspace, resolved: Path, parser: str, listing: _Listing) -> Report | None:
     """The report folder at or above a path: a year folder in ``reports/`` or ``reports/<entity>/``."""
     reports = (workspace.root / "reports").resolve()
@@ -251,7 +260,9 @@ def _report_for(workspace: Workspace, resolved: Path, parser: str, listing: _Lis
             if not is_report_year(candidate.name):
                 raise UsageError("cli.year_out_of_range", path=_display(workspace, candidate), first=FIRST_YEAR,
                                  last=LAST_YEAR)
-            # the folder as the workspace lists it, so a report has one id however it was named
+            if candidate.is_relative_to(workspace.root):
+                return Report(workspace, candidate, parser)
+            # reports/ is itself a link: the folder as the workspace lists it, so a report has one id
             return Report(workspace, listing.resolved.get(candidate, candidate), parser)
     return None
 

@@ -18,6 +18,7 @@ from reportascode.errors import UsageError
 from reportascode.model.keys import NATURAL_KEYS
 from reportascode.model.loader import join_pointer, read_file, resolve_pointer, split_pointer
 from reportascode.model.schemas import SchemaStore
+from reportascode.model.selector import report_at
 from reportascode.model.workspace import Report, Workspace, relative
 from reportascode.validate.placeholders import PLACEHOLDER, is_placeholder
 from reportascode.workbook.anchors import FieldAnchor, TableAnchor, load
@@ -137,7 +138,10 @@ def _report(workspace: Workspace, meta: dict[str, str]) -> Report:
     folder = workspace.root / report_id
     if not folder.is_dir() or not workspace.contains(folder):
         raise UsageError("workbook.import.no_report", report=report_id)
-    return workspace.report_for(folder)
+    report = report_at(workspace, folder)
+    if report is None:
+        raise UsageError("workbook.import.no_report", report=report_id)
+    return report
 
 
 def _check_identity(meta: dict[str, str], now: ReportData, path: Path) -> None:
