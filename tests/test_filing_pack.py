@@ -96,9 +96,9 @@ def _need(printed: dict[str, dict[str, list[str]]], kind: str) -> dict[str, list
 
 def _fingerprint(pack: Path) -> str:
     from reportascode.history.fingerprint import fingerprint
-    from reportascode.model.workspace import Workspace
+    from reportascode.model.selector import select
 
-    found = fingerprint(Workspace.at(pack).report_for(pack / "reports/2024"))
+    found = fingerprint(select(["reports/2024"], command="verify", cwd=pack).one("verify"))
     assert found.locked
     return found.short
 
