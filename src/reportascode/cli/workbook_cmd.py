@@ -28,13 +28,13 @@ def export(report: str, only: tuple[str, ...], out: Path | None, lang: str | Non
     from reportascode.files.atomic import write_bytes_atomic
     from reportascode.messages import message
     from reportascode.model.schemas import REPORT_FILES
-    from reportascode.model.selector import select
     from reportascode.publish.build import document_language
+    from reportascode.validate.session import select_reports
     from reportascode.workbook.export import export_workbook
     from reportascode.workbook.sheetlayout import build_layout
     from reportascode.workbook.workbook_report import ReportData
 
-    session = select([report], command="workbook export")
+    session = select_reports([report], command="workbook export")
     chosen = session.one("workbook export")
     language = document_language(lang, session)
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
@@ -93,9 +93,9 @@ def import_(file: Path, dry_run: bool, accept_formulas: bool, report_value: str 
         raise UsageError("cli.path_missing", path=file)
     target = None
     if report_value is not None:
-        from reportascode.model.selector import select
+        from reportascode.validate.session import select_reports
 
-        session = select([report_value], command="workbook import")
+        session = select_reports([report_value], command="workbook import")
         workspace, target = session.workspace, session.one("workbook import")
     else:
         workspace = Workspace.at(Path.cwd())
