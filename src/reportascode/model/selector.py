@@ -26,6 +26,7 @@ from functools import cached_property
 from pathlib import Path
 
 from reportascode.errors import UsageError
+from reportascode.files.paths import confine
 from reportascode.model.config import Config, load_config
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import CONFIG_FILE, FIRST_YEAR, LAST_YEAR, YEAR, Report, Workspace, is_report_year
@@ -162,7 +163,9 @@ def selector_workspace(texts: Sequence[str], cwd: Path) -> Workspace:
     if named is not None:
         for folder in ([] if named.is_symlink() else [named]) + list(named.parents):
             if (folder / CONFIG_FILE).is_file() or (folder / "reports").is_dir():
-                return Workspace(folder.resolve())
+                root = folder.resolve()
+                confine(root)  # as find_root does: every later read and write stays in this workspace
+                return Workspace(root)
     return Workspace.at(named or cwd)
 
 
