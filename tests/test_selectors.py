@@ -291,5 +291,5 @@ def test_the_flat_layout_takes_the_same_forms(tmp_path: Path) -> None:
             _no_sha(run_rac("freeze", selector, cwd=copy).out),
         )
     first = runs["2024"]
-    assert first[0].code == 0 and first[1] == 0 and first[3] and "rac/2024/locked <sha> " in first[5], first
+    assert first[0].code == 0 and first[1] == 0 and first[3] and "rac/2024/locked <sha>" in first[5], first
     assert all(result == first for result in runs.values()), runs

@@ -1861,7 +1861,8 @@ MESSAGES: dict[str, str] = {
     "reset to 待填.\n\nCompany, licence, numbers, trunks and branches carry over; operations, finance, "
     "complaints, signatures and\nexplanations become placeholders that `rac validate` lists (FILL-01). An "
     "existing YEAR is never overwritten\n(exit 2).",
-    "help.new-year.source_year": "Year to roll forward (default: YEAR - 1).",
+    "help.new-year.source": "Report to roll forward: a year, entity/year or folder (default: YEAR - 1; "
+    "docs/selectors.md).",
     "help.new-year.entity": "For reports/<entity>/<year> workspaces: which entity.",
     "help.reconcile": "Reconcile report figures with the evidence exports in the report's evidence/ "
     "folder.\n\nREPORT is a report folder (or a file inside it). Prints the discrepancy table (field, report "

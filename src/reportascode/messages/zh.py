@@ -1665,7 +1665,7 @@ MESSAGES: dict[str, str] = {
     "help.new-year": "以上一年度为基础开始 YEAR 年度的报告：存量数据连同注释复制，流量数据重置为“待填”。\n\n企业、"
     "许可证、码号、中继和分支机构沿用；经营、财务、投诉、签署和情况说明变为占位，由 `rac validate` 列出（FILL-01）"
     "。已存在的 YEAR 从不覆盖（以 2 退出）。",
-    "help.new-year.source_year": "作为基础的年度（默认：YEAR - 1）。",
+    "help.new-year.source": "要滚动生成的来源报告：年度、主体/年度或报告目录（默认：YEAR - 1；见 docs/selectors.md）。",
     "help.new-year.entity": "用于 reports/<主体>/<年度> 结构的工作区：哪个主体。",
     "help.reconcile": "用报告 evidence/ 目录中的证据导出数据核对报告数字。\n\nREPORT 是报告目录（或其中的文件）。"
     "显示差异表（字段、报告值、证据值、差异率、容差、结论）和发现；有错误时以 1 退出。",
