@@ -261,11 +261,12 @@ def _stray_manifest(git: Git, report: Report) -> bytes | None:
 
 
 def changes_since_lock(report: Report, git: Git, manifest: Manifest, blobs: BlobReader,
-                       source: str = "worktree") -> list[FieldChange]:
+                       source: str = "worktree", only: list[str] | None = None) -> list[FieldChange]:
     """Field-level changes of the report's data between the locked commit and the working tree (or HEAD)."""
     covered = corrected_fields(report)
     found: list[FieldChange] = []
-    for name in sorted(set(manifest.files) | set(report_files(report))):
+    names = sorted(set(manifest.files) | set(report_files(report))) if only is None else only
+    for name in names:
         path = report.folder / name
         rel = git.relpath(path)
         on_disk = paths.read_bytes(path) if path.is_file() else None
@@ -294,20 +295,50 @@ def _data(raw: bytes | None, path: str) -> Any:
 
 
 def lock_findings(report: Report) -> Iterator[Finding]:
-    """Validation step: each field changed since the lock without a correction record is an error (LOCK-01)."""
+    """Validation step: data changed since the lock without a correction record is an error (LOCK-01).
+
+    The manifest's file hashes say which files changed, with or without history. When the locked revision is
+    reachable, the changed files are compared field by field; when it is not (a shallow clone, a copy without
+    git), a changed file that no correction record touches is one LOCK-01 at the file, a changed file with
+    correction records can't be checked field by field, and one note (LOCK-02) says how to get the history.
+    A file that fails to load is left to its load finding (it is never reported as lock changes).
+    """
     manifest = Manifest.read(report.folder)
     if manifest is None:
         return
-    if all((report.folder / n).is_file() and sha256(paths.read_bytes(report.folder / n)) == d
-           for n, d in manifest.files.items()):
+    changed = _changed_files(report, manifest)
+    if not changed:
         return
     try:
-        git = Git.discover(report.folder)
-        with BlobReader(git) as blobs:
-            changes = changes_since_lock(report, git, manifest, blobs)
+        git: Git | None = Git.discover(report.folder)
     except UsageError:
-        changes = [FieldChange(n, "", None, None, False) for n in manifest.files]
-    for change in changes:
+        git = None
+    if git is not None:
+        with BlobReader(git) as blobs:
+            if blobs.read(manifest.commit) is not None:
+                yield from _field_findings(report, manifest, changed, git, blobs)
+                return
+    yield from _file_level_findings(report, manifest, changed)
+
+
+def _changed_files(report: Report, manifest: Manifest) -> list[str]:
+    """Data files whose bytes differ from the manifest's hash, that load (a broken file has its own finding)."""
+    changed = []
+    for name in sorted(set(manifest.files) | set(report_files(report))):
+        path = report.folder / name
+        current = paths.read_bytes(path) if path.is_file() else None
+        if current is not None and sha256(current) == manifest.files.get(name):
+            continue
+        doc = report.document(name.removesuffix(".yaml"))
+        if current is not None and (doc is None or not doc.ok):
+            continue
+        changed.append(name)
+    return changed
+
+
+def _field_findings(report: Report, manifest: Manifest, changed: list[str], git: Git,
+                    blobs: BlobReader) -> Iterator[Finding]:
+    for change in changes_since_lock(report, git, manifest, blobs, only=changed):
         if change.corrected:
             continue
         stem = change.file.removesuffix(".yaml")
@@ -319,6 +350,24 @@ def lock_findings(report: Report) -> Iterator[Finding]:
                                  "new": _show(change.new), "commit": manifest.commit[:10],
                                  "date": manifest.commit_date[:10]}),
                       report.id)
+
+
+def _file_level_findings(report: Report, manifest: Manifest, changed: list[str]) -> Iterator[Finding]:
+    covered_files = {field.partition("#")[0] for field in corrected_fields(report)}
+    unchecked = []
+    for name in changed:
+        stem = name.removesuffix(".yaml")
+        if name in covered_files:
+            unchecked.append(name)
+            continue
+        yield Finding("LOCK-01", Severity.ERROR, report.file_path(stem), 1, 1, "", "lock.file_changed",
+                      make_args({"file": name, "commit": manifest.commit[:10], "date": manifest.commit_date[:10]}),
+                      report.id)
+    meta = report.document("meta")
+    line, column = meta.value_position("/report_year") if meta is not None and meta.ok else (1, 1)
+    yield Finding("LOCK-02", Severity.INFO, report.file_path("meta"), line, column, "/report_year",
+                  "lock.no_history", make_args({"commit": manifest.commit[:10],
+                                                "files": ", ".join(unchecked or changed)}), report.id)
 
 
 def _show(value: Any) -> str:

@@ -197,6 +197,17 @@ MESSAGES: dict[str, str] = {
     "lock.changed_without_correction": "{field} changed after the lock (commit {commit}, {date}): {old} → {new}, "
     "with no correction record (corrections.yaml: reason, date, approver, fields)",
     "rule.LOCK-01.title": "Data changed after the lock needs a correction record",
+    "lock.file_changed": "{file} changed after the lock (commit {commit}, {date}; its hash differs from the "
+    "manifest) and no correction record names it (corrections.yaml: reason, date, approver, fields)",
+    "lock.no_history": "the locked commit {commit} is not in the local history (a shallow clone or a copy "
+    "without git): files were checked by hash, {files} could not be checked field by field; for field "
+    "detail fetch the full history (git fetch --unshallow; fetch-depth: 0 for actions/checkout in GitHub "
+    "Actions, GIT_DEPTH: 0 in GitLab CI)",
+    "rule.LOCK-02.title": "The locked commit is not in the local history: files checked by hash only (note)",
+    "rule.LOCK-02.doc": "The lock manifest (.rac-lock.yaml) records each file's hash. In a shallow clone "
+    "without the locked commit rac still finds changes by hash: a changed file that no correction record "
+    "names is LOCK-01; a changed file with correction records can't be checked field by field, and "
+    "LOCK-02 says once, at meta.yaml, how to fetch the full history (fetch-depth: 0).",
     "verify.not_frozen": "report {report} is not locked; there is no manifest to verify",
     "verify.tag_missing": "tag {tag} does not exist",
     "verify.tag_not_ancestor": "tag {tag} points at {commit}, which is not in the current history (rewritten?)",

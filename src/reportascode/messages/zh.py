@@ -187,6 +187,15 @@ MESSAGES: dict[str, str] = {
     "lock.changed_without_correction": "锁定后（提交 {commit}，{date}）修改了 {field}：{old} → {new}，"
     "但没有更正记录（corrections.yaml：原因、日期、批准人、字段）",
     "rule.LOCK-01.title": "锁定后修改数据须有更正记录",
+    "lock.file_changed": "锁定后（提交 {commit}，{date}）修改了 {file}（与锁定清单中的哈希不一致），"
+    "但没有针对该文件的更正记录（corrections.yaml：原因、日期、批准人、字段）",
+    "lock.no_history": "本地没有锁定时的提交 {commit}（浅克隆或非 git 副本）：已按文件哈希核对，"
+    "无法逐字段核对 {files}；如需逐字段核对，请获取完整历史（git fetch --unshallow；"
+    "GitHub Actions 的 actions/checkout 设置 fetch-depth: 0，GitLab CI 设置 GIT_DEPTH: 0）",
+    "rule.LOCK-02.title": "锁定时的提交不在本地历史中，只能按文件核对（提示）",
+    "rule.LOCK-02.doc": "锁定清单（.rac-lock.yaml）记录了每个文件的哈希。浅克隆中没有锁定时的提交，"
+    "rac 仍按哈希发现修改：没有任何更正记录涉及的已修改文件报 LOCK-01；有更正记录的文件无法逐字段核对，"
+    "LOCK-02 在 meta.yaml 提示一次如何获取完整历史（fetch-depth: 0）。",
     "verify.not_frozen": "报告 {report} 尚未锁定，没有可核验的清单",
     "verify.tag_missing": "标签 {tag} 不存在",
     "verify.tag_not_ancestor": "标签 {tag} 指向的提交 {commit} 不在当前历史中（历史被改写？）",

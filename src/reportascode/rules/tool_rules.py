@@ -1,7 +1,7 @@
 """The rules rac raises outside the domain checks, declared in the rule registry.
 
 Their producers live in other layers: the loader (LOAD-*), validation (FILE-*, META-YEAR, SCHEMA-*, FILL-01,
-EXPL-01), the data lock (LOCK-01) and the workspace's rule files (RULES-*). All are internal rules (basis I): they
+EXPL-01), the data lock (LOCK-01, LOCK-02) and the workspace's rule files (RULES-*). All are internal rules (basis I): they
 guard the data, not a regulation. Titles and docs: ``rule.<ID>.title`` / ``rule.<ID>.doc`` in the catalogues.
 """
 
@@ -29,6 +29,7 @@ for _id in ("SCHEMA-VERSION", "SCHEMA-TYPE", "SCHEMA-REQUIRED", "SCHEMA-UNKNOWN-
 FILL = declare("FILL-01", Kind.FILL, E)
 EXPLANATION = declare("EXPL-01", Kind.EXPLANATION, W, reads=("explanations",))
 LOCK = declare("LOCK-01", Kind.LOCK, E)
+LOCK_NO_HISTORY = declare("LOCK-02", Kind.LOCK, INFO)  # the locked commit is not here: checked by file hash only
 
 RULE_FILE = declare("RULES-01", Kind.RULE_FILE, E)  # a mistake in a rule file (some are warnings)
 RULE_SKIPPED = declare("RULES-02", Kind.RULE_FILE, INFO)  # skipped for a report that lacks a field it reads
