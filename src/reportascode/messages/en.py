@@ -52,7 +52,8 @@ MESSAGES: dict[str, str] = {
     "type.array": "a list",
     "type.null": "null",
     "pattern.uscc": " (a USCC has 18 characters, without I, O, Z, S, V)",
-    "pattern.licence_no": " (licence numbers look like B2-20203417 or 浙B2-20203417)",
+    "pattern.licence_no": " (enter the number as issued: optional province prefix, optional foreign-investment "
+    "marker, categories joined by dots, a dash and eight digits, e.g. B2-20203417, A2.B1.B2-20090003)",
     "pattern.postcode": " (a postcode has 6 digits)",
     "pattern.date": " (dates are YYYY-MM-DD)",
     # summary and command line
@@ -653,12 +654,16 @@ MESSAGES: dict[str, str] = {
     "check.ID-02": "licence holder '{holder}' (licence.yaml) differs from the company name '{company}' "
     "(company.yaml); the report is filed per licence, for its holder",
     "check.ID-02.number": "licence number {value} (meta.yaml) differs from licence.yaml's {licence}",
+    "check.ID-02.no_b2": "licence number {value} has no B2 category: call-centre business (B24) is a second-class "
+    "value-added service (B2); enter the number of a licence that includes B2 (e.g. B2-20203417, A2.B1.B2-20090003)",
     "check.ID-02.doc": "Checks that licence.yaml holder_name equals company.yaml name, and that the optional "
-    "licence.yaml licence_no equals meta.yaml licence_no. Holders of several licences file one set of forms per "
-    "licence, so the holder, the company and the number must agree. After a change of company name, the licence must "
-    "be changed too (see LIC-05). Basis: Order 42 Art. 35 (truthful report) and the TSM forms, which carry "
-    "company name "
-    "and licence number. No thresholds.",
+    "licence.yaml licence_no equals meta.yaml licence_no exactly, and that the number includes a B2 category "
+    "(call-centre business, B24, is a second-class value-added service). Numbers are entered as issued: an "
+    "optional province prefix, an optional foreign-investment marker, one or more categories joined by dots, a "
+    "dash and eight digits, e.g. B2-20203417 or A2.B1.B2-20090003. Holders of several licences file one set "
+    "of forms per licence, so the holder, the company and the number must agree. After a change of company name, "
+    "the licence must be changed too (see LIC-05). Basis: Order 42 Art. 35 (truthful report) and the TSM forms, "
+    "which carry the company name and licence number. No thresholds.",
     "check.LIC-01.title": "Licence valid during the report year",
     "check.LIC-01": "the licence expired on {expires}, before report year {year} began: no report is due under it",
     "check.LIC-01.not_yet": "the licence was issued on {issued}, after report year {year}: its first report is for "
@@ -987,8 +992,8 @@ MESSAGES: dict[str, str] = {
     "check.OUTS-01": "engagement for {client}: we work as a subcontractor of {upstream} and pass the work on again "
     "(to {licence_no}): more than one layer of subcontracting",
     "check.OUTS-01.no_upstream": "engagement for {client}: role is sub, but no upstream contractor is named",
-    "check.OUTS-01.not_b24": "engagement for {client}: subcontractor licence number '{licence_no}' is not a licence "
-    "number (B2-xxxxxxxx)",
+    "check.OUTS-01.not_b24": "engagement for {client}: subcontractor licence number '{licence_no}' is not the number "
+    "of a licence with a B2 category (e.g. B2-20203417, A2.B1.B2-20090003)",
     "check.OUTS-01.no_licence": "engagement for {client}: work is passed to {subcontractor}, but no B24 licence "
     "number is recorded for it",
     "check.OUTS-01.doc": "For each operations.yaml outsourcing[] engagement, warns when we are a subcontractor who "

@@ -52,7 +52,8 @@ MESSAGES: dict[str, str] = {
     "type.array": "列表",
     "type.null": "空值",
     "pattern.uscc": "（统一社会信用代码为 18 位，不含 I、O、Z、S、V）",
-    "pattern.licence_no": "（许可证编号形如 B2-20203417 或 浙B2-20203417）",
+    "pattern.licence_no": "（许可证编号按证书原样填写：可有省份前缀、“合字”，一个或多个以点连接的类别，"
+    "短横线后 8 位数字，如 B2-20203417、京B2-20202418、A2.B1.B2-20090003、合字B1.B2-20130004）",
     "pattern.postcode": "（邮政编码为 6 位数字）",
     "pattern.date": "（日期格式为 YYYY-MM-DD）",
     # 汇总与命令行
@@ -590,8 +591,12 @@ MESSAGES: dict[str, str] = {
     "check.ID-02": "许可证持证主体“{holder}”（licence.yaml）与企业名称“{company}”（company.yaml）不一致；"
     "年报按许可证、由持证主体填报",
     "check.ID-02.number": "许可证编号 {value}（meta.yaml）与 licence.yaml 中的 {licence} 不一致",
+    "check.ID-02.no_b2": "许可证编号 {value} 中没有 B2 类别：呼叫中心业务（B24）属第二类增值电信业务（B2），"
+    "请填写含 B2 的许可证编号（如 B2-20203417、A2.B1.B2-20090003）",
     "check.ID-02.doc": "校验 licence.yaml 的 holder_name 与 company.yaml 的 name 一致，以及（如填写）licence.yaml 的 "
-    "licence_no 与 meta.yaml 的 licence_no 一致。持有多张许可证的企业按证分别填报，持证主体、"
+    "licence_no 与 meta.yaml 的 licence_no 逐字一致，且许可证编号含 B2 类别（呼叫中心业务 B24 属第二类增值电信业务）。"
+    "编号按证书原样填写：可有省份前缀、“合字”，一个或多个以点连接的类别，短横线后 8 位数字，如 B2-20203417、"
+    "京B2-20202418、A2.B1.B2-20090003、合字B1.B2-20130004。持有多张许可证的企业按证分别填报，持证主体、"
     "企业名称与许可证编号须相互对应；企业更名后须同时办理许可证变更（见 LIC-05）。依据："
     "《电信业务经营许可管理办法》（工信部令第42号）第三十五条（如实报告）及年报系统表单中的企业名称、许可证编号。"
     "无阈值。",
@@ -848,7 +853,8 @@ MESSAGES: dict[str, str] = {
     "check.OUTS-01.title": "外包最多一层，下游须持证",
     "check.OUTS-01": "{client} 项目：本公司作为 {upstream} 的分包方又再次转包（给 {licence_no}），外包层级超过一层",
     "check.OUTS-01.no_upstream": "{client} 项目：承接角色为分包（sub），但未填上游发包方",
-    "check.OUTS-01.not_b24": "{client} 项目：下游承接方许可证编号“{licence_no}”不是许可证编号格式（B2-xxxxxxxx）",
+    "check.OUTS-01.not_b24": "{client} 项目：下游承接方许可证编号“{licence_no}”不是含 B2 类别的许可证编号"
+    "（如 B2-20203417、A2.B1.B2-20090003）",
     "check.OUTS-01.no_licence": "{client} 项目：业务转包给 {subcontractor}，但未记录其 B24 许可证编号",
     "check.OUTS-01.doc": "对 operations.yaml outsourcing[] 的每个项目：本公司为分包方又再转包（超过一层）、"
     "分包角色未填上游、下游承接方无有效许可证编号时提示。依据：内部做法（“链路穿透”是代理机构的说法）；"

@@ -7,6 +7,7 @@ and a check stays quiet rather than guess.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -16,6 +17,22 @@ from reportascode.model.dates import parse_date
 from reportascode.rules.registry import CheckContext
 
 NATIONWIDE = "全国"
+
+# A telecom licence number as issued (common.schema.json#/$defs/licence_no): province prefix, 合字, categories
+# joined by dots, a dash and eight digits: B2-20203417, 京B2-20202418, A2.B1.B2-20090003, 合字B1.B2-20130004.
+LICENCE_NO = re.compile(r"^[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新]?(?:合字)?"
+                        r"(?P<categories>[AB][12](?:\.[AB][12])*)-\d{8}$")
+
+
+def licence_categories(number: str) -> list[str] | None:
+    """The categories of a licence number (``["A2", "B1", "B2"]``); ``None`` when it is not one."""
+    match = LICENCE_NO.match(number)
+    return match.group("categories").split(".") if match else None
+
+
+def licence_has_b2(number: str) -> bool:
+    """Whether a licence number covers the second class of value-added services (B2), where B24 belongs."""
+    return "B2" in (licence_categories(number) or [])
 
 # GB/T 2260 two-digit codes: the Chinese names as in common.schema.json's x-names, and English names.
 PROVINCES: dict[str, tuple[str, str]] = {

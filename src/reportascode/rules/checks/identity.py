@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportascode.model.findings import Finding, Severity
-from reportascode.rules.checks.helpers import records
+from reportascode.rules.checks.helpers import licence_categories, licence_has_b2, records
 from reportascode.rules.registry import CheckContext, register
 
 # GB 32100-2015: 18 characters from this alphabet; the last is a check character over the first 17.
@@ -51,5 +51,8 @@ def holder_matches(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("licence", "/holder_name", holder=holder, company=name)
     licence_no = ctx.get("licence", "/licence_no")
     meta_no = ctx.get("meta", "/licence_no")
-    if isinstance(licence_no, str) and isinstance(meta_no, str) and licence_no.strip() != meta_no.strip():
+    if isinstance(licence_no, str) and isinstance(meta_no, str) and licence_no != meta_no:
         yield ctx.finding("meta", "/licence_no", key=ctx.variant("number"), value=meta_no, licence=licence_no)
+    # a number of another form is the schema's finding; one without B2 can't carry a call-centre (B24) report
+    if isinstance(meta_no, str) and licence_categories(meta_no) is not None and not licence_has_b2(meta_no):
+        yield ctx.finding("meta", "/licence_no", key=ctx.variant("no_b2"), value=meta_no)

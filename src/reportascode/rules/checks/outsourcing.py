@@ -3,14 +3,11 @@ and every company we pass work on to holds a B24 licence."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportascode.model.findings import Finding, Severity
-from reportascode.rules.checks.helpers import records
+from reportascode.rules.checks.helpers import licence_has_b2, records
 from reportascode.rules.registry import CheckContext, register
-
-LICENCE_NO = re.compile(r"^([京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新])?B2-\d{8}$")
 
 
 @register("OUTS-01", Severity.WARNING, reads=("operations",), basis="I")
@@ -25,7 +22,7 @@ def chain(ctx: CheckContext) -> Iterator[Finding]:
         if engagement.get("role") == "sub" and licence_no is not None:
             yield ctx.finding("operations", f"{pointer}/subcontractor_licence_no", client=client,
                               upstream=engagement.get("upstream"), licence_no=licence_no)
-        elif isinstance(licence_no, str) and not LICENCE_NO.match(licence_no.strip()):
+        elif isinstance(licence_no, str) and not licence_has_b2(licence_no.strip()):
             yield ctx.finding("operations", f"{pointer}/subcontractor_licence_no", key=ctx.variant("not_b24"),
                               client=client, licence_no=licence_no)
         elif licence_no is None and subcontractor:
