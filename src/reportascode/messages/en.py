@@ -3,6 +3,12 @@
 MESSAGES: dict[str, str] = {
     # loading (YAML parsing)
     "load.syntax": "YAML syntax error: {detail}",
+    "load.fullwidth_colon": "full-width colon '：' after a key: a key and its value are separated by an ASCII colon "
+    "and a space; write {fix}",
+    "load.fullwidth_space": "full-width space after the colon: a key and its value are separated by an ASCII colon "
+    "and an ASCII space; write {fix}",
+    "load.fullwidth_indent": "full-width spaces at the start of the line: indent with ASCII spaces only; write {fix} "
+    "indented with spaces",
     "load.duplicate_key": "duplicate key '{key}' (first at line {first_line}); keys in a mapping must be unique",
     "load.tab_indent": "tab character in indentation; YAML indents with spaces only",
     "load.tab_after_key": "tab character after the colon; use a space (parsers disagree about tabs here)",
@@ -43,6 +49,16 @@ MESSAGES: dict[str, str] = {
     "schema.unique": "{label}: the list has duplicate items",
     "schema.decimals": "{label}: {actual} has more than {limit} decimal places",
     "schema.other": "{label}: does not fit the data model ({detail})",
+    "typo.fullwidth": "{label}: '{actual}' has full-width characters; write it with ASCII characters: {fix}",
+    "typo.boolean": "{label}: expected true or false; write '{actual}' as {fix}",
+    "typo.number": "{label}: expected a number without units or thousands separators; write '{actual}' as {fix}",
+    "typo.number_unit": "{label}: expected a number without '%'; write '{actual}' as {fix}",
+    "typo.amount": "{label}: amounts are in 10,000 CNY (万元), written as a bare number (no 万, 元 or thousands "
+    "separators); write '{actual}' as {fix}",
+    "typo.percent_for_ratio": "{label}: a ratio is a fraction between 0 and 1, not a percentage; write '{actual}' "
+    "as {fix}",
+    "typo.date": "{label}: dates are YYYY-MM-DD; write '{actual}' as {fix}",
+    "typo.province": "{label}: expected the province code {fix} ({name}), not the province name '{actual}'",
     "schema.ref_refused": "schema reference '{ref}' points outside the workspace and the package; refused (no network)",
     "type.string": "text",
     "type.integer": "an integer",

@@ -42,6 +42,12 @@ _DECIMAL = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 _TAB_AFTER_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[^\s#'\"][^:#\t]*:\t")
 _COMPACT_NESTING = re.compile(r"(?:[-?][ ]+)+")
+# A key written with a full-width colon ("human：180", "- check：YOY-01"), or a full-width space (U+3000) after
+# a key's colon: what a Chinese input method types. Looked for only where the parser failed.
+_KEY_LEAD = r"^(?P<lead>[ ]*(?:-[ ]+)?)"
+_FULLWIDTH_COLON_KEY = re.compile(_KEY_LEAD + r"(?P<key>[^\s#'\"：:\[\]{},]+)[ ]*：[ \u3000]*(?P<value>.*)$")
+_FULLWIDTH_INDENT = re.compile(r"^[ ]*(?P<space>\u3000+)\S")
+_FULLWIDTH_SPACE_AFTER_KEY = re.compile(_KEY_LEAD + r"(?P<key>[^\s#'\"：:]+):(?P<space>\u3000+)(?P<value>.*)$")
 # C0 controls but tab/LF/CR, DEL, C1 controls but NEL, surrogates and the non-characters U+FFFE/U+FFFF: YAML
 # forbids them in a stream (YAML 1.2 §5.1), and a NUL usually means a binary or UTF-16 file.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -331,6 +337,38 @@ _YAML_PROBLEMS = (
 )
 
 
+def _typing_mistake(text: str, exc: Exception) -> LoadProblem | None:
+    """The syntax error a Chinese input method makes (a full-width colon after a key, a full-width space after
+    the colon), at the character itself with the corrected line, rather than the parser's words a line later.
+    The parser notices such a line only at the next one: look at the line it started on and the one before."""
+    lines = text.split("\n")
+    marks = [getattr(exc, name, None) for name in ("context_mark", "problem_mark")]
+    candidates = sorted({n for m in marks if m is not None for n in (m.line - 1, m.line) if 0 <= n < len(lines)})
+    for number in candidates:
+        line = lines[number]
+        if line.lstrip(" ").startswith("#"):
+            continue
+        indent = _FULLWIDTH_INDENT.match(line)
+        if indent is not None:
+            return LoadProblem("LOAD-SYNTAX", number + 1, indent.start("space") + 1, "", "load.fullwidth_indent",
+                               (("fix", _uncommented(line.strip(" \u3000"))),))
+        space = _FULLWIDTH_SPACE_AFTER_KEY.match(line)
+        if space is not None:
+            fixed = f"{space['lead']}{space['key']}: {_uncommented(space['value'])}"
+            return LoadProblem("LOAD-SYNTAX", number + 1, space.start("space") + 1, "", "load.fullwidth_space",
+                               (("fix", fixed.strip()),))
+        colon = _FULLWIDTH_COLON_KEY.match(line)
+        if colon is not None:
+            fixed = f"{colon['lead']}{colon['key']}: {_uncommented(colon['value'])}"
+            return LoadProblem("LOAD-SYNTAX", number + 1, line.index("：") + 1, "", "load.fullwidth_colon",
+                               (("fix", fixed.strip()),))
+    return None
+
+
+def _uncommented(value: str) -> str:
+    return re.sub(r"\s+#.*$", "", value).rstrip()
+
+
 class _Converter:
     """Walks a node tree into plain data, recording positions and bounding alias expansion."""
 
@@ -393,6 +431,8 @@ class _Converter:
                              char=f"U+{ord(_FORBIDDEN.search(key).group()):04X}")  # type: ignore[union-attr]
                 continue
             child = join_pointer(pointer, key)
+            if key.startswith("\u3000"):  # an indentation typed with full-width spaces: not indentation at all
+                self.problem("LOAD-SYNTAX", key_node, child, "load.fullwidth_indent", fix=key.lstrip("\u3000"))
             if key in result:
                 self.problem("LOAD-DUPLICATE-KEY", key_node, child, "load.duplicate_key", key=key,
                              first_line=self.doc.key_positions[child][0])
@@ -549,7 +589,7 @@ def _compose_and_convert(compose: Callable[[str], Any], text: str, path: str, pa
         if parser == "libyaml":
             # the reference parser words the error, so findings do not depend on which parser ran
             return load_text(text, path, "ruamel", Document(path=path))
-        doc.problems.append(_syntax_problem(exc))
+        doc.problems.append(_typing_mistake(text, exc) or _syntax_problem(exc))
         return doc
     if root is None:
         doc.empty = True

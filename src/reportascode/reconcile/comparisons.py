@@ -266,8 +266,12 @@ def _month_ranges(months: list[int]) -> str:
 class _Number:
     index: int
     number: str
-    outbound_enabled: bool
+    outbound_enabled: bool | None  # None: not a boolean (the schema says so; no follow-up here)
     commitment: dt.date | None
+
+
+def _boolean(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 class CallerNumbers(Collector):
@@ -281,7 +285,7 @@ class CallerNumbers(Collector):
             number = entry.get("number")
             if isinstance(number, str):
                 self.known.setdefault(normalise_number(number), _Number(
-                    index, number, entry.get("outbound_enabled") is True,
+                    index, number, _boolean(entry.get("outbound_enabled")),
                     parse_date(entry.get("outbound_commitment_date"))))
         self.calls = 0
         self.unknown_rows = 0
@@ -298,7 +302,7 @@ class CallerNumbers(Collector):
         if known is None:
             self.unknown_rows += 1
             self.at_row("REC-03", line, "number", number=number, calls=calls)
-        elif not known.outbound_enabled:
+        elif known.outbound_enabled is False:
             self.disabled_rows += 1
             self.at_row("REC-04", line, "number", number=number, calls=calls)
         elif known.commitment is not None and first < known.commitment:

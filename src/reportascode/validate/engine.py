@@ -146,12 +146,14 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
                             value=version, known=", ".join(store.versions))
         version = max(store.versions)
     schema_problems: set[str] = set()
+    refused: set[tuple[str, str]] = set()  # values the schema refused: a check's word on them is a follow-up
     fills = ReportPlaceholders(report)  # FILL-01: values still written as the placeholder 待填/TODO
     for name in REPORT_FILES:
         doc = report.document(name)
         file_findings = list(_file_findings(report, name, doc, version, store, fills))
         if file_findings:
             schema_problems.add(name)
+        refused.update((f.file, f.pointer) for f in file_findings if f.pointer)
         yield from file_findings
     yield from _unknown_file_findings(report)
     yield from _year_matches_folder(report)
@@ -160,7 +162,8 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
 
         yield from lock_findings(report)
     if run_checks:
-        yield from filter(fills.keep_check_finding, run_domain_checks(report, config, schema_problems))
+        checked = filter(fills.keep_check_finding, run_domain_checks(report, config, schema_problems))
+        yield from (f for f in checked if (f.file, f.pointer) not in refused)
         yield from run_reconciliation(report, config)
 
 

@@ -14,6 +14,7 @@ from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, Severity, 
 from reportascode.model.loader import Document, iter_leaves, join_pointer
 from reportascode.model.schemas import RefusedReference, SchemaStore
 from reportascode.model.values import clip, kind_of, plain_json
+from reportascode.validate.typos import suggest
 
 MAX_SCHEMA_ERRORS = 10_000  # per document; past it, the counts in the "more" findings are lower bounds
 # JSON Schema keyword → rule id (the ids are declared in rules/tool_rules.py; the rest is SCHEMA-OTHER)
@@ -82,6 +83,7 @@ def iter_schema_findings(
     stopped = len(errors) > MAX_SCHEMA_ERRORS
     errors = errors[:MAX_SCHEMA_ERRORS]
     reported_missing: dict[str, set[str]] = {}
+    refused_values: set[tuple[Any, ...]] = set()  # one finding per value (a date fails format and pattern alike)
     listed: dict[str, int] = {}
     unlisted: dict[str, tuple[Any, str, int]] = {}  # rule -> (first unlisted error, its missing field, count)
     for error in errors:
@@ -97,6 +99,11 @@ def iter_schema_findings(
                 continue
             seen.add(missing[0])
             missing_field = missing[0]
+        elif error.validator not in ("additionalProperties", "unevaluatedProperties"):
+            where = tuple(error.absolute_path)
+            if where in refused_values:
+                continue
+            refused_values.add(where)
         rule = _RULE_BY_KEYWORD.get(error.validator, "SCHEMA-OTHER")
         if listed.get(rule, 0) >= MAX_LISTED_PER_RULE:  # thousands of bad rows: count them, describe only the first
             earliest, earliest_field, count = unlisted.get(rule, (error, missing_field, 0))
@@ -197,6 +204,11 @@ def _to_finding(error: Any, doc: Document, name: str, version: str, store: Schem
         key = "schema.decimals"
     else:
         args.update(detail=f"{keyword}: {error.message}")
+    typo = suggest(instance, error.schema, keyword)
+    if typo is not None:  # a mistake people often make: say what the value should have been
+        key, fix = typo
+        names = error.schema.get("x-names") if isinstance(error.schema, dict) else None
+        args.update(fix=fix, name=names.get(fix, "") if isinstance(names, dict) else "")
     return Finding(rule, Severity.ERROR, doc.path, position[0], position[1], pointer, key, make_args(args), report)
 
 

@@ -87,6 +87,8 @@ def outbound_numbers(ctx: CheckContext) -> Iterator[Finding]:
     if not isinstance(numbers, list):
         return
     enabled: list[dict[str, Any]] = []
+    # a number whose outbound_enabled is not a boolean (是, yes): the schema says so; no guess here
+    undetermined = any(not isinstance(entry.get("outbound_enabled"), bool) for _, entry in records(numbers))
     for index, entry in records(numbers):
         if entry.get("outbound_enabled") is not True:
             continue
@@ -108,7 +110,7 @@ def outbound_numbers(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("operations", f"/outbound/by_purpose/{purpose}", key=ctx.variant("undeclared_purpose"),
                               purpose=purpose, calls=calls)
     attempts = integer(ctx.get("operations", "/outbound/attempts"))
-    if attempts and not enabled:
+    if attempts and not enabled and not undetermined:
         yield ctx.finding("operations", "/outbound/attempts", key=ctx.variant("no_outbound_number"),
                           attempts=attempts)
 
