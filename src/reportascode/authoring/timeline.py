@@ -203,13 +203,12 @@ def _open_status(start: dt.date, end: dt.date, today: dt.date) -> str:
 
 def repo_state(report: Report, errors: int, placeholders: int) -> RepoState:
     """Everything but validation (done by the caller, which owns the config and schemas) read from the report."""
-    meta = report.data("meta") or {}
     return RepoState(
         errors=errors,
         placeholders=placeholders,
         frozen=is_frozen(report),
         signed=is_signed(report.data("signatures")),
-        submitted=parse_date(meta.get("submission_date")) if isinstance(meta, dict) else None,
+        submitted=report.submission_date,
         number_report=_number_report(report.data("numbers"))[0],
         number_report_date=_number_report(report.data("numbers"))[1],
         listed=_listed(report.data("compliance")),

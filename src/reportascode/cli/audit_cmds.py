@@ -108,8 +108,10 @@ def freeze(report: str, sign: bool, lang: str | None) -> None:
 def submit(report: str, date: dt.datetime, documents: Path | None, lang: str | None) -> None:
     """Record the submission of a locked REPORT in its manifest and tag rac/<report>/submitted."""
     from reportascode.files.writelock import workspace_lock
+    from reportascode.history.lock import submission_lateness
     from reportascode.history.lock import submit as submit_report
     from reportascode.history.manifest import tag_name
+    from reportascode.messages import message
 
     session, selected = _report(report, "submit")
     with workspace_lock(session.workspace.root, "submit"):
@@ -118,6 +120,11 @@ def submit(report: str, date: dt.datetime, documents: Path | None, lang: str | N
     click.echo(message("submit.done", _lang(lang, session), {"tag": tag_name(selected, "submitted"),
                                                              "date": date.date().isoformat(),
                                                              "documents": documents_count}))
+    lateness = submission_lateness(selected, date.date())
+    if lateness is not None:
+        click.echo(message(f"submit.{lateness}", _lang(lang, session),
+                           {"date": date.date().isoformat(), "deadline": f"{selected.year + 1}-03-31",
+                            "closes": f"{selected.year + 1}-04-30"}), err=True)
 
 
 @click.command("verify")

@@ -25,6 +25,7 @@ from reportascode.history.manifest import (
     sha256,
     tag_name,
 )
+from reportascode.model.dates import parse_date
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.loader import load_bytes
 from reportascode.model.workspace import Report
@@ -101,6 +102,7 @@ def submit(report: Report, date: dt.date, documents: Path | None) -> Manifest:
         raise UsageError("lock.dirty", report=report.id)
     if git.resolve(submitted_tag):
         raise UsageError("lock.already", report=report.id, tag=submitted_tag)
+    check_submission_date(report, manifest, date)
     docs: dict[str, str] = {}
     if documents is not None and documents.is_dir():
         for path in sorted(p for p in documents.rglob("*") if p.is_file()):
@@ -109,6 +111,35 @@ def submit(report: Report, date: dt.date, documents: Path | None) -> Manifest:
     _commit_manifest(git, report, manifest, f"{_subject('submit', report)} ({date.isoformat()})", submitted_tag,
                      False)
     return manifest
+
+
+def check_submission_date(report: Report, manifest: Manifest, date: dt.date) -> None:
+    """Refuse (exit 2) a submission date the record can't have: before the locked data was committed, before a
+    signature it carries, or other than the date meta.yaml already states."""
+    locked = parse_date(manifest.commit_date[:10])
+    if locked is not None and date < locked:
+        raise UsageError("submit.before_lock", date=date.isoformat(), locked=locked.isoformat(),
+                         commit=manifest.commit[:10])
+    signatures = report.data("signatures")
+    for document in ("commitment", "data_authenticity_letter"):
+        entry = signatures.get(document) if isinstance(signatures, dict) else None
+        signed = parse_date(entry.get("date")) if isinstance(entry, dict) else None
+        if signed is not None and date < signed:
+            raise UsageError("submit.before_signature", date=date.isoformat(), signed=signed.isoformat(),
+                             pointer=f"signatures.yaml#/{document}/date")
+    meta = report.data("meta")
+    written = parse_date(meta.get("submission_date")) if isinstance(meta, dict) else None
+    if written is not None and written != date:
+        raise UsageError("submit.date_differs", date=date.isoformat(), written=written.isoformat())
+
+
+def submission_lateness(report: Report, date: dt.date) -> str | None:
+    """``late`` after 31 March of the next year (April is the late-filing month), ``closed`` after 30 April."""
+    if date > dt.date(report.year + 1, 4, 30):
+        return "closed"
+    if date > dt.date(report.year + 1, 3, 31):
+        return "late"
+    return None
 
 
 _KINDS = {"locked": "freeze", "submitted": "submit"}
@@ -282,9 +313,18 @@ def changes_since_lock(report: Report, git: Git, manifest: Manifest, blobs: Blob
             if before is not None and after is not None and before[1] == after[1]:
                 continue
             pointer = (after or before or ("", None))[0]
-            found.append(FieldChange(name, pointer, before[1] if before else None, after[1] if after else None,
-                                     f"{name}#{pointer}" in covered))
+            value = after[1] if after else None
+            recorded = (name == "meta.yaml" and pointer == "/submission_date"
+                        and _is_recorded_submission(manifest, value))
+            found.append(FieldChange(name, pointer, before[1] if before else None, value,
+                                     f"{name}#{pointer}" in covered or recorded))
     return found
+
+
+def _is_recorded_submission(manifest: Manifest, value: Any) -> bool:
+    """meta.yaml's submission_date set to the date ``rac submit`` recorded: writing down the record, not a change."""
+    recorded = (manifest.submission or {}).get("date")
+    return recorded is not None and parse_date(value) == parse_date(recorded)
 
 
 def _data(raw: bytes | None, path: str) -> Any:
@@ -354,6 +394,9 @@ def _field_findings(report: Report, manifest: Manifest, changed: list[str], git:
 
 def _file_level_findings(report: Report, manifest: Manifest, changed: list[str]) -> Iterator[Finding]:
     covered_files = {field.partition("#")[0] for field in corrected_fields(report)}
+    meta = report.data("meta")
+    if isinstance(meta, dict) and _is_recorded_submission(manifest, meta.get("submission_date")):
+        covered_files.add("meta.yaml")  # may be only the recorded submission date: can't tell without history
     unchecked = []
     for name in changed:
         stem = name.removesuffix(".yaml")

@@ -13,9 +13,9 @@ from reportascode.files import paths
 from reportascode.history.git import object_id, rac_tag
 from reportascode.model.loader import load_bytes, load_file
 from reportascode.model.schemas import REPORT_FILES
+from reportascode.model.submission import MANIFEST_NAME as MANIFEST_NAME
 from reportascode.model.workspace import Report
 
-MANIFEST_NAME = ".rac-lock.yaml"
 CORRECTIONS_NAME = "corrections.yaml"
 
 

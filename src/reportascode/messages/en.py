@@ -211,6 +211,16 @@ MESSAGES: dict[str, str] = {
     "lock.has_errors": "report {report} still has {errors:error|errors}; it cannot be locked",
     "lock.already": "report {report} already has the tag {tag}; not overwriting it",
     "lock.not_frozen": "report {report} is not locked (rac freeze)",
+    "submit.before_lock": "submission date {date} is before the locked data was committed ({commit}, {locked}): "
+    "a report can't be submitted before its data is final",
+    "submit.before_signature": "submission date {date} is before the signing date {signed} of {pointer}: sign "
+    "first, then submit",
+    "submit.date_differs": "submission date {date} differs from meta.yaml's submission_date {written}; use one "
+    "date (the date rac submit records is the submission date; meta.yaml may stay null)",
+    "submit.late": "note: submission date {date} is after the {deadline} deadline (April is the late-filing month; "
+    "SIG-03 will warn)",
+    "submit.closed": "note: submission date {date} is after {closes}: the system closed on 1 May (SIG-03 will "
+    "report an error)",
     "lock.changed_without_correction": "{field} changed after the lock (commit {commit}, {date}): {old} → {new}, "
     "with no correction record (corrections.yaml: reason, date, approver, fields)",
     "rule.LOCK-01.title": "Data changed after the lock needs a correction record",
@@ -691,14 +701,14 @@ MESSAGES: dict[str, str] = {
     "the wrong year or the wrong licence. Basis: the provincial bureaus' annual-report notices (e.g. Chongqing "
     "2025-01-08; Guangdong 2018). No thresholds.",
     "check.LIC-02.title": "Licence expiring soon: renewal",
-    "check.LIC-02": "the licence expires on {expires}, {days} days after submission ({submitted}, meta.yaml); "
+    "check.LIC-02": "the licence expires on {expires}, {days} days after submission ({submitted}); "
     "renewal applied on {applied}, {ahead} days ahead: explain it in explanations.yaml",
-    "check.LIC-02.not_applied": "the licence expires on {expires}, {days} days after submission ({submitted}, "
-    "meta.yaml), and no renewal is recorded (renewal_applied_date); agency sources cite Art. 27 as requiring the "
+    "check.LIC-02.not_applied": "the licence expires on {expires}, {days} days after submission ({submitted}), "
+    "and no renewal is recorded (renewal_applied_date); agency sources cite Art. 27 as requiring the "
     "application at least {lead} days ahead, i.e. by {due}",
     "check.LIC-02.late": "the licence expires on {expires}; renewal was applied on {applied}, only {ahead} days ahead,"
     " later than {due} ({lead} days ahead, as agency sources cite Art. 27)",
-    "check.LIC-02.expired": "the licence expired on {expires}, before submission ({submitted}, meta.yaml); renewal: "
+    "check.LIC-02.expired": "the licence expired on {expires}, before submission ({submitted}); renewal: "
     "{applied}",
     "check.LIC-02.doc": "Warns when licence.yaml expiry_date falls within window_days (default 180) of the submission "
     "date (meta.yaml submission_date, or 31 March of the next year when not yet submitted), so that the renewal is on "
@@ -1058,7 +1068,7 @@ MESSAGES: dict[str, str] = {
     "(TSM forms; the former annual-inspection form EM-1-1); the dual-signed data authenticity letter is internal "
     "practice. No thresholds.",
     "check.SIG-02.title": "Signing order: audit, signatures, submission",
-    "check.SIG-02": "the {document} is dated {signed}, after the submission on {submitted} (meta.yaml)",
+    "check.SIG-02": "the {document} is dated {signed}, after the submission on {submitted}",
     "check.SIG-02.audit": "the audit report is dated {report_date}, after the commitment was signed on {signed} "
     "(signatures.yaml)",
     "check.SIG-02.special": "the special audit report is dated {report_date}, after the commitment was signed on "

@@ -196,6 +196,12 @@ MESSAGES: dict[str, str] = {
     "lock.has_errors": "报告 {report} 仍有 {errors} 个错误，不能锁定",
     "lock.already": "报告 {report} 已有标签 {tag}；不会覆盖",
     "lock.not_frozen": "报告 {report} 尚未锁定（rac freeze）",
+    "submit.before_lock": "提交日期 {date} 早于锁定的数据提交（{commit}，{locked}）：不能在数据定稿前提交",
+    "submit.before_signature": "提交日期 {date} 早于 {pointer} 的签署日期 {signed}：须先签署再提交",
+    "submit.date_differs": "提交日期 {date} 与 meta.yaml 中的 submission_date {written} 不一致；"
+    "请用同一日期（rac submit 记录的日期即为提交日期，meta.yaml 可保持 null）",
+    "submit.late": "注意：提交日期 {date} 晚于 {deadline} 的报送截止日（4 月为限期补报期，SIG-03 将提示）",
+    "submit.closed": "注意：提交日期 {date} 晚于 {closes}：系统已于 5 月 1 日关闭（SIG-03 将报错）",
     "lock.changed_without_correction": "锁定后（提交 {commit}，{date}）修改了 {field}：{old} → {new}，"
     "但没有更正记录（corrections.yaml：原因、日期、批准人、字段）",
     "rule.LOCK-01.title": "锁定后修改数据须有更正记录",
@@ -620,13 +626,13 @@ MESSAGES: dict[str, str] = {
     "为许可证不存在的年度报送，说明年度或许可证填错。依据：各省通信管理局年报工作通知（如重庆 2025-01-08、广东 2018 "
     "年通知）。无阈值。",
     "check.LIC-02.title": "许可证临近到期：续期申请",
-    "check.LIC-02": "许可证将于 {expires} 到期，距提交日（{submitted}，meta.yaml）仅 {days} 天；"
+    "check.LIC-02": "许可证将于 {expires} 到期，距提交日（{submitted}）仅 {days} 天；"
     "已于 {applied} 申请续期（提前 {ahead} 天）：请在 explanations.yaml 中说明",
-    "check.LIC-02.not_applied": "许可证将于 {expires} 到期，距提交日（{submitted}，meta.yaml）仅 {days} 天，"
+    "check.LIC-02.not_applied": "许可证将于 {expires} 到期，距提交日（{submitted}）仅 {days} 天，"
     "尚未记录续期申请（renewal_applied_date）；代理机构资料援引第二十七条称须在到期前 {lead} 日（即 {due} 前）申请",
     "check.LIC-02.late": "许可证将于 {expires} 到期，续期申请日 {applied} 仅提前 {ahead} 天，晚于 "
     "{due}（代理机构资料援引第二十七条称须提前 {lead} 日）",
-    "check.LIC-02.expired": "许可证已于 {expires} 到期，早于提交日（{submitted}，meta.yaml）；续期申请：{applied}",
+    "check.LIC-02.expired": "许可证已于 {expires} 到期，早于提交日（{submitted}）；续期申请：{applied}",
     "check.LIC-02.doc": "当 licence.yaml 的 expiry_date 距提交日（meta.yaml submission_date，未提交时按次年 3 月 31 "
     "日）不超过 window_days（默认 180 天）时提示，以便安排续期；提示内容区分未申请续期、晚于到期前 "
     "renewal_lead_days（默认 90 天）申请、已按时申请三种情况，已按时申请的可用情况说明消除。依据："
@@ -901,7 +907,7 @@ MESSAGES: dict[str, str] = {
     "legal_rep.name 一致。依据：年报承诺书由法人代表签字并加盖公章（年报系统表单；原年检表 EM-1-1）；"
     "法定代表人与财务负责人双签的数据真实性承诺函为内部做法。无阈值。",
     "check.SIG-02.title": "签署顺序：审计、签署、提交",
-    "check.SIG-02": "{document}签署日期 {signed} 晚于提交日期 {submitted}（meta.yaml）",
+    "check.SIG-02": "{document}签署日期 {signed} 晚于提交日期 {submitted}",
     "check.SIG-02.audit": "审计报告日期 {report_date} 晚于承诺书签署日期 {signed}（signatures.yaml）",
     "check.SIG-02.special": "专项审计报告日期 {report_date} 晚于承诺书签署日期 {signed}（signatures.yaml）",
     "check.SIG-02.doc.commitment": "承诺书",

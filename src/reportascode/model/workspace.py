@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,6 +11,7 @@ from typing import Any
 
 from reportascode.errors import UsageError
 from reportascode.files.paths import confine
+from reportascode.model.dates import parse_date
 from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
 
@@ -91,6 +93,15 @@ class Report:
         """The plain data of one file, or ``None`` when it is missing, empty or unreadable."""
         doc = self.document(name)
         return doc.data if doc is not None and doc.ok else None
+
+    @cached_property
+    def submission_date(self) -> dt.date | None:
+        """The one submission date: ``rac submit``'s record, else meta.yaml's ``submission_date``."""
+        from reportascode.model.submission import recorded_submission_date
+
+        meta = self.data("meta")
+        written = parse_date(meta.get("submission_date")) if isinstance(meta, dict) else None
+        return recorded_submission_date(self.folder) or written
 
     @property
     def schema_version(self) -> str:

@@ -136,11 +136,10 @@ class ReportContext:
     def report_date(self) -> dt.date:
         """The date documents carry as their own (PDF/DOCX/XLSX metadata): the submission date, else the
         signing date, else 31 March after the report year. Never the clock."""
-        for file, pointer in (("meta", "/submission_date"), ("signatures", "/commitment/date")):
-            day = formatting.parse_date(self.get(file, pointer))
-            if day is not None:
-                return day
-        return dt.date(self.report.year + 1, 3, 31)
+        if self.report.submission_date is not None:
+            return self.report.submission_date
+        day = formatting.parse_date(self.get("signatures", "/commitment/date"))
+        return day if day is not None else dt.date(self.report.year + 1, 3, 31)
 
     def msg(self, key: str, **args: Any) -> str:
         """The message ``key`` in this document's language."""

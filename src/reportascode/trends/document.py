@@ -154,14 +154,12 @@ def chart_blocks(charts: Sequence[Chart], chart_note: str) -> list[Block]:
 def document_date(reports: Sequence[Report]) -> dt.date:
     """The document's own date (its PDF/DOCX metadata): that of the latest report, never the clock."""
     latest = max(reports, key=lambda r: r.year)
-    for file, path in (("meta", ("submission_date",)), ("signatures", ("commitment", "date"))):
-        value: object = latest.data(file)
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-        day = formatting.parse_date(value)
-        if day is not None:
-            return day
-    return dt.date(latest.year + 1, 3, 31)
+    if latest.submission_date is not None:
+        return latest.submission_date
+    signatures = latest.data("signatures")
+    commitment = signatures.get("commitment") if isinstance(signatures, dict) else None
+    day = formatting.parse_date(commitment.get("date") if isinstance(commitment, dict) else None)
+    return day if day is not None else dt.date(latest.year + 1, 3, 31)
 
 
 def trends_document(trend: EntityTrend, lang: str, charts: Sequence[Chart], chart_note: str, draft: bool,

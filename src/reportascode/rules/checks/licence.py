@@ -44,7 +44,7 @@ def valid_in_year(ctx: CheckContext) -> Iterator[Finding]:
 
 def _deadline(ctx: CheckContext) -> dt.date:
     """The submission date, or the official deadline (31 Mar of the next year) when not yet submitted."""
-    return date(ctx.get("meta", "/submission_date")) or dt.date(ctx.year + 1, 3, 31)
+    return ctx.report.submission_date or dt.date(ctx.year + 1, 3, 31)
 
 
 @register("LIC-02", Severity.WARNING, reads=("licence", "meta"), basis="A",

@@ -30,7 +30,7 @@ def signer_is_legal_rep(ctx: CheckContext) -> Iterator[Finding]:
 
 @register("SIG-02", Severity.ERROR, reads=("signatures", "finance", "meta"), basis="I")
 def signing_order(ctx: CheckContext) -> Iterator[Finding]:
-    submitted = date(ctx.get("meta", "/submission_date"))
+    submitted = ctx.report.submission_date
     commitment = date(ctx.get("signatures", "/commitment/date"))
     for pointer in ("/commitment/date", "/data_authenticity_letter/date"):
         signed = date(ctx.get("signatures", pointer))
@@ -48,7 +48,7 @@ def signing_order(ctx: CheckContext) -> Iterator[Finding]:
 
 @register("SIG-03", Severity.WARNING, reads=("meta",), basis="V", sources=("order42_art35", "notice321"))
 def submitted_in_time(ctx: CheckContext) -> Iterator[Finding]:
-    submitted = date(ctx.get("meta", "/submission_date"))
+    submitted = ctx.report.submission_date
     if submitted is None:
         return
     opens = dt.date(ctx.year + 1, 1, 1)
