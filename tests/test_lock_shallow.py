@@ -96,3 +96,19 @@ def test_a_syntax_error_in_a_locked_file_is_one_error(frozen: GitRepo) -> None:
     errors = [f for f in findings if f["severity"] == "error"]
     assert code == 1 and len(errors) == 1, errors
     assert errors[0]["rule"].startswith("LOAD-") and errors[0]["file"] == OPS
+
+
+def test_freeze_sign_with_a_failing_signer_changes_nothing(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    repo.copy(SAMPLE_REPORTS / "2024", "reports/2024")
+    repo.commit("2024 report")
+    repo.git("config", "gpg.program", "false")
+    before = (repo.git("rev-parse", "HEAD"), repo.git("status", "--porcelain"), repo.git("tag", "--list"),
+              repo.git("ls-files", "--stage"))
+    run = run_rac("freeze", "--sign", "reports/2024", cwd=repo.root)
+    assert run.code == 2 and "Traceback" not in run.err
+    assert "--sign" in run.err
+    after = (repo.git("rev-parse", "HEAD"), repo.git("status", "--porcelain"), repo.git("tag", "--list"),
+             repo.git("ls-files", "--stage"))
+    assert after == before
+    assert not (repo.root / "reports/2024/.rac-lock.yaml").exists()

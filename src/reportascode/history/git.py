@@ -166,7 +166,8 @@ class GitFailed(UsageError):
     def __init__(self, args: tuple[str, ...], stderr: str) -> None:
         lines = [line.strip() for line in stderr.splitlines() if line.strip()]
         telling = [line for line in lines if line.startswith(("fatal:", "error:"))]
-        super().__init__("git.failed", command="git " + " ".join(args[:3]), detail=(telling or lines or [""])[0])
+        self.args_detail = (telling or lines or [""])[0]
+        super().__init__("git.failed", command="git " + " ".join(args[:3]), detail=self.args_detail)
 
 
 class BlobReader:

@@ -15,7 +15,7 @@ from reportascode import __version__
 from reportascode.errors import UsageError
 from reportascode.files import paths
 from reportascode.files.atomic import is_temporary, write_bytes_atomic
-from reportascode.history.git import BlobReader, Git, object_id
+from reportascode.history.git import BlobReader, Git, GitFailed, object_id
 from reportascode.history.leaves import leaves_by_identity
 from reportascode.history.manifest import (
     MANIFEST_NAME,
@@ -62,6 +62,8 @@ def freeze(report: Report, findings_errors: int, summary: dict[str, int], sign: 
     git = Git.discover(report.folder)
     git.require_history()
     _refuse_stale_git_locks(git)
+    if sign:
+        _require_signing(git)  # before the first write: a signer that fails leaves everything as it was
     locked_tag = tag_name(report, "locked")
     completed = repair_interrupted(git, report, sign)
     if "locked" in completed:
@@ -152,6 +154,16 @@ def _refuse_stale_git_locks(git: Git) -> None:
         raise UsageError("git.locked", path=locks[0])
 
 
+def _require_signing(git: Git) -> None:
+    """Sign a throw-away commit object (no ref points at it) the way ``git tag -s`` signs: refuse clearly when
+    git's signer (gpg, ssh or x509, as configured) can't sign, before rac writes anything."""
+    tree = git.run("rev-parse", "HEAD^{tree}").strip()
+    try:
+        git.run("commit-tree", "-S", "-m", "rac freeze --sign: signing check", tree)
+    except GitFailed as failed:
+        raise UsageError("lock.cannot_sign", detail=failed.args_detail) from failed
+
+
 def _subject(verb: str, report: Report) -> str:
     return f"rac {verb} {report.id}"
 
@@ -196,7 +208,15 @@ def _commit_manifest(git: Git, report: Report, manifest: Manifest, message: str,
             write_bytes_atomic(path, previous_text)
         raise
     if sign:
-        git.run("tag", "-s", "-m", tag_message, "--end-of-options", tag, commit)
+        try:
+            git.run("tag", "-s", "-m", tag_message, "--end-of-options", tag, commit)
+        except GitFailed:  # the signer failed after all: put HEAD and the manifest back (both or neither)
+            git.run("update-ref", "-m", f"{message}: signing failed", "HEAD", head, commit, check=False)
+            if previous_text is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_bytes_atomic(path, previous_text)
+            raise
     git.run("add", "--", rel, check=False)  # the index follows HEAD (best effort: HEAD already holds it)
 
 

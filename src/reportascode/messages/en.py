@@ -211,6 +211,8 @@ MESSAGES: dict[str, str] = {
     "lock.has_errors": "report {report} still has {errors:error|errors}; it cannot be locked",
     "lock.already": "report {report} already has the tag {tag}; not overwriting it",
     "lock.not_frozen": "report {report} is not locked (rac freeze)",
+    "lock.cannot_sign": "git can't sign ({detail}); nothing was changed. Set up signing first (gpg and git config "
+    "user.signingkey), or freeze without --sign",
     "submit.before_lock": "submission date {date} is before the locked data was committed ({commit}, {locked}): "
     "a report can't be submitted before its data is final",
     "submit.before_signature": "submission date {date} is before the signing date {signed} of {pointer}: sign "

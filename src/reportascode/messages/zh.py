@@ -196,6 +196,8 @@ MESSAGES: dict[str, str] = {
     "lock.has_errors": "报告 {report} 仍有 {errors} 个错误，不能锁定",
     "lock.already": "报告 {report} 已有标签 {tag}；不会覆盖",
     "lock.not_frozen": "报告 {report} 尚未锁定（rac freeze）",
+    "lock.cannot_sign": "git 无法签名（{detail}）；未做任何修改。请先配置签名（gpg 与 git config user.signingkey），"
+    "或不带 --sign 锁定",
     "submit.before_lock": "提交日期 {date} 早于锁定的数据提交（{commit}，{locked}）：不能在数据定稿前提交",
     "submit.before_signature": "提交日期 {date} 早于 {pointer} 的签署日期 {signed}：须先签署再提交",
     "submit.date_differs": "提交日期 {date} 与 meta.yaml 中的 submission_date {written} 不一致；"
