@@ -124,20 +124,20 @@ def _parse_value(value_text: str) -> Any:
 def _choose(data: Any, name: str, pointer: str, value: Any, value_text: str, navigator: SchemaNavigator,
             store: SchemaStore, version: str, path: str) -> tuple[Any, list[Finding]]:
     """The value as read, or else as the text it is when the schema wants text there; with the schema's
-    findings for the first candidate when none fits."""
+    findings for the last candidate when none fits (the text reading, where the schema wants text: one finding
+    per value, so "99" for a province code is told it is not a code rather than that it is a number)."""
     candidates = [value]
     if not isinstance(value, str) and "string" in navigator.types(name, pointer):
         candidates.append(value_text.strip())
-    first_findings: list[Finding] | None = None
+    last_findings: list[Finding] = []
     for candidate in candidates:
         if is_placeholder(candidate):
             return candidate, []
         findings = _schema_findings(data, name, pointer, candidate, store, version, path)
         if not findings:
             return candidate, []
-        if first_findings is None:
-            first_findings = findings
-    return value, first_findings or []
+        last_findings = findings
+    return value, last_findings
 
 
 def _schema_findings(data: Any, name: str, pointer: str, value: Any, store: SchemaStore, version: str,

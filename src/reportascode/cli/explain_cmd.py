@@ -37,10 +37,49 @@ def language(lang: str | None, root: Path | None) -> str:
 
 @click.command()
 @click.argument("rule_id", metavar="ID")
+@click.option("--add", "field", metavar="FILE#POINTER", default=None,
+              help="Record in explanations.yaml what the warning of ID at FILE#POINTER states (its fingerprint).")
 @lang_option
-def explain(rule_id: str, lang: str | None) -> None:
-    """Print the documentation of rule ID (e.g. SEAT-02) and its examples."""
+def explain(rule_id: str, field: str | None, lang: str | None) -> None:
+    """Print the documentation of rule ID (e.g. SEAT-02) and its examples.
+
+    With --add FILE#POINTER (e.g. reports/2024/licence.yaml#/expiry_date): record the values of that warning in
+    the report's explanations.yaml, so the explanation stops clearing it when they change (EXPL-02)."""
     from reportascode.rules.catalogue import explain as explain_rule
 
     root = workspace_root()
+    if field is not None:
+        _add(rule_id, field, language(lang, root))
+        return
     click.echo(explain_rule(rule_id, language(lang, root), root), nl=False)
+
+
+def _add(rule_id: str, field: str, lang: str) -> None:
+    from reportascode.authoring.explain_add import explanations_text, find_warning
+    from reportascode.errors import UsageError
+    from reportascode.files.atomic import write_text_atomic
+    from reportascode.files.writelock import workspace_lock
+    from reportascode.messages import message
+    from reportascode.model.loader import read_file
+    from reportascode.validate.explanations import FILE
+    from reportascode.validate.session import open_session
+
+    file_text, _, pointer = field.partition("#")
+    file = Path(file_text)
+    if not file.is_file() or file.suffix != ".yaml" or (pointer and not pointer.startswith("/")):
+        raise UsageError("explain.bad_field", field=field)
+    session = open_session([file])
+    report = session.reports[0]
+    with workspace_lock(session.workspace.root, "explain"):
+        result = session.validate()
+        finding = find_warning(result.findings, report, rule_id, file.name, pointer)
+        target = report.folder / f"{FILE}.yaml"
+        raw, problem = read_file(target) if target.exists() else (b"", None)
+        if raw is None or problem is not None:
+            raise UsageError("explain.cannot_record", path=report.file_path(FILE), detail=problem.message_key
+                             if problem else "")
+        text, recorded = explanations_text(report, finding, session.store, raw.decode("utf-8", "replace"))
+        write_text_atomic(target, text)
+    key = "explain.added" if recorded.added else "explain.recorded"
+    click.echo(message(key, lang, {"path": recorded.path, "fingerprint": recorded.fingerprint, "rule": rule_id,
+                                   "field": field}))

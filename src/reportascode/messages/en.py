@@ -1153,6 +1153,21 @@ MESSAGES: dict[str, str] = {
     "rule.EXPL-01.title": "Explanation matches no finding (stale), or explains an error",
     "rule.EXPL-01": "this explanation ({check}, {field}) matches no finding: the field, the check or the data "
     "changed; update or remove it",
+    "explain.bad_field": "'{field}' is not REPORT-FILE#JSON-POINTER, e.g. reports/2024/licence.yaml#/expiry_date",
+    "explain.no_warning": "no {rule} warning at {field}; {rule} findings are at: {known}",
+    "explain.cannot_record": "can't write {path}: {detail}",
+    "explain.recorded": "recorded the fingerprint {fingerprint} of {rule} ({field}) in {path}",
+    "explain.added": "added an entry for {rule} ({field}) to {path} (fingerprint {fingerprint}); write its text_zh "
+    "(now 待填)",
+    "rule.EXPL-02.title": "Explanation written for other values (the data changed; it no longer applies)",
+    "rule.EXPL-02": "this explanation ({check}, {field}) was written for other values (fingerprint {recorded}, now "
+    "{current}): the warning's values changed, so it no longer clears the warning; check the text, then run rac "
+    "explain {check} --add {target} to record the new values",
+    "rule.EXPL-02.doc": "An entry in explanations.yaml may record a fingerprint: 12 hex digits hashing the values of "
+    "the warning it explains (its variant and the figures, dates and days it states), written by rac explain ID --add "
+    "FILE#POINTER. When those values change (a different renewal date, a licence now expired, another year-on-year "
+    "change), the explanation no longer clears the warning, the warning is back, and EXPL-02 warns at the entry's "
+    "fingerprint; review the text and run --add again. Entries without a fingerprint still match by check and field.",
     "rule.EXPL-01.error": "this explanation ({check}, {field}) is for an error: errors cannot be explained away, "
     "correct the data",
     "rule.EXPL-01.duplicate": "a second explanation for {check}, {field} (entry {first} already explains it)",

@@ -977,6 +977,20 @@ MESSAGES: dict[str, str] = {
     "rule.SCHEMA-REF.doc": "工作区的数据模式引用了工作区和程序包以外的内容；rac 从不联网获取。",
     "rule.EXPL-01.title": "情况说明未对应任何提示（已过时），或试图说明错误",
     "rule.EXPL-01": "该情况说明（{check}，{field}）没有对应的提示：字段、检查项或数据已变化，请更新或删除",
+    "explain.bad_field": "“{field}”不是“报告文件#JSON 指针”，如 reports/2024/licence.yaml#/expiry_date",
+    "explain.no_warning": "{field} 处没有 {rule} 的警告；{rule} 的提示位于：{known}",
+    "explain.cannot_record": "无法写入 {path}：{detail}",
+    "explain.recorded": "已在 {path} 记录 {rule}（{field}）的数值指纹 {fingerprint}",
+    "explain.added": "已在 {path} 新增 {rule}（{field}）的说明条目（指纹 {fingerprint}）；"
+    "请填写 text_zh（目前为“待填”）",
+    "rule.EXPL-02.title": "情况说明写于其他数值（数据已变化，说明不再适用）",
+    "rule.EXPL-02": "该情况说明（{check}，{field}）写于其他数值（指纹 {recorded}，现为 {current}）：提示的数值已变化，"
+    "说明不再消除该提示；请核对说明文字，确认后运行 rac explain {check} --add {target} 更新指纹",
+    "rule.EXPL-02.doc": "explanations.yaml 的条目可记录 fingerprint：所说明提示的数值"
+    "（提示类型及其中的数字、日期、天数）的 12 位哈希，由 rac explain 检查项 --add 文件#指针 写入。"
+    "数值变化后（如续期申请日期改变、许可证已过期、同比变动幅度不同），该说明不再消除提示，提示重新出现，"
+    "EXPL-02 在条目的 fingerprint 处警告；核对并修改说明后再次运行 --add 更新指纹。"
+    "未记录 fingerprint 的条目仍按检查项和字段匹配。",
     "rule.EXPL-01.error": "该情况说明（{check}，{field}）针对的是错误：错误不能以说明消除，请更正数据",
     "rule.EXPL-01.duplicate": "对 {check}、{field} 的重复说明（第 {first} 条已说明）",
     "rule.EXPL-01.doc": "explanations.yaml 中的条目 {{check, field: 文件名.yaml#指针, text_zh, …}} "

@@ -28,6 +28,7 @@ for _id in ("SCHEMA-VERSION", "SCHEMA-TYPE", "SCHEMA-REQUIRED", "SCHEMA-UNKNOWN-
 
 FILL = declare("FILL-01", Kind.FILL, E)
 EXPLANATION = declare("EXPL-01", Kind.EXPLANATION, W, reads=("explanations",))
+STALE_EXPLANATION = declare("EXPL-02", Kind.EXPLANATION, W, reads=("explanations",))  # written for other values
 LOCK = declare("LOCK-01", Kind.LOCK, E)
 LOCK_NO_HISTORY = declare("LOCK-02", Kind.LOCK, INFO)  # the locked commit is not here: checked by file hash only
 

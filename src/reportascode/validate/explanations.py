@@ -9,11 +9,19 @@ explained, never as a warning nor as waived (豁免 is a configured waiver), and
 **Errors cannot be explained away**: the error stays, and the entry is reported. Rule ``EXPL-01``
 (warning, at the entry's ``field``) reports an entry that matches no finding (stale), one that tries to explain
 an error, and a second entry for the same check and field.
+
+An entry also records **what it explains**: ``fingerprint`` is a short hash of the finding's values (its message
+variant and arguments: the figures, dates and days the warning states), written by ``rac explain ID --add
+FILE#POINTER``. When those values change, the entry no longer clears the warning: the warning is back and rule
+``EXPL-02`` (warning, at the entry's fingerprint) says the explanation was written for other values. An entry
+without a fingerprint still clears by check and field alone (and ``rac explain --add`` records one).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 from dataclasses import dataclass
 
 from reportascode.messages import Bilingual
@@ -22,7 +30,15 @@ from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.workspace import Report
 
 RULE = "EXPL-01"
+STALE_RULE = "EXPL-02"
 FILE = "explanations"
+
+
+def fingerprint(finding: Finding) -> str:
+    """12 hex digits of SHA-256 over the finding's message variant and its arguments (the values it states)."""
+    values = [finding.message_key, [[name, str(value)] for name, value in finding.args]]
+    text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,7 @@ class Explanation:
     field: str
     text: str
     text_en: str = ""
+    fingerprint: str | None = None
 
     @property
     def texts(self) -> Bilingual:
@@ -57,9 +74,11 @@ def read_explanations(report: Report) -> list[Explanation]:
         if not isinstance(entry, dict):
             continue
         check, field, text, text_en = entry.get("check"), entry.get("field"), entry.get("text_zh"), entry.get("text_en")
+        recorded = entry.get("fingerprint")
         if isinstance(check, str) and isinstance(field, str) and "#" in field:
             found.append(Explanation(index, check, field, text if isinstance(text, str) else "",
-                                     text_en if isinstance(text_en, str) else ""))
+                                     text_en if isinstance(text_en, str) else "",
+                                     str(recorded) if recorded is not None else None))
     return found
 
 
@@ -84,7 +103,12 @@ def apply_explanations(report: Report, findings: list[Finding], config: Config) 
         entry = by_target.get((finding.rule, finding.file, finding.pointer))
         if entry is not None and finding.report == report.id:
             matched.add(entry.index)
-            if finding.severity is Severity.WARNING and not finding.cleared:
+            current = fingerprint(finding)
+            if finding.severity is Severity.WARNING and entry.fingerprint not in (None, current):
+                problems.append(_finding(report, entry, "rule.EXPL-02", rule=STALE_RULE,
+                                         pointer=f"/{entry.index}/fingerprint", recorded=entry.fingerprint,
+                                         current=current, target=f"{finding.file}#{finding.pointer}"))
+            elif finding.severity is Severity.WARNING and not finding.cleared:
                 finding = dataclasses.replace(finding, explanation=entry.texts)
             elif finding.severity is Severity.ERROR:
                 explained_errors.setdefault(entry.index, finding)
@@ -97,11 +121,12 @@ def apply_explanations(report: Report, findings: list[Finding], config: Config) 
     return result + sorted(problems, key=Finding.sort_key)
 
 
-def _finding(report: Report, explanation: Explanation, key: str, **extra: object) -> Finding:
-    pointer = f"/{explanation.index}/field"
+def _finding(report: Report, explanation: Explanation, key: str, rule: str = RULE, pointer: str = "",
+             **extra: object) -> Finding:
+    pointer = pointer or f"/{explanation.index}/field"
     doc = report.document(FILE)
     line, column = doc.value_position(pointer) if doc is not None else (1, 1)
     args = {"check": explanation.check, "field": explanation.field, **extra}
-    return Finding(RULE, Severity.WARNING, report.file_path(FILE), line, column, pointer, key, make_args(args),
+    return Finding(rule, Severity.WARNING, report.file_path(FILE), line, column, pointer, key, make_args(args),
                    report.id)
 
