@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportascode.authoring.fmt import FormatRefused, format_text
+from reportascode.authoring.schema_nav import SchemaNavigator
 from reportascode.authoring.setvalue import SetRefused, set_value
 from reportascode.errors import UsageError
 from reportascode.model.findings import Finding, Severity
@@ -48,7 +50,12 @@ def explanations_text(report: Report, finding: Finding, store: SchemaStore, text
             result = set_value(text, FILE, f"/{entry.index}/fingerprint", f'"{stamp}"', store, version, path)
         except SetRefused as refused:
             raise UsageError("explain.cannot_record", path=path, detail=refused.key) from refused
-        return result.text, Recorded(path, stamp, False)
+        # in the place rac fmt keeps it (after field), so a pre-commit fmt hook has nothing to change
+        try:
+            formatted = format_text(result.text, FILE, SchemaNavigator(store, version))
+        except FormatRefused:
+            formatted = result.text
+        return formatted, Recorded(path, stamp, False)
     text = "".join(line for line in text.splitlines(keepends=True) if line.strip() != "[]")  # an empty list
     if text and not text.endswith("\n"):
         text += "\n"
