@@ -36,14 +36,14 @@ def test_changed_values_bring_the_warning_back_and_report_the_explanation(worksp
     assert [(f["severity"], f["file"]) for f in lic02] == [("warning", LIC)]
     (stale,) = [f for f in findings if f["rule"] == "EXPL-02"]
     assert stale["file"] == EXPL and stale["severity"] == "warning"
-    assert stale["line"] == _line_of(workspace, EXPL, "fingerprint: 732b9b86f40d")
+    assert stale["line"] == _line_of(workspace, EXPL, "fingerprint: fa3877dfdbcf")
     assert "--add reports/2024/licence.yaml#/expiry_date" in str(stale["message"])
     assert not [f for f in findings if f["rule"] == "EXPL-01" and "LIC-02" in str(f["message"])]
 
     run = run_rac("explain", "LIC-02", "--add", f"{LIC}#/expiry_date", cwd=workspace)
     assert run.code == 0, run.err
     text = (workspace / EXPL).read_text(encoding="utf-8")
-    assert "732b9b86f40d" not in text and text.count("fingerprint:") == 2
+    assert "fa3877dfdbcf" not in text and text.count("fingerprint:") == 2
     assert [f["rule"] for f in _findings(workspace) if f["rule"] in ("LIC-02", "EXPL-02")] == []
 
 

@@ -21,7 +21,6 @@ It creates, and never overwrites (an existing file is skipped and reported):
 
 from __future__ import annotations
 
-import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +29,9 @@ from reportascode.authoring.skeleton import skeleton_files
 from reportascode.authoring.yamltext import render_string
 from reportascode.files import paths
 from reportascode.files.atomic import create_text_exclusive
+from reportascode.rules.checks.helpers import LICENCE_NO
 
-LICENCE = re.compile(r"^([京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新])?B2-\d{8}$")
+LICENCE = LICENCE_NO  # the number as issued: 京B2-20202418, A2.B1.B2-20090003, 合字B1.B2-20130004
 DEFAULT_HOOKS_REPO = "https://example.org/your-mirror/reportascode"
 
 
@@ -173,8 +173,8 @@ company: {render_string(company)}
 
 
 def precommit_text(version: str, hooks_repo: str | None) -> str:
-    local = f"""\
-  - repo: local                   # 使用本机安装的 rac（pip install reportascode=={version}），离线可用
+    local = """\
+  - repo: local                   # 使用 PATH 中的 rac（激活其虚拟环境，或 pipx 安装），离线可用
     hooks:
       - id: rac-fmt
         name: rac fmt (年报格式整理)
@@ -229,7 +229,9 @@ def readme_text(company: str, licence: str, year: int) -> str:
 - 修改单个数值：`rac set reports/{year}/operations.yaml /seats/total 610`（先按数据模型检查，再只改这一处）。
 - 新年度：`rac new-year {year + 1}`（复制企业、许可证、号码、中继、分支机构等存量信息，业务与财务数据重置为“待填”）。
 - 时间表：`rac timeline reports/{year}`（官方日历与内部计划，及各步骤状态；`--format ics` 可导入日历）。
-- 安装提交钩子：`pre-commit install`（每次提交自动整理并校验）。
+- 提交钩子（每次提交自动整理并校验）：先安装 pre-commit（`pip install pre-commit`，或安装 rac 时加 `[hooks]`），
+  再在本仓库运行一次 `pre-commit install`。钩子调用本机的 `rac`：请在激活了安装 rac 的虚拟环境后提交，或用
+  `pipx install reportascode` 安装使 `rac` 始终在 PATH 中；否则提交时会提示 ``Executable `rac` not found``。
 - 编辑器即时校验：`pip install 'reportascode[lsp]'` 后在编辑器中配置语言服务器 `rac lsp`（VS Code、Neovim、Helix、Emacs
   的配置方法见 reportascode 文档 docs/editors.md），输入时即显示与 `rac validate` 相同的检查结果，并可一键修正。
 
@@ -241,7 +243,10 @@ def readme_text(company: str, licence: str, year: int) -> str:
 This repository keeps the annual report (年报) of a value-added telecom licence for call-centre business (B24) as
 YAML files, validated by reportascode (`rac`). One folder per year under `reports/`; `待填` marks a value still to
 fill (reported as FILL-01). Daily commands: `rac validate`, `rac fmt`, `rac set FILE POINTER VALUE`,
-`rac new-year YEAR`, `rac timeline REPORT`. Run `pre-commit install` once to check every commit. Editors with the
+`rac new-year YEAR`, `rac timeline REPORT`. To check every commit, install pre-commit (`pip install pre-commit`, or
+rac's `[hooks]` extra) and run `pre-commit install` once. The hooks run the `rac` on PATH: commit with the
+virtual environment that holds rac activated, or install rac with pipx so `rac` is always on PATH (otherwise the
+commit stops with ``Executable `rac` not found``). Editors with the
 YAML language server show each field's Chinese title and English description on hover. For every finding of
 `rac validate` live while you type, install `reportascode[lsp]` and point your editor's LSP client at `rac lsp`
 (VS Code, Neovim, Helix and Emacs set-ups: docs/editors.md of reportascode).

@@ -10,6 +10,14 @@ import click
 from reportascode.cli.options import lang_option
 
 
+def _precommit_available() -> bool:
+    """pre-commit on PATH, or importable beside rac (``python -m pre_commit``)."""
+    import importlib.util
+    import shutil
+
+    return shutil.which("pre-commit") is not None or importlib.util.find_spec("pre_commit") is not None
+
+
 @click.command()
 @click.argument("directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--company", required=True, help="Company name (企业名称), as on the licence.")
@@ -43,4 +51,9 @@ def init(directory: Path, company: str, licence: str, year: int | None, hooks_re
         text = message(f"init.{action.status}", language, {"path": action.path, "detail": action.detail}).rstrip()
         click.echo(text, err=action.status == "failed")
     click.echo(message("init.done", language, {"path": result.root, "year": year}))
+    if not _precommit_available():
+        from reportascode.messages.install import install_command
+
+        click.echo(message("init.no_precommit", language, {"install": install_command("hooks", "pre-commit")}),
+                   err=True)
     raise SystemExit(1 if result.failed else 0)

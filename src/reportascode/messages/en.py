@@ -168,7 +168,7 @@ MESSAGES: dict[str, str] = {
     "render.template_recursion": "template {template}, line {line}: a macro or include recurses without end",
     "render.template_error": "template {template}, line {line}: {detail}",
     "render.layout_invalid": "form layout {file} line {line} column {column}: {detail}",
-    "render.no_weasyprint": "PDF needs WeasyPrint, which is not installed: pip install 'reportascode[pdf]'",
+    "render.no_weasyprint": "PDF needs WeasyPrint, which is not installed: {install}",
     "render.weasyprint_broken": "WeasyPrint cannot start ({detail}); install its system libraries (Pango)",
     "render.no_cjk_font": "no Chinese (CJK) font is installed (fc-list :lang=zh finds none), so the PDF would "
     "print boxes instead of Chinese; install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and retry",
@@ -186,7 +186,7 @@ MESSAGES: dict[str, str] = {
     "build.status_draft": "{errors:error|errors}: draft only",
     "build.status_refused": "{errors:error|errors}: not rendered",
     "trends.no_entity": "no reports for entity '{entity}' (the folder reports/<entity>/<year>/); entities: {entities}",
-    "trends.no_matplotlib": "charts need matplotlib, which is not installed: pip install 'reportascode[charts]'",
+    "trends.no_matplotlib": "charts need matplotlib, which is not installed: {install}",
     "trends.no_cjk_font": "no Chinese (CJK) font is installed (fc-list :lang=zh finds none), so the charts' Chinese "
     "labels would be boxes; install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and try again",
     "trends.charts_skipped": "charts left out: {reason}",
@@ -460,7 +460,10 @@ MESSAGES: dict[str, str] = {
     "init.failed": "not done: {path} ({detail})",
     "init.done": "workspace ready: {path}. Fill in the 待填 values in reports/{year}/, then run rac validate; "
     "run pre-commit install to format and validate on every commit",
-    "init.bad_licence": "licence number “{value}” is not valid (e.g. B2-20203417 or 浙B2-20203417)",
+    "init.bad_licence": "licence number “{value}” is not valid (enter it as issued, e.g. B2-20203417, "
+    "京B2-20202418, A2.B1.B2-20090003, 合字B1.B2-20130004)",
+    "init.no_precommit": "pre-commit is not installed, so the commit hooks can't run yet; install it with {install}, "
+    "then run pre-commit install in the workspace",
     "init.bad_company": "the company name must not be empty",
     "init.not_a_directory": "{path} is not a directory",
     "schema.nothing_to_do": "give --export DIR or --vscode",

@@ -157,7 +157,7 @@ MESSAGES: dict[str, str] = {
     "render.template_recursion": "模板 {template} 第 {line} 行：宏或 include 无限递归",
     "render.template_error": "模板 {template} 第 {line} 行：{detail}",
     "render.layout_invalid": "表格版式 {file} 第 {line} 行第 {column} 列：{detail}",
-    "render.no_weasyprint": "生成 PDF 需要 WeasyPrint，但未安装：pip install 'reportascode[pdf]'",
+    "render.no_weasyprint": "生成 PDF 需要 WeasyPrint，但未安装：{install}",
     "render.weasyprint_broken": "WeasyPrint 无法启动（{detail}）；请安装其依赖的系统库（Pango）",
     "render.no_cjk_font": "未安装中文（CJK）字体（fc-list :lang=zh 无结果），PDF 中的中文将显示为方框；"
     "请先安装字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试",
@@ -174,7 +174,7 @@ MESSAGES: dict[str, str] = {
     "build.status_draft": "{errors} 项错误，仅草稿",
     "build.status_refused": "{errors} 项错误，未生成",
     "trends.no_entity": "没有主体“{entity}”的报告（目录 reports/<主体>/<年度>/）；现有主体：{entities}",
-    "trends.no_matplotlib": "绘制图表需要 matplotlib，但未安装：pip install 'reportascode[charts]'",
+    "trends.no_matplotlib": "绘制图表需要 matplotlib，但未安装：{install}",
     "trends.no_cjk_font": "未安装中文（CJK）字体（fc-list :lang=zh 无结果），图表中的中文将显示为方框；"
     "请先安装字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试",
     "trends.charts_skipped": "未生成图表：{reason}",
@@ -420,7 +420,9 @@ MESSAGES: dict[str, str] = {
     "init.failed": "未完成：{path}（{detail}）",
     "init.done": "工作区已就绪：{path}。请填写 reports/{year}/ 中的“待填”项，然后运行 rac validate；"
     "运行 pre-commit install 后每次提交自动整理并校验",
-    "init.bad_licence": "许可证编号“{value}”格式不正确（形如 B2-20203417 或 浙B2-20203417）",
+    "init.bad_licence": "许可证编号“{value}”格式不正确（按证书原样填写，如 B2-20203417、京B2-20202418、"
+    "A2.B1.B2-20090003、合字B1.B2-20130004）",
+    "init.no_precommit": "未找到 pre-commit，提交钩子暂不可用；安装：{install}，然后在工作区运行 pre-commit install",
     "init.bad_company": "企业名称不能为空",
     "init.not_a_directory": "{path} 不是目录",
     "schema.nothing_to_do": "请指定 --export DIR 或 --vscode",

@@ -34,7 +34,9 @@ def cjk_fonts() -> tuple[str, ...]:
 def unavailable() -> UsageError | None:
     """Why PDF cannot be rendered here, or ``None`` when it can."""
     if importlib.util.find_spec("weasyprint") is None:
-        return UsageError("render.no_weasyprint")
+        from reportascode.messages.install import install_command
+
+        return UsageError("render.no_weasyprint", install=install_command("pdf", "weasyprint"))
     if not cjk_fonts():
         return UsageError("render.no_cjk_font")
     return None

@@ -102,7 +102,9 @@ def unavailable(lang: str) -> UsageError | None:
     import importlib.util
 
     if importlib.util.find_spec("matplotlib") is None:
-        return UsageError("trends.no_matplotlib")
+        from reportascode.messages.install import install_command
+
+        return UsageError("trends.no_matplotlib", install=install_command("charts", "matplotlib"))
     if _needs_cjk_font(lang) and cjk_family() is None:
         return UsageError("trends.no_cjk_font")
     return None

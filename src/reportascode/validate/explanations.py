@@ -34,9 +34,16 @@ STALE_RULE = "EXPL-02"
 FILE = "explanations"
 
 
+# Arguments that restate the workspace's thresholds (a YOY-01 limit, LIC-02's renewal lead and due date), not the
+# report's data: a changed threshold changes which warnings there are, not what an explanation explained.
+_THRESHOLD_ARGS = frozenset({"limit", "lead", "due", "tolerance", "low", "high", "minimum", "months", "window"})
+
+
 def fingerprint(finding: Finding) -> str:
-    """12 hex digits of SHA-256 over the finding's message variant and its arguments (the values it states)."""
-    values = [finding.message_key, [[name, str(value)] for name, value in finding.args]]
+    """12 hex digits of SHA-256 over the finding's message variant and the values it states (its arguments, but
+    those that restate a threshold)."""
+    values = [finding.message_key,
+              [[name, str(value)] for name, value in finding.args if name not in _THRESHOLD_ARGS]]
     text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
