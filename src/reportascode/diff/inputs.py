@@ -24,9 +24,9 @@ def workspace_root(start: Path) -> Path | None:
 
 
 def parse_threshold(text: str | None, config: Config) -> Decimal:
-    """The YoY threshold in percent: ``--threshold``; else the workspace config, where ``thresholds: {YOY-01:
-    {change: 0.30}}`` is the YOY-01 check's own setting (a fraction, so the diff marks what the check warns
-    about); else YOY-01's registered default."""
+    """The YoY threshold in percent: ``--threshold`` (a percentage: ``30`` or ``30%``); else the workspace
+    config's ``thresholds: {YOY-01: {change: 0.30}}`` (the check's own setting, a fraction or ``"30%"``, so the
+    diff marks what the check warns about); else YOY-01's registered default."""
     if text is None:
         from reportascode.rules.registry import default_threshold
 

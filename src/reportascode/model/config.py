@@ -66,7 +66,7 @@ def load_config(root: Path, unsaved: str | None = None, threshold_names: Thresho
                          detail=Bilingual.of(problem.message_key, dict(problem.args)))
     data = doc.data or {}
     _validate(data, doc)
-    thresholds = {rule: {k: Decimal(str(v)) for k, v in values.items()}
+    thresholds = {rule: {name: _threshold_value(rule, name, value, doc) for name, value in values.items()}
                   for rule, values in (data.get("thresholds") or {}).items()}
     if threshold_names is not None:
         _check_threshold_names(thresholds, doc, threshold_names)
@@ -78,6 +78,32 @@ def load_config(root: Path, unsaved: str | None = None, threshold_names: Thresho
     ]
     return Config(lang=data.get("lang"), thresholds=thresholds, severity=dict(data.get("severity") or {}),
                   waivers=waivers, raw=data)
+
+
+# Thresholds that are ratios (a change, a tolerance), as opposed to amounts, days or levels. One convention for
+# them: a fraction (0.30), or a percentage written with its sign ("30%"); a bare number above 1 is refused,
+# since "change: 30" would silently mean 3000%.
+RATIO_THRESHOLDS = frozenset({"change", "tolerance"})
+
+
+def _threshold_value(rule: str, name: str, value: Any, doc: Any) -> Decimal:
+    line, column = doc.value_position(f"/thresholds/{rule}/{name}")
+    text = str(value).strip()
+    if text.endswith("%"):
+        if name not in RATIO_THRESHOLDS:
+            raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column,
+                             detail=f"{rule} {name} is not a ratio: write a plain number, without %")
+        return Decimal(text[:-1].strip()) / 100
+    number = Decimal(text)
+    if name in RATIO_THRESHOLDS and not 0 <= number <= 1:
+        raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column,
+                         detail=f"{rule} {name}: {text} is a fraction (0.30 means 30%); write "
+                                f"{_plain(number / 100)} or \"{text}%\"")
+    return number
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
 
 
 def _check_threshold_names(thresholds: dict[str, dict[str, Decimal]], doc: Any,
