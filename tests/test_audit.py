@@ -69,7 +69,7 @@ def test_log_lists_field_changes_and_marks_reformats(history: tuple[GitRepo, lis
     assert commits[1]["author"] == "Shen Ruolan" and commits[1]["reformat_only"] is False
     assert len(commits[2]["changes"]) == 11
     text = run_rac("log", "--lang", "en", "reports/2024", cwd=repo.root).out
-    assert "reformatting only" in text and "~ operations.yaml/clients_signed: 38 → 41" in text
+    assert "reformatting only" in text and "~ operations.yaml#/clients_signed: 38 → 41" in text
 
 
 def test_freeze_then_edit_needs_a_correction_record(history: tuple[GitRepo, list[str]]) -> None:
@@ -158,3 +158,14 @@ def test_shallow_clone_is_a_clear_usage_error(history: tuple[GitRepo, list[str]]
     run = run_rac("log", "reports/2024", cwd=clone)
     assert run.code == 2 and "Traceback" not in run.err
     assert "unshallow" in run.err
+
+
+def test_log_and_blame_review_output(history: tuple[GitRepo, list[str]]) -> None:
+    repo, (_, _, third) = history
+    run = run_rac("log", "reports/2024", cwd=repo.root)
+    assert run.code == 0 and "operations.yaml#/clients_signed: 38 → 41" in run.out
+    empty = run_rac("log", "--since", third, "--format", "markdown", "--lang", "en", "reports/2024", cwd=repo.root)
+    assert empty.code == 0 and "no data changes" in empty.out
+    unknown = run_rac("blame", "--lang", "en", OPS, "/seats/nope", cwd=repo.root)
+    assert unknown.code == 2 and "Traceback" not in unknown.err
+    assert "/seats/nope" in unknown.err and "/seats/total" in unknown.err

@@ -108,6 +108,9 @@ def _entries(history: BlameState, current: Leaves, pointer: str | None) -> list[
     """The fields of ``current`` (at or below ``pointer``), each with the commit that gave it its value."""
     state, last_changed = history.state, history.last_changed
     entries = []
+    if pointer and not any(p == pointer or p.startswith(pointer.rstrip("/") + "/") for p, _ in current.values()):
+        raise UsageError("blame.no_pointer", pointer=pointer, path=rel,
+                         nearest=", ".join(_nearest(pointer, [p for p, _ in current.values()])) or "—")
     for identity, (leaf_pointer, value) in current.items():
         if pointer and not (leaf_pointer == pointer or leaf_pointer.startswith(pointer.rstrip("/") + "/")):
             continue
@@ -115,6 +118,19 @@ def _entries(history: BlameState, current: Leaves, pointer: str | None) -> list[
         unchanged = committed is not None and same(committed[1], value)
         entries.append(BlameEntry(leaf_pointer, value, last_changed.get(identity) if unchanged else None))
     return entries
+
+
+def _nearest(pointer: str, pointers: list[str]) -> list[str]:
+    """Up to five existing pointers like ``pointer``: those under its longest existing prefix, else the closest."""
+    import difflib
+
+    prefix = pointer
+    while prefix:
+        under = [p for p in pointers if p.startswith(prefix + "/")]
+        if under:
+            return under[:5]
+        prefix = prefix.rsplit("/", 1)[0]
+    return difflib.get_close_matches(pointer, pointers, n=5, cutoff=0.3)
 
 
 def committed_history(git: Git, rel: str, name: str, parsed: ParsedBlobs, cache: HistoryCache) -> BlameState:

@@ -42,7 +42,7 @@ def log_json(entries: list[LogEntry]) -> str:
 
 
 def _change_line(change: Change, lang: str) -> str:
-    where = f"{change.file}{change.pointer or ''}"
+    where = f"{change.file}#{change.pointer}" if change.pointer else change.file
     if not change.pointer and change.kind in ("added", "removed"):
         return f"  {'+' if change.kind == 'added' else '-'} {change.file} ({change.kind} file)"
     if change.kind == "added":
@@ -64,6 +64,8 @@ def log_text(entries: list[LogEntry], lang: str, markdown: bool = False) -> str:
         lines += [safe(_change_line(ch, lang)) for ch in entry.changes]
         lines += [safe(f"  ! {name}: unparseable in this version") for name in entry.unparseable]
         lines.append("")
+    if not entries:  # say so: an empty comment or page reads as a failure
+        lines.append(message("log.no_changes", lang) + "\n")
     return "\n".join(lines)
 
 

@@ -244,6 +244,8 @@ MESSAGES: dict[str, str] = {
     "verify.intact": "report {report} matches its lock manifest (commit {commit}, {date})",
     "verify.changed": "report {report} has {count:field change|field changes} since the lock, "
     "{uncorrected} without a correction record",
+    "log.no_changes": "no data changes in the selected range",
+    "blame.no_pointer": "{path} has no field {pointer}; nearest: {nearest}",
     "log.reformat_only": "reformatting only, data unchanged",
     "blame.uncommitted": "uncommitted",
     # workspace rules
