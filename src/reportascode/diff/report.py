@@ -100,7 +100,8 @@ def diff_sources(a: Source, b: Source, store: SchemaStore | None = None,
         name = name_b or name_a or posixpath.basename(b.path or a.path)
         pairs = [(name, a.files.get(name_a) if name_a else None, b.files.get(name_b) if name_b else None)]
     else:
-        pairs = [(name, a.files.get(name), b.files.get(name)) for name in _ordered({*a.files, *b.files})]
+        names = {*a.files, *b.files} - RECORD_FILES  # the lock's and the corrections' records are not data
+        pairs = [(name, a.files.get(name), b.files.get(name)) for name in _ordered(names)]
     docs = [(name, _load(raw_a, a, name, parser), _load(raw_b, b, name, parser), raw_a, raw_b)
             for name, raw_a, raw_b in pairs]
 
@@ -124,6 +125,8 @@ def diff_sources(a: Source, b: Source, store: SchemaStore | None = None,
         data_a = doc_a.data if doc_a is not None else None
         data_b = doc_b.data if doc_b is not None else None
         for change in compare(data_a, data_b, name, stem, partial(labeler.order, stem)):
+            if result.yoy and stem == "meta" and change.pointer == "/report_year":
+                continue  # the pair of years compared (in the heading), not a change of data
             data = data_a if change.kind == "removed" else data_b
             result.changes.append(replace(
                 change,
@@ -132,6 +135,10 @@ def diff_sources(a: Source, b: Source, store: SchemaStore | None = None,
                 marked=result.yoy and beyond(change, threshold),
             ))
     return result
+
+
+# rac's own records beside the data: the lock manifest (file hashes) and the correction records after a lock
+RECORD_FILES = frozenset({".rac-lock.yaml", "corrections.yaml"})
 
 
 def _load(raw: bytes | None, source: Source, name: str, parser: str) -> Document | None:
