@@ -183,6 +183,8 @@ MESSAGES: dict[str, str] = {
     "build.report_refused": "{report}: {errors:error|errors}; not rendered",
     "build.index": "wrote {path}",
     "build.status_ok": "no errors: ready to file",
+    "build.status_warnings": "no errors, but {warnings:warning|warnings} unexplained: explain them in "
+    "explanations.yaml or correct the data before filing",
     "build.status_draft": "{errors:error|errors}: draft only",
     "build.status_refused": "{errors:error|errors}: not rendered",
     "trends.no_entity": "no reports for entity '{entity}' (the folder reports/<entity>/<year>/); entities: {entities}",

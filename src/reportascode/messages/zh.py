@@ -171,6 +171,7 @@ MESSAGES: dict[str, str] = {
     "build.report_refused": "{report}：有 {errors} 项错误，未生成文档",
     "build.index": "已写入 {path}",
     "build.status_ok": "无错误，可报送",
+    "build.status_warnings": "无错误，但有 {warnings} 项警告未说明：在 explanations.yaml 中说明或更正后再报送",
     "build.status_draft": "{errors} 项错误，仅草稿",
     "build.status_refused": "{errors} 项错误，未生成",
     "trends.no_entity": "没有主体“{entity}”的报告（目录 reports/<主体>/<年度>/）；现有主体：{entities}",

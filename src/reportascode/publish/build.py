@@ -135,7 +135,10 @@ def _index_entry(outcome: ReportOutcome, lang: str) -> dict[str, object]:
     from reportascode.render.context import finding_views
 
     errors = len(outcome.errors)
-    if not errors:
+    warnings = outcome.count(Severity.WARNING)  # unexplained: an explained or waived one counts as waived
+    if not errors and warnings:
+        status = message("build.status_warnings", lang, {"warnings": warnings})
+    elif not errors:
         status = message("build.status_ok", lang)
     elif outcome.rendered:
         status = message("build.status_draft", lang, {"errors": errors})
