@@ -82,8 +82,9 @@ CASES = [
          "SCHEMA-ENUM", 6, 17),
     Case("bad enum: province code", "operations.yaml", replace('  - province: "33"', '  - province: "99"'),
          "SCHEMA-ENUM", 24, 15),
+    # one finding per value: the number is told to be quoted (SCHEMA-TYPE), not also that it is no version
     Case("unquoted schema version", "meta.yaml", replace('schema_version: "1.0"', "schema_version: 1.0"),
-         "SCHEMA-ENUM", 8, 17),
+         "SCHEMA-TYPE", 8, 17),
     Case("bad date: 30 February", "meta.yaml", replace("submission_date: 2025-03-18", "submission_date: 2025-02-30"),
          "SCHEMA-FORMAT", 7, 18),
     Case("bad date: slashes", "meta.yaml", replace("submission_date: 2025-03-18", "submission_date: 2025/03/18"),
