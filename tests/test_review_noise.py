@@ -30,6 +30,7 @@ def test_lock_and_correction_records_are_not_data(tmp_path: Path) -> None:
 
 
 def test_the_build_index_says_ready_only_when_nothing_is_unexplained(workspace: Path) -> None:
+    from reportascode.messages import Bilingual
     from reportascode.model.findings import Finding, Severity
     from reportascode.model.workspace import Report, Workspace
     from reportascode.publish.build import ReportOutcome, _index_entry
@@ -38,7 +39,7 @@ def test_the_build_index_says_ready_only_when_nothing_is_unexplained(workspace: 
     warning = Finding("LIC-02", Severity.WARNING, "reports/2024/licence.yaml", 8, 14, "/expiry_date", "check.LIC-02",
                       (), "reports/2024")
     explained = Finding("YOY-01", Severity.WARNING, "reports/2024/operations.yaml", 7, 7, "/seats/ai",
-                        "check.YOY-01", (), "reports/2024", waived_by="explained: …")
+                        "check.YOY-01", (), "reports/2024", explanation=Bilingual("说明", "explained"))
     unexplained = _index_entry(ReportOutcome(report, [warning, explained], [], rendered=True), "zh")
     assert "可报送" not in str(unexplained["status_text"]) and "1 项警告未说明" in str(unexplained["status_text"])
     clean = _index_entry(ReportOutcome(report, [explained], [], rendered=True), "zh")

@@ -135,7 +135,7 @@ def _index_entry(outcome: ReportOutcome, lang: str) -> dict[str, object]:
     from reportascode.render.context import finding_views
 
     errors = len(outcome.errors)
-    warnings = outcome.count(Severity.WARNING)  # unexplained: an explained or waived one counts as waived
+    warnings = outcome.counts.warnings  # unexplained: an explained or waived one is counted as such
     if not errors and warnings:
         status = message("build.status_warnings", lang, {"warnings": warnings})
     elif not errors:

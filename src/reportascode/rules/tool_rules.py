@@ -1,8 +1,9 @@
 """The rules rac raises outside the domain checks, declared in the rule registry.
 
 Their producers live in other layers: the loader (LOAD-*), validation (FILE-*, META-YEAR, SCHEMA-*, FILL-01,
-EXPL-01), the data lock (LOCK-01, LOCK-02) and the workspace's rule files (RULES-*). All are internal rules (basis I): they
-guard the data, not a regulation. Titles and docs: ``rule.<ID>.title`` / ``rule.<ID>.doc`` in the catalogues.
+EXPL-01, EXPL-02), the data lock (LOCK-01, LOCK-02) and the workspace's rule files (RULES-*). All are internal
+rules (basis I): they guard the data, not a regulation. Titles and docs: ``rule.<ID>.title`` /
+``rule.<ID>.doc`` in the catalogues.
 """
 
 from __future__ import annotations
