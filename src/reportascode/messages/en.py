@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     # loading (YAML parsing)
     "load.syntax": "YAML syntax error: {detail}",
-    "load.fullwidth_colon": "full-width colon '：' after a key: a key and its value are separated by an ASCII colon "
+    "load.fullwidth_colon": "full-width colon after a key: a key and its value are separated by an ASCII colon "
     "and a space; write {fix}",
     "load.fullwidth_space": "full-width space after the colon: a key and its value are separated by an ASCII colon "
     "and an ASCII space; write {fix}",
@@ -53,8 +53,8 @@ MESSAGES: dict[str, str] = {
     "typo.boolean": "{label}: expected true or false; write '{actual}' as {fix}",
     "typo.number": "{label}: expected a number without units or thousands separators; write '{actual}' as {fix}",
     "typo.number_unit": "{label}: expected a number without '%'; write '{actual}' as {fix}",
-    "typo.amount": "{label}: amounts are in 10,000 CNY (万元), written as a bare number (no 万, 元 or thousands "
-    "separators); write '{actual}' as {fix}",
+    "typo.amount": "{label}: amounts are in units of 10,000 CNY, written as a bare number (no unit words or "
+    "thousands separators); write '{actual}' as {fix}",
     "typo.percent_for_ratio": "{label}: a ratio is a fraction between 0 and 1, not a percentage; write '{actual}' "
     "as {fix}",
     "typo.date": "{label}: dates are YYYY-MM-DD; write '{actual}' as {fix}",
@@ -464,8 +464,8 @@ MESSAGES: dict[str, str] = {
     "init.failed": "not done: {path} ({detail})",
     "init.done": "workspace ready: {path}. Fill in the 待填 values in reports/{year}/, then run rac validate; "
     "run pre-commit install to format and validate on every commit",
-    "init.bad_licence": "licence number “{value}” is not valid (enter it as issued, e.g. B2-20203417, "
-    "京B2-20202418, A2.B1.B2-20090003, 合字B1.B2-20130004)",
+    "init.bad_licence": "licence number “{value}” is not valid (enter it as issued, e.g. B2-20203417 or "
+    "A2.B1.B2-20090003)",
     "init.no_precommit": "pre-commit is not installed, so the commit hooks can't run yet; install it with {install}, "
     "then run pre-commit install in the workspace",
     "init.bad_company": "the company name must not be empty",
@@ -1904,7 +1904,11 @@ MESSAGES: dict[str, str] = {
     "help.option.output_format": "Output format.",
     "help.diff.exit_code": "Exit 1 when anything differs (like git diff --exit-code).",
     "help.diff.threshold": "Year-on-year threshold in percent (default: YOY-01 threshold in the config, else 30).",
-    "help.explain": "Print the documentation of rule ID (e.g. SEAT-02) and its examples.",
+    "help.explain": "Print the documentation of rule ID (e.g. SEAT-02) and its examples.\n\nWith --add "
+    "FILE#POINTER (e.g. reports/2024/licence.yaml#/expiry_date): record the values of that warning in the report's "
+    "explanations.yaml, so the explanation stops clearing it when they change (EXPL-02).",
+    "help.explain.field": "Record in explanations.yaml what the warning of ID at FILE#POINTER states (its "
+    "fingerprint).",
     "help.fmt": "Put report files in canonical form, keeping every value and comment exactly.\n\nKeys in schema "
     "order, two-space indentation, quotes where another YAML reader would misread a value.\nPATHs are report "
     "files, report folders or the workspace; without PATH, every report. Files that are not one\nof the eleven "

@@ -1699,7 +1699,10 @@ MESSAGES: dict[str, str] = {
     "help.option.output_format": "输出格式。",
     "help.diff.exit_code": "有任何差异时以 1 退出（同 git diff --exit-code）。",
     "help.diff.threshold": "同比阈值（百分比；默认：配置中 YOY-01 的阈值，否则为 30）。",
-    "help.explain": "显示规则 ID（如 SEAT-02）的说明及示例。",
+    "help.explain": "显示规则 ID（如 SEAT-02）的说明及示例。\n\n加 --add 文件#指针（如 "
+    "reports/2024/licence.yaml#/expiry_date）：把该警告的数值指纹记入报告的 explanations.yaml，"
+    "数值变化后说明不再消除警告（EXPL-02）。",
+    "help.explain.field": "把 ID 在 文件#指针 处警告的数值指纹记入 explanations.yaml。",
     "help.fmt": "把报告文件整理为规范格式，所有取值和注释原样保留。\n\n键按数据模式的顺序，两个空格缩进，其他 "
     "YAML 读取器可能误读的值加引号。PATH 可以是报告文件、报告目录或工作区；省略时处理全部报告。不属于十一个报告文"
     "件的文件不动。每个文件以原子方式写入，且只有在重新读取得到相同数据、所有注释仍在时才写；否则拒绝并保持原样。",
