@@ -62,16 +62,16 @@ def _add(rule_id: str, field: str, lang: str) -> None:
     from reportascode.messages import message
     from reportascode.model.loader import read_file
     from reportascode.validate.explanations import FILE
-    from reportascode.validate.session import open_session
+    from reportascode.validate.session import select_reports, validate_selection
 
     file_text, _, pointer = field.partition("#")
     file = Path(file_text)
     if not file.is_file() or file.suffix != ".yaml" or (pointer and not pointer.startswith("/")):
         raise UsageError("explain.bad_field", field=field)
-    session = open_session([file])
-    report = session.reports[0]
+    session = select_reports([str(file)], command="explain")
+    report = session.one("explain")
     with workspace_lock(session.workspace.root, "explain"):
-        result = session.validate()
+        result = validate_selection(session)
         finding = find_warning(result.findings, report, rule_id, file.name, pointer)
         target = report.folder / f"{FILE}.yaml"
         raw, problem = read_file(target) if target.exists() else (b"", None)

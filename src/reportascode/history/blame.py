@@ -109,7 +109,7 @@ def _entries(history: BlameState, current: Leaves, pointer: str | None) -> list[
     state, last_changed = history.state, history.last_changed
     entries = []
     if pointer and not any(p == pointer or p.startswith(pointer.rstrip("/") + "/") for p, _ in current.values()):
-        raise UsageError("blame.no_pointer", pointer=pointer, path=rel,
+        raise UsageError("blame.no_pointer", pointer=pointer,
                          nearest=", ".join(_nearest(pointer, [p for p, _ in current.values()])) or "—")
     for identity, (leaf_pointer, value) in current.items():
         if pointer and not (leaf_pointer == pointer or leaf_pointer.startswith(pointer.rstrip("/") + "/")):

@@ -247,7 +247,7 @@ MESSAGES: dict[str, str] = {
     "verify.changed": "report {report} has {count:field change|field changes} since the lock, "
     "{uncorrected} without a correction record",
     "log.no_changes": "no data changes in the selected range",
-    "blame.no_pointer": "{path} has no field {pointer}; nearest: {nearest}",
+    "blame.no_pointer": "the file has no field {pointer}; nearest: {nearest}",
     "log.reformat_only": "reformatting only, data unchanged",
     "blame.uncommitted": "uncommitted",
     # workspace rules

@@ -225,7 +225,7 @@ MESSAGES: dict[str, str] = {
     "verify.changed": "报告 {report} 自锁定以来有 {count} 处字段变化，其中 {uncorrected} 处没有更正记录",
     "log.reformat_only": "仅格式调整，数据未变",
     "log.no_changes": "所选范围内没有数据变化",
-    "blame.no_pointer": "{path} 中没有字段 {pointer}；相近的字段：{nearest}",
+    "blame.no_pointer": "文件中没有字段 {pointer}；相近的字段：{nearest}",
     "blame.uncommitted": "未提交",
     # workspace rules（工作区自定义规则）
     "rules.failed": "{text}（工作区规则，{source}）",
