@@ -11,7 +11,7 @@ from reportascode.errors import UsageError
 from reportascode.history.cache import HistoryCache, decode_commit, decode_value, encode_commit, encode_value
 from reportascode.history.git import BlobReader, Commit, Git
 from reportascode.history.leaves import Leaves, leaves_by_identity
-from reportascode.history.revisions import ParsedBlobs
+from reportascode.history.revisions import ParsedBlobs, open_revision
 from reportascode.model.loader import load_file
 from reportascode.model.selector import AtRevision
 from reportascode.model.values import same
@@ -86,11 +86,7 @@ def blame(path: Path, pointer: str | None = None, use_cache: bool = True) -> lis
 def revision_blame(at: AtRevision, workspace: Workspace | None, cwd: Path,
                    pointer: str | None = None) -> list[BlameEntry]:
     """``rac blame REV:FILE``: each field of the file as it was in ``REV``, and the commit that gave it its value."""
-    git = Git.discover(workspace.root if workspace is not None else cwd)
-    git.require_history()
-    commit = git.resolve(at.rev)
-    if commit is None:
-        raise UsageError("selector.no_revision", selector=at.selector, rev=at.rev)
+    git, commit = open_revision(at, workspace, cwd)
     for candidate in at.paths(git.root, workspace, cwd):
         kind = git.object_type(commit, candidate.path)
         if kind == "blob":

@@ -11,7 +11,7 @@ from reportascode.diff.compare import KINDS, Change, compare
 from reportascode.errors import UsageError
 from reportascode.history.cache import HistoryCache, decode_commit, decode_data, encode_commit, encode_data
 from reportascode.history.git import BlobReader, Commit, Git
-from reportascode.history.revisions import ParsedBlobs
+from reportascode.history.revisions import ParsedBlobs, open_revision
 from reportascode.model.schemas import REPORT_FILES
 from reportascode.model.selector import AtRevision
 from reportascode.model.workspace import Report, Workspace
@@ -52,11 +52,7 @@ def report_log(report: Report, since: str | None = None,
 def revision_log(at: AtRevision, workspace: Workspace | None, cwd: Path, since: str | None = None,
                  progress: Callable[[int, int], None] | None = None) -> list[LogEntry]:
     """``rac log REV:REPORT``: the report's commits up to ``REV`` (the report may since have moved or gone)."""
-    git = Git.discover(workspace.root if workspace is not None else cwd)
-    git.require_history()
-    commit = git.resolve(at.rev)
-    if commit is None:
-        raise UsageError("selector.no_revision", selector=at.selector, rev=at.rev)
+    git, commit = open_revision(at, workspace, cwd)
     for candidate in at.paths(git.root, workspace, cwd):
         if git.object_type(commit, candidate.path) is not None:
             commits = git.log([candidate.folder], since=since, until=commit)

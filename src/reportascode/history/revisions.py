@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from reportascode.history.git import BlobReader
+from reportascode.errors import UsageError
+from reportascode.history.git import BlobReader, Git
 from reportascode.model.loader import load_bytes
+from reportascode.model.selector import AtRevision
+from reportascode.model.workspace import Workspace
+
+
+def open_revision(at: AtRevision, workspace: Workspace | None, cwd: Path) -> tuple[Git, str]:
+    """The repository and the commit a ``REV:PATH`` selector names (exit 2 naming the selector when there is none)."""
+    git = Git.discover(workspace.root if workspace is not None else cwd)
+    git.require_history()
+    commit = git.resolve(at.rev)
+    if commit is None:
+        raise UsageError("selector.no_revision", selector=at.selector, rev=at.rev)
+    return git, commit
 
 
 class ParsedBlobs:
