@@ -338,17 +338,32 @@ def test_hostile_and_broken_files(workspace: Path, tmp_path: Path) -> None:
     _refused(workspace, linked, 2, "外部链接", extra=("--lang", "zh"))
 
 
-def test_zipguard_bounds(tmp_path: Path) -> None:
-    from reportascode.files.zipguard import check_office_file
+def test_workbook_bounds(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from reportascode.files.xlsx_bounds import XlsxRefused, check_archive
+    from reportascode.workbook.reading import WORKBOOK_LIMITS
 
     path = tmp_path / "ok.xlsx"
     openpyxl.Workbook().save(path)
-    assert check_office_file(path) is None
-    refusal = check_office_file(path, max_bytes=100)
-    assert refusal is not None and refusal.key == "zipguard.too_large"
-    refusal = check_office_file(path, max_uncompressed=1000)
-    assert refusal is not None and refusal.key == "zipguard.inflates"
-    assert check_office_file(tmp_path)  # a folder
+    check_archive(path, WORKBOOK_LIMITS)
+    for limits, variant in ((replace(WORKBOOK_LIMITS, file_bytes=100), "file_size"),
+                            (replace(WORKBOOK_LIMITS, total_bytes=1000), "total_size")):
+        with pytest.raises(XlsxRefused) as refused:
+            check_archive(path, limits)
+        assert refused.value.variant == variant
+    with pytest.raises(XlsxRefused) as refused:
+        check_archive(tmp_path, WORKBOOK_LIMITS)  # a folder
+    assert refused.value.variant == "not_file"
+    linked = tmp_path / "linked.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(linked, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("xl/externalLinks/externalLink1.xml", "<externalLink/>")
+    with pytest.raises(XlsxRefused) as refused:
+        check_archive(linked, WORKBOOK_LIMITS)
+    assert refused.value.variant == "outside"
+    check_archive(linked)  # evidence exports may carry links: openpyxl's read-only mode never follows them
 
 
 def test_damaged_anchors(workspace: Path) -> None:

@@ -1,9 +1,13 @@
-"""Reading an XLSX workbook someone else made, within bounds: the one place rac opens a workbook it did not write.
+"""Reading an XLSX workbook someone else made, within bounds: the one place rac opens a workbook it did not write
+(evidence exports, and the fill-in workbook of ``rac workbook import``).
 
 An XLSX file is a zip of XML. A few kilobytes can declare a sheet of 999,999,999 rows (openpyxl's read-only mode
 then yields every empty row in between, or up to the declared dimension: half an hour), or hold hundreds of
 megabytes of shared strings (openpyxl keeps them all in memory). So, before openpyxl sees the file:
 
+* the file is a regular file within :attr:`XlsxLimits.file_bytes`, a zip with ``[Content_Types].xml``, no member
+  encrypted, and (where :attr:`XlsxLimits.refuse_outside`) no part that reaches outside the file: external links,
+  data connections, macros, ActiveX or embedded objects;
 * the zip's directory is checked (zipfile never decompresses a member past its declared size, so declared sizes
   are upper bounds): no member but the sheets may exceed :attr:`XlsxLimits.part_bytes` (shared strings, styles,
   the workbook), a sheet may not exceed :attr:`XlsxLimits.sheet_bytes`, and no member larger than a mebibyte
@@ -23,7 +27,9 @@ openpyxl is imported only when a workbook is opened.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -47,6 +53,9 @@ class XlsxLimits:
     ratio: int = 200
     # openpyxl builds an object per shared string (~30 µs each): 100,000 strings take ~3 s
     shared_strings: int = 100_000
+    file_bytes: int | None = None  # the file on disk (None: only the parts are bounded)
+    total_bytes: int | None = None  # all parts together, uncompressed (None: each part is bounded)
+    refuse_outside: bool = False  # external links, connections, macros, embedded objects
 
 
 DEFAULT_LIMITS = XlsxLimits()
@@ -54,8 +63,9 @@ DEFAULT_LIMITS = XlsxLimits()
 
 class XlsxRefused(Exception):
     """The workbook passes a bound, or is not a readable workbook. ``variant`` names which:
-    ``not_xlsx``, ``members``, ``part_size``, ``shared_strings``, ``sheet_size``, ``ratio``, ``rows``,
-    ``columns``, ``cells``, ``unreadable``, ``no_openpyxl``. ``row`` is the sheet row where it was noticed (1
+    ``not_file``, ``file_size``, ``not_xlsx``, ``not_office``, ``encrypted``, ``outside``, ``members``,
+    ``part_size``, ``total_size``, ``shared_strings``, ``sheet_size``, ``ratio``, ``rows``, ``columns``,
+    ``cells``, ``unreadable``, ``no_openpyxl``. ``row`` is the sheet row where it was noticed (1
     when it is about the whole file)."""
 
     def __init__(self, variant: str, row: int = 1, **args: Any) -> None:
@@ -63,6 +73,9 @@ class XlsxRefused(Exception):
         self.variant = variant
         self.row = row
         self.args_ = args
+
+
+_OUTSIDE = ("xl/externalLinks/", "xl/connections.xml", "xl/vbaProject.bin", "xl/activeX/", "xl/embeddings/")
 
 
 def _is_sheet(name: str) -> bool:
@@ -77,25 +90,49 @@ def check_archive(path: Path, limits: XlsxLimits = DEFAULT_LIMITS) -> None:
     members are accepted (zipfile decompresses the others in one unbounded call)."""
     check_read(path)
     try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise XlsxRefused("unreadable", detail=exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise XlsxRefused("not_file")
+    if limits.file_bytes is not None and info.st_size > limits.file_bytes:
+        raise XlsxRefused("file_size", size=info.st_size, limit=limits.file_bytes)
+    try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise XlsxRefused("not_xlsx", detail=str(exc) or type(exc).__name__) from None
     with archive:
-        members = archive.infolist()
-        if len(members) > limits.members:
-            raise XlsxRefused("members", found=len(members), limit=limits.members)
-        for info in members:
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise XlsxRefused("unreadable", detail=f"{info.filename}: compression {info.compress_type}")
-            sheet = _is_sheet(info.filename)
-            limit = limits.sheet_bytes if sheet else limits.part_bytes
-            if info.file_size > limit:
-                raise XlsxRefused("sheet_size" if sheet else "part_size", part=info.filename, limit=limit)
-            ratio = info.file_size // max(info.compress_size, 1)
-            if info.file_size > _MIB and ratio > limits.ratio:
-                raise XlsxRefused("ratio", part=info.filename, ratio=ratio, limit=limits.ratio)
-            if info.filename.endswith("sharedStrings.xml"):
-                _count_strings(archive, info, limits.shared_strings)
+        _check_members(archive, limits)
+
+
+def _check_members(archive: zipfile.ZipFile, limits: XlsxLimits) -> None:
+    members = archive.infolist()
+    if len(members) > limits.members:
+        raise XlsxRefused("members", found=len(members), limit=limits.members)
+    if not any(m.filename == "[Content_Types].xml" for m in members):
+        raise XlsxRefused("not_office")
+    # zipfile never gives more than a member's declared size, so the declared sizes bound what can be read
+    total = 0
+    for info in members:
+        if limits.refuse_outside and info.filename.startswith(_OUTSIDE):
+            raise XlsxRefused("outside", part=info.filename)
+        if info.flag_bits & 0x1:
+            raise XlsxRefused("encrypted")
+        total += info.file_size
+        if limits.total_bytes is not None and total > limits.total_bytes:
+            raise XlsxRefused("total_size", limit=limits.total_bytes)
+    for info in members:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise XlsxRefused("unreadable", detail=f"{info.filename}: compression {info.compress_type}")
+        sheet = _is_sheet(info.filename)
+        limit = limits.sheet_bytes if sheet else limits.part_bytes
+        if info.file_size > limit:
+            raise XlsxRefused("sheet_size" if sheet else "part_size", part=info.filename, limit=limit)
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > _MIB and ratio > limits.ratio:
+            raise XlsxRefused("ratio", part=info.filename, ratio=ratio, limit=limits.ratio)
+        if info.filename.endswith("sharedStrings.xml"):
+            _count_strings(archive, info, limits.shared_strings)
 
 
 _STRING_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")

@@ -441,18 +441,21 @@ MESSAGES: dict[str, str] = {
     "workbook.conflict": "{where}: conflict at {file}#{pointer}: {base} at export, {ours} in the repository now, "
     "{theirs} in the workbook",
     "workbook.value.absent": "(absent)",
-    "zipguard.unreadable": "cannot read {path}: {detail}",
-    "zipguard.not_file": "{path} is not a regular file",
-    "zipguard.too_large": "{path} is too large ({size} bytes, limit {limit}); refused",
-    "zipguard.not_zip": "{path} is not an XLSX file (not a valid zip: {detail})",
-    "zipguard.not_office": "{path} is not an Office file (no [Content_Types].xml)",
-    "zipguard.too_many_parts": "{path} has {count} parts (limit {limit}); refused",
-    "zipguard.outside": "{path} holds external links, data connections, macros or embedded objects ({part}); save "
-    "it as an .xlsx without them",
-    "zipguard.encrypted": "{path} is encrypted; remove the password and save it again",
-    "zipguard.inflates": "{path} inflates to more than {limit} bytes (a zip bomb?); refused",
-    "zipguard.bomb": "the part {part} of {path} has an abnormal compression ratio (a zip bomb?); refused",
-    "zipguard.shared_strings": "the shared strings of {path} exceed {limit} bytes; refused",
+    "workbook.refused.unreadable": "cannot read {path}: {detail}",
+    "workbook.refused.not_file": "{path} is not a regular file",
+    "workbook.refused.file_size": "{path} is too large ({size} bytes, limit {limit}); refused",
+    "workbook.refused.not_xlsx": "{path} is not an XLSX file (not a valid zip: {detail})",
+    "workbook.refused.not_office": "{path} is not an Office file (no [Content_Types].xml)",
+    "workbook.refused.members": "{path} has {found} parts (limit {limit}); refused",
+    "workbook.refused.outside": "{path} holds external links, data connections, macros or embedded objects ({part}); "
+    "save it as an .xlsx without them",
+    "workbook.refused.encrypted": "{path} is encrypted; remove the password and save it again",
+    "workbook.refused.total_size": "{path} inflates to more than {limit} bytes (a zip bomb?); refused",
+    "workbook.refused.ratio": "the part {part} of {path} inflates {ratio}:1, more than {limit}:1 (a zip bomb?); "
+    "refused",
+    "workbook.refused.part_size": "the part {part} of {path} inflates to more than {limit} bytes; refused",
+    "workbook.refused.sheet_size": "the sheet {part} of {path} inflates to more than {limit} bytes; refused",
+    "workbook.refused.shared_strings": "the shared strings of {path} are more than {limit}; refused",
     "newyear.exists": "report {path} already exists; not overwriting it",
     "newyear.unreadable": "{path} has a load error at line {line} ({rule}); fix it before rolling forward",
     "newyear.internal": "checking {file} failed at {pointer}; nothing was created (a bug)",
@@ -638,6 +641,9 @@ MESSAGES: dict[str, str] = {
     "file is not read (save it as CSV)",
     "check.REC-12.bound_members": "the workbook has {found} parts, more than the limit of {limit}; the file is not "
     "read",
+    "check.REC-12.not_file": "not a regular file; the file is not read",
+    "check.REC-12.not_office": "not an Office file (no [Content_Types].xml); the file is not read",
+    "check.REC-12.encrypted": "the file is encrypted; remove the password and save it again",
     "check.REC-12.xls": "{name}: the old .xls format is not read; save it as .xlsx or .csv",
     "reconcile.more": "{count:more finding|more findings} of {rule} in this file not listed (the first {listed} "
     "are); the "

@@ -343,8 +343,7 @@ class _XlsxSource:
                 self.line = line
                 yield line, cells
         except XlsxRefused as refused:
-            variant = {"not_xlsx": "unreadable", "unreadable": "unreadable", "no_openpyxl": "no_openpyxl"}.get(
-                refused.variant, f"bound_{refused.variant}")
+            variant = _NOT_BOUNDS.get(refused.variant, f"bound_{refused.variant}")
             args = dict(refused.args_)
             raise _FileProblem(variant, max(refused.row, self.line, 1), **args) from None
 
@@ -354,6 +353,11 @@ class _XlsxSource:
     def close(self) -> None:
         if self.workbook is not None:
             self.workbook.close()
+
+
+# refusals that are about what the file is, not about a bound it passes
+_NOT_BOUNDS = {"not_xlsx": "unreadable", "unreadable": "unreadable", "no_openpyxl": "no_openpyxl",
+               "not_file": "not_file", "not_office": "not_office", "encrypted": "encrypted"}
 
 
 def _declared_rows(workbook: Any) -> int | None:

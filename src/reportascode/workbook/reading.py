@@ -1,4 +1,5 @@
-"""Reading a filled-in workbook back, defensively: the zip is checked first (:mod:`reportascode.files.zipguard`),
+"""Reading a filled-in workbook back, defensively: the zip is checked first (:mod:`reportascode.files.xlsx_bounds`,
+the same bounds as evidence workbooks, tighter, and no external links, connections, macros or embedded objects),
 then openpyxl streams only the cells the anchors name, up to fixed bounds. Formulas are never evaluated: a
 formula's text is noticed, and its value is the one the spreadsheet program saved, read only on request.
 """
@@ -10,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.errors import UsageError
-from reportascode.files.zipguard import check_office_file
+from reportascode.files.xlsx_bounds import XlsxLimits, XlsxRefused, check_archive
 from reportascode.workbook.anchors import ANCHOR_SHEET, Anchors
 
 MAX_TABLE_ROWS = 10_000
 MAX_CELLS = 300_000
 MAX_ANCHOR_ROWS = 60_000
 HEADER_SEARCH_ROWS = 40
+# a fill-in workbook rac exported: a few hundred kilobytes, nothing that reaches outside the file
+WORKBOOK_LIMITS = XlsxLimits(file_bytes=20 * 1024 * 1024, total_bytes=100 * 1024 * 1024, members=2_000,
+                             refuse_outside=True)
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,10 @@ class _Budget:
 def read_workbook(path: Path, formulas_cached: bool) -> WorkbookContent:
     """The anchors and the anchored cells of ``path``; a usage error for a file that is not a sound workbook of
     ours. With ``formulas_cached``, a formula cell's saved value is read as well."""
-    refusal = check_office_file(path)
-    if refusal is not None:
-        raise UsageError(refusal.key, path=path, **refusal.arguments)
+    try:
+        check_archive(path, WORKBOOK_LIMITS)
+    except XlsxRefused as refused:
+        raise UsageError(f"workbook.refused.{refused.variant}", path=path, **refused.args_) from None
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - a core dependency
