@@ -381,7 +381,7 @@ def basis_text(rule: str, basis: str, lang: str) -> str:
     a data-format finding (loading, schema) says so."""
     from reportascode.rules.registry import rule_basis_label
 
-    return message("pack.basis.format", lang) if basis == "" else rule_basis_label(rule, lang)
+    return message("basis.format", lang) if basis == "" else rule_basis_label(rule, lang)
 
 
 def field_text(ctx_store: SchemaStore, version: str, file: str, pointer: str, lang: str) -> str:

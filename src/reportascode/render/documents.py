@@ -43,6 +43,7 @@ from reportascode.render.context import (
 )
 from reportascode.render.env import WorkspaceLoader, render_template
 from reportascode.render.layout import PROVENANCES, FieldRef, FormSpec, SectionSpec, load_layout
+from reportascode.rules.registry import basis_label
 
 SERVICE_CODES = ("B24-1", "B24-2")  # named by the messages "service.<code>"
 
@@ -373,33 +374,36 @@ def _attachments(ctx: ReportContext) -> list[tuple[str, str, str, str]]:
             parts.append(formatting.date(day, ctx.lang))
         return msg("pack.att.present", ref=msg("pack.comma").join(parts))
 
+    def basis(kind: str, *sources: str) -> str:
+        return basis_label(kind, sources, ctx.lang)
+
     rows: list[tuple[str, str, str, str]] = []
     audit_no, audit_day = get("finance", "/audit/report_no"), get("finance", "/audit/report_date")
-    rows.append((msg("pack.att.audit"), msg("pack.basis.V.cited", source=msg("pack.source.order42_35")),
+    rows.append((msg("pack.att.audit"), basis("V", "order42_art35"),
                  dated(audit_no, audit_day) if have(audit_no) else msg("pack.att.absent"),
                  present if have(audit_no) else missing))
     special = get("finance", "/audit/special_report/report_no")
-    rows.append((msg("pack.att.special"), msg("pack.basis.A"),
+    rows.append((msg("pack.att.special"), basis("A"),
                  dated(special, get("finance", "/audit/special_report/report_date")) if have(special)
                  else msg("pack.att.not_held"), present if have(special) else na))
     filing, test = get("compliance", "/netsec/dengbao_filing_no"), get("compliance", "/netsec/test_report_no")
-    rows.append((msg("pack.att.dengbao"), msg("pack.basis.V.cited", source=msg("pack.source.order42_35_4")),
+    rows.append((msg("pack.att.dengbao"), basis("V", "order42_art35_4"),
                  msg("pack.att.dengbao_status", filing=filing or formatting.EMPTY, test=test or formatting.EMPTY)
                  if have(filing) else msg("pack.att.absent"), present if have(filing, test) else missing))
     expiry = formatting.parse_date(get("licence", "/expiry_date"))
     submitted = formatting.parse_date(get("meta", "/submission_date")) or ctx.report_date
     renewal = get("licence", "/renewal_applied_date")
     if expiry is not None and (expiry - submitted).days <= 180:
-        rows.append((msg("pack.att.renewal"), msg("pack.basis.A.cited", source=msg("pack.source.order42_27")),
+        rows.append((msg("pack.att.renewal"), basis("A", "order42_art27"),
                      msg("pack.att.applied", date=formatting.date(renewal, ctx.lang)) if renewal
                      else msg("pack.att.absent"), present if renewal else missing))
     else:
-        rows.append((msg("pack.att.renewal"), msg("pack.basis.A.cited", source=msg("pack.source.order42_27")),
+        rows.append((msg("pack.att.renewal"), basis("A", "order42_art27"),
                      msg("pack.att.not_needed"), na))
     for _, number in _outbound_numbers(ctx):
         day = number.get("outbound_commitment_date")
         rows.append((msg("pack.att.outbound", number=number.get("number", "")),
-                     msg("pack.basis.V.cited", source=msg("pack.source.xinguan2020_81")),
+                     basis("V", "notice81"),
                      msg("pack.att.signed", date=formatting.date(day, ctx.lang)) if day else msg("pack.att.absent"),
                      present if day else missing))
     for number in ctx.items("numbers", ""):
@@ -407,7 +411,7 @@ def _attachments(ctx: ReportContext) -> list[tuple[str, str, str, str]]:
             continue
         cert, filed = number.get("certificate_no"), number.get("code_annual_report_filed")
         rows.append((msg("pack.att.code", number=number.get("number", "")),
-                     msg("pack.basis.V.cited", source=msg("pack.source.code_report")),
+                     basis("V", "number_report"),
                      msg("pack.att.code_status", certificate=cert or formatting.EMPTY,
                          filed=formatting.date(filed, ctx.lang) if filed else msg("pack.att.not_filed")),
                      present if cert and filed else missing))
@@ -415,7 +419,7 @@ def _attachments(ctx: ReportContext) -> list[tuple[str, str, str, str]]:
               if isinstance(e, dict)]
     if events:
         done = all(e.get("rectification_report") for e in events)
-        rows.append((msg("pack.att.rectification"), msg("pack.basis.V.cited", source=msg("pack.source.xinguan2020_81")),
+        rows.append((msg("pack.att.rectification"), basis("V", "notice81"),
                      msg("pack.att.count", count=len(events)), present if done else missing))
     return rows
 
