@@ -54,6 +54,14 @@ def workspace(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """rac validate's cache for workspaces outside git goes to the user cache folder: the session's own (shared by
+    the tests, so they exercise it), never the machine's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+    monkeypatch.delenv("RAC_NO_CACHE", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Tests pick their language explicitly; the machine's locale must not leak into outputs."""
     monkeypatch.setenv("LANG", "C.UTF-8")

@@ -20,8 +20,11 @@ from reportascode.validate.engine import PARALLEL_MIN_REPORTS
                    "jsonschema only. Both give the same findings.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large workspaces (default: the number of CPUs).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the validation cache (.git/rac-cache/validate, else the user cache "
+                   "folder; see docs/cache.md). RAC_NO_CACHE=1 does the same.")
 def validate(selectors: tuple[str, ...], output_format: str, lang: str | None, strict: bool, engine: str,
-             jobs: int | None) -> None:
+             jobs: int | None, no_cache: bool) -> None:
     """Validate reports: schema and domain checks, with findings at file:line:col.
 
     REPORTs are report folders or files inside them (pre-commit passes files; each maps to its whole report),
@@ -34,7 +37,7 @@ def validate(selectors: tuple[str, ...], output_format: str, lang: str | None, s
     session = select_reports(selectors, command="validate", parser="auto" if engine == "fast" else "ruamel",
                      fast=engine == "fast")
     result = validate_selection(session, jobs or os.cpu_count() or 1,
-                                progress_counter("reports", PARALLEL_MIN_REPORTS))
+                                progress_counter("reports", PARALLEL_MIN_REPORTS), use_cache=not no_cache)
     language = lang or default_language(session.config.lang)
     click.echo(FORMATTERS[output_format](result, language), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)

@@ -15,8 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,10 +31,14 @@ def is_temporary(name: str) -> bool:
 
 def temporary_file(directory: Path, name: str) -> tuple[int, str]:
     """A new, empty temporary file beside ``directory / name``: (open descriptor, path)."""
+    import tempfile  # here, not at the top: its ``random`` costs milliseconds on paths that never stage a file
+
     return tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory)
 
 
 def temporary_folder(directory: Path, name: str, suffix: str = TEMP_SUFFIX) -> Path:
+    import tempfile
+
     return Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=suffix, dir=directory))
 
 
@@ -98,6 +100,23 @@ def _naming(target: Path) -> Iterator[None]:
         if exc.filename == str(target) or exc.errno is None:
             raise
         raise OSError(exc.errno, exc.strerror, str(target)) from exc
+
+
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically but without fsync: for caches, whose entries carry their own
+    checksum, so that what a power cut could leave half-written is recognised and ignored, not trusted. Names its
+    temporary file like the others, without importing :mod:`tempfile` (its ``random`` costs milliseconds)."""
+    check_write(path)
+    temporary = path.parent / f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -175,6 +194,8 @@ def create_text_exclusive(path: Path, text: str) -> bool:
 def staged_folder(target: Path) -> Iterator[Path]:
     """Yield a temporary folder beside ``target`` to fill; on success it is renamed to ``target`` (which must
     not exist: :class:`FileExistsError` otherwise, and nothing is left behind), on failure it is removed."""
+    import shutil
+
     check_write(target)
     with _naming(target):
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -212,6 +233,8 @@ def replace_folder(new: Path, target: Path) -> None:
     On Linux the two are exchanged in one step (``renameat2(RENAME_EXCHANGE)``), so ``target`` always names a
     whole folder, the old or the new; elsewhere the old folder is first moved aside under a temporary name.
     """
+    import shutil
+
     check_write(target)
     if not target.exists():
         os.rename(new, target)

@@ -1975,6 +1975,8 @@ MESSAGES: dict[str, str] = {
     "help.validate.engine": "fast: libyaml and jsonschema-rs where installed; reference: ruamel.yaml and Python "
     "jsonschema only. Both give the same findings.",
     "help.validate.jobs": "Worker processes for large workspaces (default: the number of CPUs).",
+    "help.validate.no_cache": "Neither read nor write the validation cache (.git/rac-cache/validate, else the "
+                              "user cache folder; see docs/cache.md). RAC_NO_CACHE=1 does the same.",
     "help.verify": "Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any "
     "difference.\nWith --document, whether that rendered document was made from REPORT's locked data.",
     "progress.commits": "commits",

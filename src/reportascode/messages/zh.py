@@ -1752,6 +1752,8 @@ MESSAGES: dict[str, str] = {
     "help.validate.engine": "fast：安装了 libyaml 和 jsonschema-rs 时使用；reference：只用 ruamel.yaml 和 Python "
     "jsonschema。两者给出相同的发现。",
     "help.validate.jobs": "大型工作区的工作进程数（默认：CPU 数）。",
+    "help.validate.no_cache": "不读也不写校验缓存（.git/rac-cache/validate，不在 git 仓库中时为用户缓存目录；见 "
+                              "docs/cache.md）。设置 RAC_NO_CACHE=1 效果相同。",
     "help.verify": "将工作区和 HEAD 与 REPORT 的锁定清单及标签比较；有任何差异时以 1 退出。\n加 --document 时：检"
     "查该已生成文档是否由 REPORT 的锁定数据生成。",
     "progress.commits": "次提交",

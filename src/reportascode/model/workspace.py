@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 from reportascode.errors import UsageError
 from reportascode.files.paths import confine
 from reportascode.model.dates import parse_date
-from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file
+from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file, read_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
 
 CONFIG_FILE = ".reportascode.yaml"
@@ -86,7 +87,7 @@ class Report:
                 self._documents[name] = load_bytes(unsaved.encode("utf-8", "surrogatepass"), self.file_path(name),
                                                    self.parser)
             else:
-                self._documents[name] = load_file(path, self.file_path(name), self.parser)
+                self._documents[name] = self.workspace.load(path, self.file_path(name), self.parser)
         return self._documents[name]
 
     def data(self, name: str) -> Any:
@@ -127,6 +128,17 @@ class Workspace:
     extra_report_files: set[str] = field(default_factory=lambda: {".rac-lock", "corrections"})
     # unsaved editor text by resolved file path (rac lsp): read instead of the working-tree file
     overlay: dict[Path, str] = field(default_factory=dict)
+    # parses a file's bytes in place of load_bytes (rac validate's cache: validate/validation_cache.py)
+    loader: Callable[[bytes, str, str], Document] | None = field(default=None, repr=False)
+
+    def load(self, path: Path, shown: str, parser: str) -> Document:
+        """One file's document, read bounded (:func:`load_file`), parsed by :attr:`loader` when one is set."""
+        if self.loader is None:
+            return load_file(path, shown, parser)
+        raw, problem = read_file(path)
+        if raw is None:
+            return Document(path=shown, problems=[problem or LoadProblem("LOAD-READ", 1, 1, "", "load.unreadable")])
+        return self.loader(raw, shown, parser)
 
     def unsaved_text(self, path: Path) -> str | None:
         if not self.overlay:

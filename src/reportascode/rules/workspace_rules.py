@@ -565,6 +565,10 @@ class WorkspaceRules:
         """The findings of every workspace rule on ``report``."""
         return list(evaluate_rules(self.rule_set(report.workspace.root).rules, report))
 
+    def loaded_roots(self) -> list[Path]:
+        """The workspaces whose rule files this run has read."""
+        return list(self._sets)
+
     def file_findings(self) -> list[Finding]:
         """The findings about the rule files themselves, once per run."""
         return [f for rule_set in self._sets.values() for f in rule_set.findings]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportascode.model.config import Config
 from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, FindingCounts, Severity, make_args
@@ -20,6 +20,9 @@ from reportascode.model.workspace import Report, Workspace
 from reportascode.validate.placeholders import ReportPlaceholders
 from reportascode.validate.policy import apply_config, apply_severity
 from reportascode.validate.schema_findings import iter_schema_findings
+
+if TYPE_CHECKING:
+    from reportascode.validate.validation_cache import ValidationCache
 
 MAX_LISTED_UNKNOWN = 20  # unknown files listed one by one; the rest are counted in one finding
 
@@ -43,16 +46,20 @@ Progress = Callable[[int, int], None]
 
 def validate_reports(
     reports: Iterable[Report], config: Config, store: SchemaStore, today: dt.date | None = None,
-    run_checks: bool = True, jobs: int = 1, progress: Progress | None = None,
+    run_checks: bool = True, jobs: int = 1, progress: Progress | None = None, cache: ValidationCache | None = None,
 ) -> ValidationResult:
-    """Validate reports; with ``jobs`` > 1 and a large workspace, reports are validated in worker processes."""
-    from reportascode.rules.workspace_rules import WorkspaceRules
-
+    """Validate reports; with ``jobs`` > 1 and a large workspace, reports are validated in worker processes.
+    ``cache``: rac validate's cache (validate/validation_cache.py), which never changes an answer."""
     selected = list(reports)
     result = ValidationResult(reports=len(selected))
-    workspace_rules = WorkspaceRules(store)
+    today = today or dt.date.today()
+    workspace_rules = _LazyRules(store)
+    cached_rule_files: dict[Path, list[Finding]] = {}
     if jobs > 1 and len(selected) >= PARALLEL_MIN_REPORTS:
         per_report = _validate_in_workers(selected, config, store, run_checks, jobs)
+    elif cache is not None:
+        per_report = (_validate_cached(report, config, store, run_checks, workspace_rules, cache, today,
+                                       cached_rule_files) for report in selected)
     else:
         per_report = (_validate_one(report, config, store, run_checks, workspace_rules) for report in selected)
     for done, (found, files) in enumerate(per_report, start=1):
@@ -60,12 +67,62 @@ def validate_reports(
         result.findings.extend(found)
         if progress is not None:
             progress(done, len(selected))
-    result.findings.extend(workspace_rules.file_findings())  # problems in the rule files, once per run
+    if cache is not None:
+        cache.flush()
+    # problems in the rule files, once per run (from the cache for a workspace whose rules did not run)
+    result.findings.extend(workspace_rules.file_findings(cached_rule_files))
     result.findings.extend(schema_reference_findings(store))  # and in the workspace's schemas
-    today = today or dt.date.today()
     result.findings = sorted(apply_config(result.findings, config, today), key=Finding.sort_key)
     result.findings = cap_findings(result.findings)
     return result
+
+
+class _LazyRules:
+    """The run's workspace rules, imported and read only when a report is validated (not served by the cache)."""
+
+    def __init__(self, store: SchemaStore) -> None:
+        self.store = store
+        self.rules: Any = None
+
+    def get(self) -> Any:
+        if self.rules is None:
+            from reportascode.rules.workspace_rules import WorkspaceRules
+
+            self.rules = WorkspaceRules(self.store)
+        return self.rules
+
+    def evaluate(self, report: Report) -> list[Finding]:
+        return list(self.get().evaluate(report))
+
+    def rule_file_findings(self, root: Path) -> list[Finding]:
+        return list(self.get().rule_set(root).findings)
+
+    def file_findings(self, cached: dict[Path, list[Finding]]) -> list[Finding]:
+        found = list(self.rules.file_findings()) if self.rules is not None else []
+        loaded = set(self.rules.loaded_roots()) if self.rules is not None else set()
+        for root, findings in cached.items():
+            if root not in loaded:
+                found.extend(findings)
+        return found
+
+
+def _validate_cached(report: Report, config: Config, store: SchemaStore, run_checks: bool,
+                     workspace_rules: _LazyRules, cache: ValidationCache, today: dt.date,
+                     cached_rule_files: dict[Path, list[Finding]]) -> tuple[list[Finding], int]:
+    """:func:`_validate_one` through the cache: the report's stored result when every input it read is unchanged,
+    else computed (its files parsed and schema-checked through the cache's file entries) and stored."""
+    report.workspace.loader = cache.load
+    key = cache.report_key(report, config, run_checks, today)
+    hit = cache.report_result(key) if key is not None else None
+    if hit is not None:
+        found, files, rule_files = hit
+        cached_rule_files.setdefault(report.workspace.root, rule_files)
+        return found, files
+    found, files = _validate_one(report, config, store, run_checks, workspace_rules, cache)
+    if key is not None:
+        rule_files = workspace_rules.rule_file_findings(report.workspace.root) if run_checks else []
+        cache.store_report(key, report, config, run_checks, today, found, files, rule_files)
+    return found, files
 
 
 def cap_findings(findings: list[Finding], limit: int = MAX_LISTED_PER_RULE) -> list[Finding]:
@@ -97,12 +154,12 @@ def cap_findings(findings: list[Finding], limit: int = MAX_LISTED_PER_RULE) -> l
     return sorted(kept, key=Finding.sort_key)
 
 
-def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks: bool, workspace_rules: Any
-                  ) -> tuple[list[Finding], int]:
+def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks: bool,
+                  workspace_rules: _LazyRules, cache: ValidationCache | None = None) -> tuple[list[Finding], int]:
     """One report's findings (explanations applied) and how many of its files exist."""
     from reportascode.validate.explanations import apply_explanations
 
-    found = list(validate_report(report, config, store, run_checks))
+    found = list(validate_report(report, config, store, run_checks, cache))
     if run_checks:
         found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
         # Explanations clear warnings: after severity overrides (a warning raised to error can no longer be
@@ -126,17 +183,15 @@ def _validate_in_workers(reports: list[Report], config: Config, store: SchemaSto
 def _validate_chunk(root: Path, config: Config, fast: bool, run_checks: bool, chunk: list[tuple[Path, str]]
                     ) -> list[tuple[list[Finding], int]]:
     """Worker process: rebuild the models from paths (they do not cross processes) and validate a chunk."""
-    from reportascode.rules.workspace_rules import WorkspaceRules
-
     workspace = Workspace(root)
     store = SchemaStore(root, fast=fast)
-    workspace_rules = WorkspaceRules(store)
+    workspace_rules = _LazyRules(store)
     return [_validate_one(Report(workspace, folder, parser), config, store, run_checks, workspace_rules)
             for folder, parser in chunk]
 
 
-def validate_report(report: Report, config: Config, store: SchemaStore, run_checks: bool = True
-                    ) -> Iterator[Finding]:
+def validate_report(report: Report, config: Config, store: SchemaStore, run_checks: bool = True,
+                    cache: ValidationCache | None = None) -> Iterator[Finding]:
     """Every finding of one report: each file's loading and schema problems, then the domain checks."""
     version = report.schema_version
     if version not in store.versions:
@@ -150,7 +205,7 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
     fills = ReportPlaceholders(report)  # FILL-01: values still written as the placeholder 待填/TODO
     for name in REPORT_FILES:
         doc = report.document(name)
-        file_findings = list(_file_findings(report, name, doc, version, store, fills))
+        file_findings = list(_file_findings(report, name, doc, version, store, fills, cache))
         if file_findings:
             schema_problems.add(name)
         refused.update((f.file, f.pointer) for f in file_findings if f.pointer)
@@ -168,7 +223,7 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
 
 
 def _file_findings(report: Report, name: str, doc: Document | None, version: str, store: SchemaStore,
-                   fills: ReportPlaceholders) -> Iterator[Finding]:
+                   fills: ReportPlaceholders, cache: ValidationCache | None = None) -> Iterator[Finding]:
     if doc is None:
         yield _file_finding(report, name, "FILE-MISSING", "file.missing", (1, 1), "",
                             name=f"{name}.yaml", expected=_expected_files())
@@ -182,7 +237,9 @@ def _file_findings(report: Report, name: str, doc: Document | None, version: str
         yield _file_finding(report, name, "FILE-EMPTY", "file.empty", (1, 1), "")
         return
     yield from fills.findings(doc, name, version, store, report.id)
-    for finding in iter_schema_findings(doc, name, version, store, report.id):
+    schema = (cache.schema_findings(doc, name, version, report.id) if cache is not None and cache.schemas is store
+              else iter_schema_findings(doc, name, version, store, report.id))
+    for finding in schema:
         if fills.keep_schema_finding(name, finding):  # a placeholder is FILL-01, not also SCHEMA-TYPE
             yield finding
 

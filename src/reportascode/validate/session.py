@@ -17,6 +17,14 @@ def select_reports(values: Sequence[str | Path], **options: Any) -> Selection:
     return select(values, load=load_workspace_config, **options)
 
 
-def validate_selection(selection: Selection, jobs: int = 1, progress: Progress | None = None) -> ValidationResult:
-    """Validate every selected report with the workspace's config and schemas."""
-    return validate_reports(selection.reports, selection.config, selection.store, jobs=jobs, progress=progress)
+def validate_selection(selection: Selection, jobs: int = 1, progress: Progress | None = None,
+                       use_cache: bool = False) -> ValidationResult:
+    """Validate every selected report with the workspace's config and schemas; ``use_cache``: through rac
+    validate's cache (validate/validation_cache.py; off with ``RAC_NO_CACHE``)."""
+    cache = None
+    if use_cache and selection.reports:
+        from reportascode.validate.validation_cache import ValidationCache
+
+        cache = ValidationCache.open(selection.workspace.root, selection.store)
+    return validate_reports(selection.reports, selection.config, selection.store, jobs=jobs, progress=progress,
+                            cache=cache)

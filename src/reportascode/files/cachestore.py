@@ -1,0 +1,214 @@
+"""A bounded store of JSON entries, content-addressed: where rac keeps what it may compute again (``rac validate``).
+
+An entry is found by a key (a string naming everything its payload was computed from) and holds the key itself,
+so a hash collision or a file put in its place reads back as foreign. The file is a checksum line and the JSON
+text: anything that does not read back exactly as written (corrupt, truncated, foreign, another format) is
+ignored, never trusted. JSON only (no pickle: a cache file must not be able to run code). Entries are written
+atomically (a temporary file renamed over the entry), so concurrent runs see an old entry, a new one or none.
+
+The store lives under the git directory (``.git/rac-cache/``, beside the history cache) when the workspace is in a
+git repository, else in the user's cache directory. A folder on the way that is a link, or that resolves out of
+the git directory, turns the cache off: nothing is read or written through it. Each kind of entry is bounded in
+number and in bytes; the least recently used entries go first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger entries are neither written nor read
+CACHE_FOLDER = "rac-cache"
+
+
+def _digest(text: bytes) -> str:
+    # blake2b is built into the interpreter; hashlib would load OpenSSL first (milliseconds on every run)
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter without it
+        from hashlib import blake2b
+    return blake2b(text, digest_size=32).hexdigest()
+
+
+def digest(data: bytes) -> str:
+    """The hash entries are addressed by (and content is keyed by)."""
+    return _digest(data)
+
+
+def git_directory(start: Path) -> Path | None:
+    """The common git directory of the repository holding ``start`` (a worktree's ``.git`` file followed to its
+    repository), found by reading ``.git`` itself: no ``git`` process for a cache lookup."""
+    for folder in (start, *start.parents):
+        dot_git = folder / ".git"
+        try:
+            if dot_git.is_dir():
+                return dot_git
+            if not dot_git.is_file():
+                continue
+            first = dot_git.read_text(encoding="utf-8", errors="replace").splitlines()[:1]
+        except OSError:
+            return None
+        if not first or not first[0].startswith("gitdir:"):
+            return None
+        git_dir = (folder / first[0].removeprefix("gitdir:").strip())
+        common = git_dir / "commondir"
+        try:
+            if common.is_file():
+                return git_dir / common.read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return git_dir if git_dir.is_dir() else None
+    return None
+
+
+def user_cache_directory() -> Path | None:
+    """The platform's per-user cache folder (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux)."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg)
+    home = os.environ.get("HOME")
+    return Path(home) / ".cache" if home else None
+
+
+def cache_root(workspace_root: Path, purpose: str) -> Path | None:
+    """Where a workspace's ``purpose`` cache lives: ``<git dir>/rac-cache/<purpose>`` in a git repository, else
+    ``<user cache dir>/reportascode/<purpose>``; ``None`` when neither can be used safely."""
+    git_dir = git_directory(workspace_root)
+    if git_dir is not None:
+        return _inside(git_dir, (CACHE_FOLDER, purpose))
+    user = user_cache_directory()
+    return _inside(user, ("reportascode", purpose)) if user is not None else None
+
+
+def _inside(base: Path, parts: tuple[str, ...]) -> Path | None:
+    """``base/parts…`` when none of the parts that exist is a link and it resolves inside ``base``."""
+    real_base = os.path.realpath(base)
+    folder = base
+    for part in parts:
+        folder = folder / part
+        if folder.is_symlink():
+            return None
+    real = os.path.realpath(folder)
+    if real != real_base and not real.startswith(real_base.rstrip(os.sep) + os.sep):
+        return None
+    return folder
+
+
+class CacheStore:
+    """Entries of several kinds under one folder; ``None`` for the folder: caching off (nothing read, written)."""
+
+    def __init__(self, folder: Path | None, limits: dict[str, tuple[int, int]] | None = None) -> None:
+        self.folder = folder
+        self.limits = limits or {}  # kind -> (most entries, most bytes)
+        self._written: set[str] = set()
+
+    def _file(self, kind: str, key: str) -> Path | None:
+        if self.folder is None:
+            return None
+        name = _digest("\0".join((str(FORMAT), kind, key)).encode("utf-8", "surrogatepass"))
+        return self.folder / kind / f"{name}.json"
+
+    def get(self, kind: str, key: str) -> Any:
+        """The stored payload, or ``None`` when there is none or it is not exactly what was written for ``key``."""
+        file = self._file(kind, key)
+        if file is None:
+            return None
+        try:
+            handle = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return None
+        try:
+            info = os.fstat(handle)
+            if info.st_size > MAX_ENTRY_BYTES or not stat.S_ISREG(info.st_mode):
+                return None
+            with os.fdopen(handle, "rb", closefd=False) as stream:
+                raw = stream.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(handle)
+        checksum, _, body = raw.partition(b"\n")
+        if checksum.decode("ascii", "replace") != _digest(body):
+            return None
+        try:
+            entry = json.loads(body.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("kind") != kind \
+                or entry.get("key") != key:
+            return None
+        with contextlib.suppress(OSError):  # recently used: kept when the kind is pruned
+            os.utime(file)
+        return entry.get("payload")
+
+    def put(self, kind: str, key: str, payload: Any) -> None:
+        """Store ``payload`` (plain JSON data). A cache that can't be written is no error: it stays cold."""
+        file = self._file(kind, key)
+        if file is None:
+            return
+        body = json.dumps({"format": FORMAT, "kind": kind, "key": key, "payload": payload},
+                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if len(body) > MAX_ENTRY_BYTES - 100:
+            return
+        from reportascode.files.atomic import replace_bytes
+        from reportascode.files.paths import LinkOutside
+
+        try:
+            if not file.parent.is_dir():
+                file.parent.mkdir(parents=True, exist_ok=True)
+            if file.parent.is_symlink() or self.folder is None or self.folder.is_symlink():
+                return
+            replace_bytes(file, _digest(body).encode("ascii") + b"\n" + body)
+            self._written.add(kind)
+        except (OSError, LinkOutside):
+            pass
+
+    def prune(self) -> None:
+        """Keep each kind written to in this run within its limits, removing the least recently used entries."""
+        if self.folder is None:
+            return
+        for kind in sorted(self._written):
+            most, most_bytes = self.limits.get(kind, (4096, 512 * 1024 * 1024))
+            with contextlib.suppress(OSError):
+                _prune(self.folder / kind, most, most_bytes)
+        self._written.clear()
+
+
+def _prune(folder: Path, most: int, most_bytes: int) -> None:
+    import time
+
+    entries = []
+    stale = time.time() - 3600
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if entry.name.startswith(".") and entry.name.endswith(".tmp"):  # left by a killed run
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < stale:
+                        os.unlink(entry.path)
+            elif entry.name.endswith(".json"):
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    entries.append((info.st_mtime_ns, info.st_size, entry.path))
+    total = sum(size for _, size, _ in entries)
+    if len(entries) <= most and total <= most_bytes:
+        return
+    entries.sort(reverse=True)  # newest first: kept
+    kept = kept_bytes = 0
+    for _, size, path in entries:
+        if kept < most and kept_bytes + size <= most_bytes:
+            kept += 1
+            kept_bytes += size
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(path)

@@ -1,0 +1,388 @@
+"""The cache of ``rac validate``: what a run computed, kept by everything it was computed from, so the next run
+reads it back instead of parsing, compiling schemas and running checks again. It never changes an answer.
+
+Two kinds of entries (docs/cache.md):
+
+* **file**: one report file's parsed document (data, positions, load problems) and its schema findings, keyed by
+  the file's content hash, its path, the parser, the schemas' signature (every schema file's content, the search
+  order, the engine) and rac's code (its version; in a source checkout, every module's size and time too).
+* **report**: one report's findings before waivers (checks, workspace rules, reconciliation, explanations), keyed
+  by every input they read: each file under the report folder and under the previous year's (names, kinds, content
+  hashes: data files, evidence exports, corrections, records), the workspace config as loaded, the workspace's
+  rule files, the schemas' signature, rac's code, the parser and engine, the report's path, and today's date.
+  A frozen report (``.rac-lock.yaml``) has no report entry: LOCK-01 reads git, which the key does not cover.
+  Waivers (which depend on today's date) are applied after the cache, on every run.
+
+A folder that can't be fingerprinted exactly (a link to a folder, a pipe, an unreadable file, too much to hash)
+is not cached. A result is stored only if the report's inputs read the same after it was computed as before,
+so a file edited during the run never ends up under a key it does not match. Anything not exactly encodable
+(an argument of a type this module does not know) is not stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportascode import __version__
+from reportascode.files.cachestore import CacheStore, cache_root, digest
+from reportascode.messages import Bilingual
+from reportascode.model.config import Config
+from reportascode.model.findings import Finding, Severity
+from reportascode.model.loader import Document, LoadProblem, load_bytes
+from reportascode.model.schemas import SchemaStore
+from reportascode.model.workspace import Report
+
+FILE, REPORT = "file", "report"
+# kind -> (most entries, most bytes): the least recently used go first beyond these
+LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024)}
+MAX_TREE_FILES = 10_000  # a report folder with more files than this is not cached
+MAX_TREE_BYTES = 512 * 1024 * 1024  # nor one whose files add up to more than this
+LOCK_MANIFEST = ".rac-lock.yaml"
+
+
+class NotCacheable(Exception):
+    """A value this module can't write so that it reads back identical: the result is not stored."""
+
+
+def cache_disabled_by_environment() -> bool:
+    return bool(os.environ.get("RAC_NO_CACHE"))
+
+
+class ValidationCache:
+    """One run's view of the cache: lookups and the entries to write when the run ends (:meth:`flush`)."""
+
+    def __init__(self, store: CacheStore, root: Path, schemas: SchemaStore) -> None:
+        self.store = store
+        self.root = root
+        self.schemas = schemas
+        self._loaded: dict[int, tuple[Document, str, dict[str, Any]]] = {}  # id(doc) -> doc, key, entry
+        self._pending: dict[str, dict[str, Any]] = {}  # file entries to write, by key
+        self._signature: str | None = None
+
+    @classmethod
+    def open(cls, root: Path, schemas: SchemaStore) -> ValidationCache | None:
+        """The cache of the workspace at ``root``, or ``None`` when it is turned off or can't be placed safely."""
+        if cache_disabled_by_environment():
+            return None
+        folder = cache_root(root, "validate")
+        return cls(CacheStore(folder, LIMITS), root, schemas) if folder is not None else None
+
+    # --- what every key names -------------------------------------------------------------------------------
+
+    def signature(self) -> str:
+        """rac's code and the schemas: every entry depends on both."""
+        if self._signature is None:
+            parts = [_code_identity(), f"fast={self.schemas.fast}"]
+            for directory in self.schemas.search:
+                parts.append(f"dir {os.path.realpath(directory)}")
+                parts.extend(_schema_files(directory))
+            self._signature = digest("\n".join(parts).encode("utf-8", "surrogatepass"))
+        return self._signature
+
+    # --- files ----------------------------------------------------------------------------------------------
+
+    def load(self, raw: bytes, path: str, parser: str) -> Document:
+        """The document of a file's bytes: from the cache when an entry matches, else parsed (and kept)."""
+        key = "\0".join((self.signature(), _parser_identity(parser), path, digest(raw)))
+        entry = self.store.get(FILE, key)
+        doc = None
+        if isinstance(entry, dict):
+            try:
+                doc = decode_document(entry["doc"])
+                schema = entry.get("schema")
+                if not isinstance(schema, dict):
+                    raise ValueError("not a cached entry")
+            except (KeyError, TypeError, ValueError, RecursionError, ArithmeticError):
+                doc = None
+        if doc is None or not isinstance(entry, dict):
+            doc = load_bytes(raw, path, parser)
+            try:
+                entry = {"doc": encode_document(doc), "schema": {}}
+            except (NotCacheable, RecursionError):
+                return doc
+            self._pending[key] = entry
+        self._loaded[id(doc)] = (doc, key, entry)
+        return doc
+
+    def schema_findings(self, doc: Document, name: str, version: str, report_id: str) -> list[Finding]:
+        """:func:`iter_schema_findings` of ``doc``, from its file entry when the entry holds them."""
+        from reportascode.validate.schema_findings import iter_schema_findings
+
+        known = self._loaded.get(id(doc))
+        if known is None or known[0] is not doc:  # not loaded through the cache (an editor's text)
+            return list(iter_schema_findings(doc, name, version, self.schemas, report_id))
+        _, key, entry = known
+        slot = f"{name}\0{version}\0{report_id}"
+        cached = entry["schema"].get(slot)
+        if cached is not None:
+            try:
+                return decode_findings(cached)
+            except (KeyError, TypeError, ValueError, RecursionError, ArithmeticError):
+                pass
+        found = list(iter_schema_findings(doc, name, version, self.schemas, report_id))
+        try:
+            entry["schema"] = {**entry["schema"], slot: encode_findings(found)}
+        except (NotCacheable, RecursionError):
+            return found
+        self._pending[key] = entry
+        return found
+
+    # --- reports --------------------------------------------------------------------------------------------
+
+    def report_key(self, report: Report, config: Config, run_checks: bool, today: dt.date) -> str | None:
+        """Everything a report's findings are computed from, or ``None`` when that can't be said exactly."""
+        if os.path.lexists(report.folder / LOCK_MANIFEST) or report.workspace.overlay:
+            return None
+        folder = tree_fingerprint(report.folder)
+        previous = tree_fingerprint(report.folder.parent / str(report.year - 1))
+        rules = tree_fingerprint(report.workspace.root / "rules")
+        if folder is None or previous is None or rules is None:
+            return None
+        return "\0".join((self.signature(), _parser_identity(report.parser), f"checks={run_checks}",
+                          today.isoformat(), str(report.workspace.root), report.id, repr(config),
+                          folder, previous, rules))
+
+    def report_result(self, key: str) -> tuple[list[Finding], int, list[Finding]] | None:
+        """A report's findings, its file count and the rule files' findings, when an entry matches ``key``."""
+        entry = self.store.get(REPORT, key)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            files = entry["files"]
+            if not isinstance(files, int) or isinstance(files, bool):
+                return None
+            return decode_findings(entry["findings"]), files, decode_findings(entry["rule_files"])
+        except (KeyError, TypeError, ValueError, RecursionError, ArithmeticError):
+            return None
+
+    def store_report(self, key: str, report: Report, config: Config, run_checks: bool, today: dt.date,
+                     found: list[Finding], files: int, rule_files: list[Finding]) -> None:
+        """Keep a report's result, if its inputs still read as they did when ``key`` was made."""
+        if self.report_key(report, config, run_checks, today) != key:
+            return
+        try:
+            payload = {"files": files, "findings": encode_findings(found), "rule_files": encode_findings(rule_files)}
+        except (NotCacheable, RecursionError):
+            return
+        self.store.put(REPORT, key, payload)
+
+    def flush(self) -> None:
+        """Write the file entries made or completed in this run, then keep the cache within its bounds."""
+        for key, entry in self._pending.items():
+            self.store.put(FILE, key, entry)
+        self._pending.clear()
+        self.store.prune()
+
+
+# --- fingerprints ---------------------------------------------------------------------------------------------
+
+
+def tree_fingerprint(folder: Path) -> str | None:
+    """Every name under ``folder`` with its kind and content hash (``absent`` when there is no such folder);
+    ``None`` when it can't be said exactly: a link to a folder, something that is neither file nor folder, an
+    unreadable file, or more than :data:`MAX_TREE_FILES` files / :data:`MAX_TREE_BYTES` bytes."""
+    if not os.path.lexists(folder):
+        return "absent"
+    if folder.is_symlink() or not folder.is_dir():
+        return None
+    lines: list[str] = []
+    budget = [MAX_TREE_FILES, MAX_TREE_BYTES]
+    try:
+        if not _walk(str(folder), "", lines, budget):
+            return None
+    except (OSError, RecursionError):
+        return None
+    return digest("\n".join(lines).encode("utf-8", "surrogateescape"))
+
+
+def _walk(folder: str, prefix: str, lines: list[str], budget: list[int]) -> bool:
+    import stat
+
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        name = prefix + entry.name
+        info = entry.stat(follow_symlinks=False)
+        if stat.S_ISLNK(info.st_mode):
+            target = os.readlink(entry.path)
+            try:
+                info = os.stat(entry.path)
+            except OSError:  # a broken link: the loader says so, the same way every time
+                lines.append(f"L {name} -> {target} broken")
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                return False
+            lines.append(f"L {name} -> {target}")
+        if stat.S_ISDIR(info.st_mode):
+            lines.append(f"D {name}")
+            if not _walk(entry.path, name + "/", lines, budget):
+                return False
+        elif stat.S_ISREG(info.st_mode):
+            budget[0] -= 1
+            budget[1] -= info.st_size
+            if budget[0] < 0 or budget[1] < 0:
+                return False
+            with open(entry.path, "rb") as stream:
+                data = stream.read(MAX_TREE_BYTES + 1)
+            lines.append(f"F {name} {len(data)} {oct(info.st_mode & 0o777)} {digest(data)}")
+        else:
+            return False
+    return True
+
+
+def _schema_files(directory: Path) -> list[str]:
+    found = []
+    try:
+        for version in sorted(p for p in directory.iterdir() if p.is_dir()):
+            for file in sorted(version.glob("*.schema.json")):
+                found.append(f"{version.name}/{file.name} {digest(file.read_bytes())}")
+    except OSError:
+        found.append("unreadable")  # the store reads the same folder and says so; the key stays exact
+    return found
+
+
+def _code_identity() -> str:
+    """rac's version and the interpreter; in a source checkout (not installed in site-packages) every module's
+    size and modification time too, so editing rac's code never serves an answer of the old code."""
+    package = Path(__file__).resolve().parent.parent
+    parts = [__version__, sys.version.split()[0]]
+    if "site-packages" not in package.parts and "dist-packages" not in package.parts:
+        for folder, _dirs, files in sorted(os.walk(package)):
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    info = os.stat(os.path.join(folder, name))
+                    parts.append(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}")
+    return digest("\n".join(parts).encode("utf-8", "surrogatepass"))
+
+
+def _parser_identity(parser: str) -> str:
+    """The parser as named, and for ``auto`` whether libyaml is there (without importing PyYAML)."""
+    if parser != "auto":
+        return parser
+    from importlib.util import find_spec
+
+    spec = find_spec("yaml")
+    location = spec.origin if spec is not None else None
+    if location is None:
+        return "auto:ruamel"
+    folder = Path(location).parent
+    compiled = sorted(p.name for p in folder.glob("_yaml*") if p.suffix in (".so", ".pyd"))
+    return f"auto:{','.join(compiled) or 'ruamel'}"
+
+
+# --- values as JSON that reads back identical -----------------------------------------------------------------
+
+
+def encode(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return {"i": str(value)}
+    if isinstance(value, Decimal):
+        return {"d": str(value)}
+    if isinstance(value, float):
+        return {"f": repr(value)}
+    if isinstance(value, list):
+        return {"l": [encode(v) for v in value]}
+    if isinstance(value, tuple):
+        return {"t": [encode(v) for v in value]}
+    if isinstance(value, dict):
+        return {"m": [[encode(k), encode(v)] for k, v in value.items()]}
+    if isinstance(value, Bilingual):
+        return {"b": [value.zh, value.en]}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"date": value.isoformat()}
+    raise NotCacheable(type(value).__name__)
+
+
+def decode(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if not isinstance(value, dict) or len(value) != 1:
+        raise ValueError("not a cached value")
+    (tag, inner), = value.items()
+    if tag == "i" and isinstance(inner, str):
+        return int(inner)
+    if tag == "d" and isinstance(inner, str):
+        return Decimal(inner)
+    if tag == "f" and isinstance(inner, str):
+        return float(inner)
+    if tag == "l" and isinstance(inner, list):
+        return [decode(v) for v in inner]
+    if tag == "t" and isinstance(inner, list):
+        return tuple(decode(v) for v in inner)
+    if tag == "m" and isinstance(inner, list):
+        return {decode(k): decode(v) for k, v in inner}
+    if tag == "b" and isinstance(inner, list) and len(inner) == 2 and all(isinstance(t, str) for t in inner):
+        return Bilingual(inner[0], inner[1])
+    if tag == "date" and isinstance(inner, str):
+        return dt.date.fromisoformat(inner)
+    raise ValueError("not a cached value")
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not a cached text")
+    return value
+
+
+def _number(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("not a cached number")
+    return value
+
+
+def _positions(index: dict[str, tuple[int, int]]) -> list[Any]:
+    return [[pointer, line, column] for pointer, (line, column) in index.items()]
+
+
+def _read_positions(rows: Any) -> dict[str, tuple[int, int]]:
+    return {_text(pointer): (_number(line), _number(column)) for pointer, line, column in rows}
+
+
+def encode_document(doc: Document) -> dict[str, Any]:
+    return {"path": doc.path, "data": encode(doc.data), "keys": _positions(doc.key_positions),
+            "values": _positions(doc.value_positions), "empty": doc.empty,
+            "problems": [[p.rule, p.line, p.column, p.pointer, p.message_key, encode(p.args), p.fatal]
+                         for p in doc.problems]}
+
+
+def decode_document(data: Any) -> Document:
+    problems = []
+    for rule, line, column, pointer, key, args, fatal in data["problems"]:
+        decoded = decode(args)
+        if not isinstance(decoded, tuple) or not isinstance(fatal, bool):
+            raise ValueError("not a cached problem")
+        problems.append(LoadProblem(_text(rule), _number(line), _number(column), _text(pointer), _text(key),
+                                    decoded, fatal))
+    empty = data["empty"]
+    if not isinstance(empty, bool):
+        raise ValueError("not a cached document")
+    return Document(path=_text(data["path"]), data=decode(data["data"]), key_positions=_read_positions(data["keys"]),
+                    value_positions=_read_positions(data["values"]), problems=problems, empty=empty)
+
+
+def encode_findings(findings: Iterable[Finding]) -> list[Any]:
+    return [[f.rule, f.severity.value, f.file, f.line, f.column, f.pointer, f.message_key, encode(f.args),
+             f.report, f.waived_by, encode(f.explanation)] for f in findings]
+
+
+def decode_findings(rows: Any) -> list[Finding]:
+    if not isinstance(rows, list):
+        raise ValueError("not cached findings")
+    found = []
+    for rule, severity, file, line, column, pointer, key, args, report, waived_by, explanation in rows:
+        decoded_args, decoded_explanation = decode(args), decode(explanation)
+        if not isinstance(decoded_args, tuple) or not (decoded_explanation is None
+                                                        or isinstance(decoded_explanation, Bilingual)):
+            raise ValueError("not a cached finding")
+        found.append(Finding(_text(rule), Severity(severity), _text(file), _number(line), _number(column),
+                             _text(pointer), _text(key), decoded_args, _text(report),
+                             None if waived_by is None else _text(waived_by), decoded_explanation))
+    return found
