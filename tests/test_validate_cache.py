@@ -227,6 +227,10 @@ def _config(text: str) -> Callable[[Path], None]:
 CHANGES: dict[str, Callable[[Path], None]] = {
     "a value in this year's file": lambda r: _replace(r / "reports/2024/operations.yaml", "  ai: 90 ", "  ai: 140 "),
     "a comment only": lambda r: _replace(r / "reports/2024/meta.yaml", "#", "# x", ),
+    "a file the reconciliation reads": lambda r: _replace(r / "reports/2024/trunks.yaml", "channels: 300",
+                                                          "channels: 310"),
+    "a file the reconciliation does not read": lambda r: _replace(r / "reports/2024/company.yaml", "total: 860",
+                                                                  "total: 600"),
     "a value in the previous year": lambda r: _replace(r / "reports/2023/operations.yaml", "  ai: 40", "  ai: 88"),
     "explanations": lambda r: (r / "reports/2024/explanations.yaml").write_text("[]\n", encoding="utf-8"),
     "a file removed": lambda r: (r / "reports/2024/trunks.yaml").unlink(),
@@ -481,6 +485,24 @@ def test_a_warm_run_imports_neither_parser_nor_schema_engine_nor_checks(ws: Path
     subprocess.run([sys.executable, "-c", probe], cwd=ws, env=env, capture_output=True, check=True)
     done = subprocess.run([sys.executable, "-c", probe], cwd=ws, env=env, capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "[]"
+
+
+def test_an_edit_the_reconciliation_does_not_read_keeps_it_cached(ws: Path) -> None:
+    """The reconciliation's findings are kept with the report files it read: editing another file re-runs the
+    checks but not the reconciliation (nor imports it)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
+    probe = ("import sys, runpy\nsys.argv = ['rac', 'validate', '--format', 'json', 'reports/2024']\n"
+             "try:\n    runpy.run_module('reportascode', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith('reportascode.reconcile'))))\n")
+    subprocess.run([sys.executable, "-c", probe], cwd=ws, env=env, capture_output=True, check=True)
+    _replace(ws / "reports/2024/company.yaml", "total: 860", "total: 600")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ws, env=env, capture_output=True, text=True, check=True)
+    assert done.stderr.endswith("[]")
+    assert validate(ws, "json", "en") == validate(ws, "json", "en", cached=False)
+    _replace(ws / "reports/2024/trunks.yaml", "channels: 300", "channels: 310")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ws, env=env, capture_output=True, text=True, check=True)
+    assert "reportascode.reconcile" in done.stderr
+    assert validate(ws, "json", "en") == validate(ws, "json", "en", cached=False)
 
 
 # --- the language server: unsaved text is never served from the cache -------------------------------------------

@@ -54,6 +54,8 @@ class Report:
     folder: Path
     parser: str = "auto"
     _documents: dict[str, Document | None] = field(default_factory=dict, repr=False)
+    # the names of the files asked for while this is a set (rac validate's cache: what a result was computed from)
+    reads: set[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def year(self) -> int:
@@ -75,6 +77,8 @@ class Report:
     def document(self, name: str) -> Document | None:
         """One file's document; ``None`` when there is no such name. Anything else under the name is read (a
         folder, a broken link or an unreadable file is LOAD-READ), except a link that leaves the workspace."""
+        if self.reads is not None:
+            self.reads.add(name)
         if name not in self._documents:
             path = self.folder / f"{name}.yaml"
             unsaved = self.workspace.unsaved_text(path)

@@ -113,6 +113,7 @@ def _validate_cached(report: Report, config: Config, store: SchemaStore, run_che
     else computed (its files parsed and schema-checked through the cache's file entries) and stored."""
     report.workspace.loader = cache.load
     key = cache.report_key(report, config, run_checks, today)
+    cache.begin_report(report, key)
     hit = cache.report_result(key) if key is not None else None
     if hit is not None:
         found, files, rule_files = hit
@@ -219,7 +220,7 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
     if run_checks:
         checked = filter(fills.keep_check_finding, run_domain_checks(report, config, schema_problems))
         yield from (f for f in checked if (f.file, f.pointer) not in refused)
-        yield from run_reconciliation(report, config)
+        yield from run_reconciliation(report, config, cache)
 
 
 def _file_findings(report: Report, name: str, doc: Document | None, version: str, store: SchemaStore,
@@ -294,13 +295,22 @@ def run_domain_checks(report: Report, config: Config, schema_problems: set[str])
                 raise
 
 
-def run_reconciliation(report: Report, config: Config) -> Iterator[Finding]:
+def run_reconciliation(report: Report, config: Config, cache: ValidationCache | None = None) -> Iterator[Finding]:
     """Reconciliation with the evidence exports (REC-*), when the report has an ``evidence/`` folder. Light: the
-    csv module only; openpyxl is imported only when an ``.xlsx`` export is there."""
-    if (report.folder / "evidence").is_dir():
+    csv module only; openpyxl is imported only when an ``.xlsx`` export is there. Through the cache, its findings
+    are read back while the exports and the report files it read are unchanged (another file edited)."""
+    if not (report.folder / "evidence").is_dir():
+        return
+
+    def reconcile() -> list[Finding]:
         from reportascode.reconcile import reconciliation_findings
 
-        yield from reconciliation_findings(report, config)
+        return reconciliation_findings(report, config)
+
+    if cache is None:
+        yield from reconcile()
+    else:
+        yield from cache.reconciliation(report, config, reconcile)
 
 
 def _file_finding(report: Report, file_name: str, rule: str, key: str, position: tuple[int, int], pointer: str,

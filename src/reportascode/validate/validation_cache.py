@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -38,9 +38,10 @@ from reportascode.model.loader import Document, LoadProblem, load_bytes
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report
 
-FILE, REPORT = "file", "report"
+FILE, REPORT, RECONCILIATION = "file", "report", "reconciliation"
 # kind -> (most entries, most bytes): the least recently used go first beyond these
-LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024)}
+LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024),
+          RECONCILIATION: (2048, 64 * 1024 * 1024)}
 MAX_TREE_FILES = 10_000  # a report folder with more files than this is not cached
 MAX_TREE_BYTES = 512 * 1024 * 1024  # nor one whose files add up to more than this
 LOCK_MANIFEST = ".rac-lock.yaml"
@@ -64,6 +65,8 @@ class ValidationCache:
         self._loaded: dict[int, tuple[Document, str, dict[str, Any]]] = {}  # id(doc) -> doc, key, entry
         self._pending: dict[str, dict[str, Any]] = {}  # file entries to write, by key
         self._signature: str | None = None
+        self._report_keys: dict[Path, str | None] = {}  # the report key each report of the run was validated under
+        self._pending_parts: dict[Path, list[tuple[str, str, Any]]] = {}  # parts of a report, stored with it
 
     @classmethod
     def open(cls, root: Path, schemas: SchemaStore) -> ValidationCache | None:
@@ -148,6 +151,70 @@ class ValidationCache:
                           today.isoformat(), str(report.workspace.root), report.id, repr(config),
                           folder, previous, rules))
 
+    def begin_report(self, report: Report, key: str | None) -> None:
+        """``report`` is being validated under ``key`` (``None``: its inputs can't be keyed; no part is cached)."""
+        self._report_keys[report.folder] = key
+        self._pending_parts.pop(report.folder, None)
+
+    def reconciliation(self, report: Report, config: Config, compute: Callable[[], list[Finding]]
+                       ) -> list[Finding]:
+        """The reconciliation's findings: read back when the evidence exports, the config and every report file
+        the stored run read are unchanged (so editing a file it does not read keeps it cached), else computed
+        with the files it reads recorded."""
+        key = self._part_key(report, config, "evidence")
+        if key is None:
+            return compute()
+        entry = self.store.get(RECONCILIATION, key)
+        if isinstance(entry, dict):
+            try:
+                reads = entry["reads"]
+                if isinstance(reads, dict) and all(isinstance(name, str) and self._read_key(report, name) == value
+                                                   for name, value in reads.items()):
+                    return decode_findings(entry["findings"])
+            except (KeyError, TypeError, ValueError, RecursionError, ArithmeticError):
+                pass
+        previous = report.previous
+        report.reads = set()
+        if previous is not None:
+            previous.reads = set()
+        try:
+            found = compute()
+        finally:
+            names = report.reads
+            other_year = previous.reads if previous is not None else None
+            report.reads = None
+            if previous is not None:
+                previous.reads = None
+        if other_year:  # it read the year before: not keyed by it here, so not kept
+            return found
+        reads = {name: self._read_key(report, name) for name in sorted(names)}
+        if any(value is None for value in reads.values()):
+            return found
+        try:
+            payload = {"reads": reads, "findings": encode_findings(found)}
+        except (NotCacheable, RecursionError):
+            return found
+        self._pending_parts.setdefault(report.folder, []).append((RECONCILIATION, key, payload))
+        return found
+
+    def _part_key(self, report: Report, config: Config, subfolder: str) -> str | None:
+        if self._report_keys.get(report.folder) is None:
+            return None
+        files = tree_fingerprint(report.folder / subfolder)
+        if files is None:
+            return None
+        return "\0".join((self.signature(), _parser_identity(report.parser), str(report.workspace.root), report.id,
+                          repr(config), files))
+
+    def _read_key(self, report: Report, name: str) -> str | None:
+        """What a file read by name was, for a part's key: its file entry's key (content, path, parser, schemas,
+        code), ``none`` when there is no such file; ``None`` when it was not loaded through the cache."""
+        doc = report.document(name)
+        if doc is None:
+            return "none"
+        known = self._loaded.get(id(doc))
+        return digest(known[1].encode("utf-8", "surrogatepass")) if known is not None and known[0] is doc else None
+
     def report_result(self, key: str) -> tuple[list[Finding], int, list[Finding]] | None:
         """A report's findings, its file count and the rule files' findings, when an entry matches ``key``."""
         entry = self.store.get(REPORT, key)
@@ -163,9 +230,12 @@ class ValidationCache:
 
     def store_report(self, key: str, report: Report, config: Config, run_checks: bool, today: dt.date,
                      found: list[Finding], files: int, rule_files: list[Finding]) -> None:
-        """Keep a report's result, if its inputs still read as they did when ``key`` was made."""
+        """Keep a report's result and its parts, if its inputs still read as they did when ``key`` was made."""
+        parts = self._pending_parts.pop(report.folder, [])
         if self.report_key(report, config, run_checks, today) != key:
             return
+        for kind, part_key, payload in parts:
+            self.store.put(kind, part_key, payload)
         try:
             payload = {"files": files, "findings": encode_findings(found), "rule_files": encode_findings(rule_files)}
         except (NotCacheable, RecursionError):
