@@ -251,6 +251,10 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "a broken rule file": lambda r: (r / "rules/broken.yaml").write_text("rules: [\n", encoding="utf-8"),
     "the rule files removed": lambda r: shutil.rmtree(r / "rules"),
     "a workspace schema": lambda r: _workspace_schema(r),
+    "an empty schema version folder": lambda r: (r / "schemas/0.9").mkdir(parents=True),
+    "a schema version named in meta.yaml and added": lambda r: (
+        _replace(r / "reports/2024/meta.yaml", 'schema_version: "1.0"', 'schema_version: "1.1"'),
+        shutil.copytree(REPO_ROOT / "src/reportascode/schemas/1.0", r / "schemas/1.1")),
     "a link to a file inside the workspace": lambda r: _link_meta(r),
     "file permissions": lambda r: (r / "reports/2024/meta.yaml").chmod(0o600),
 }

@@ -1,17 +1,20 @@
 """The cache of ``rac validate``: what a run computed, kept by everything it was computed from, so the next run
 reads it back instead of parsing, compiling schemas and running checks again. It never changes an answer.
 
-Two kinds of entries (docs/cache.md):
+Three kinds of entries (docs/cache.md):
 
 * **file**: one report file's parsed document (data, positions, load problems) and its schema findings, keyed by
   the file's content hash, its path, the parser, the schemas' signature (every schema file's content, the search
-  order, the engine) and rac's code (its version; in a source checkout, every module's size and time too).
+  order, the engine) and rac's code (its version and every module's size and modification time).
 * **report**: one report's findings before waivers (checks, workspace rules, reconciliation, explanations), keyed
   by every input they read: each file under the report folder and under the previous year's (names, kinds, content
   hashes: data files, evidence exports, corrections, records), the workspace config as loaded, the workspace's
   rule files, the schemas' signature, rac's code, the parser and engine, the report's path, and today's date.
   A frozen report (``.rac-lock.yaml``) has no report entry: LOCK-01 reads git, which the key does not cover.
   Waivers (which depend on today's date) are applied after the cache, on every run.
+* **reconciliation**: a report's REC-* findings, keyed by the evidence exports, the config, the schemas and rac's
+  code, and holding the file entry key of each report file the run read (recorded as it read them): read back
+  only while each of those files is unchanged, so an edit to a file it does not read does not re-run it.
 
 A folder that can't be fingerprinted exactly (a link to a folder, a pipe, an unreadable file, too much to hash)
 is not cached. A result is stored only if the report's inputs read the same after it was computed as before,
@@ -81,7 +84,7 @@ class ValidationCache:
     def signature(self) -> str:
         """rac's code and the schemas: every entry depends on both."""
         if self._signature is None:
-            parts = [_code_identity(), f"fast={self.schemas.fast}"]
+            parts = [_code_identity(), _libraries_identity(), f"fast={self.schemas.fast}"]
             for directory in self.schemas.search:
                 parts.append(f"dir {os.path.realpath(directory)}")
                 parts.extend(_schema_files(directory))
@@ -149,6 +152,7 @@ class ValidationCache:
             return None
         return "\0".join((self.signature(), _parser_identity(report.parser), f"checks={run_checks}",
                           today.isoformat(), str(report.workspace.root), report.id, repr(config),
+                          repr(sorted(report.workspace.extra_report_files)),
                           folder, previous, rules))
 
     def begin_report(self, report: Report, key: str | None) -> None:
@@ -310,6 +314,7 @@ def _schema_files(directory: Path) -> list[str]:
     found = []
     try:
         for version in sorted(p for p in directory.iterdir() if p.is_dir()):
+            found.append(f"version {version.name}")  # a version folder counts even empty (SCHEMA-VERSION lists them)
             for file in sorted(version.glob("*.schema.json")):
                 found.append(f"{version.name}/{file.name} {digest(file.read_bytes())}")
     except OSError:
@@ -318,26 +323,55 @@ def _schema_files(directory: Path) -> list[str]:
 
 
 def _code_identity() -> str:
-    """rac's version and the interpreter; in a source checkout (not installed in site-packages) every module's
-    size and modification time too, so editing rac's code never serves an answer of the old code."""
+    """rac's version, the interpreter, and every module's size and modification time: editing rac's code (a
+    source checkout) or reinstalling it (the same version number from another commit) never serves an answer of
+    the old code."""
     package = Path(__file__).resolve().parent.parent
-    parts = [__version__, sys.version.split()[0]]
-    if "site-packages" not in package.parts and "dist-packages" not in package.parts:
-        for folder, _dirs, files in sorted(os.walk(package)):
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    info = os.stat(os.path.join(folder, name))
-                    parts.append(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}")
+    parts = [__version__, sys.version]
+    pending = [str(package)]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(folder) as listing:
+            for entry in sorted(listing, key=lambda e: e.name):
+                if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                    pending.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    parts.append(f"{entry.path} {info.st_size} {info.st_mtime_ns}")
     return digest("\n".join(parts).encode("utf-8", "surrogatepass"))
+
+
+LIBRARIES = ("yaml", "ruamel", "jsonschema", "jsonschema_rs", "referencing")
+
+
+def _libraries_identity() -> str:
+    """Where the parsing and schema libraries are installed, with their files' or folders' size and time: an
+    upgrade of one (whose error words the schema findings carry) starts afresh. Found without importing them."""
+    from importlib.machinery import PathFinder
+
+    parts = []
+    for name in LIBRARIES:
+        spec = PathFinder.find_spec(name)
+        places = ([spec.origin] if spec is not None and spec.origin else
+                  list(spec.submodule_search_locations or []) if spec is not None else [])
+        for place in places:
+            try:
+                info = os.stat(place)
+                parts.append(f"{name} {place} {info.st_size} {info.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{name} {place} missing")
+        if not places:
+            parts.append(f"{name} none")
+    return "\n".join(parts)
 
 
 def _parser_identity(parser: str) -> str:
     """The parser as named, and for ``auto`` whether libyaml is there (without importing PyYAML)."""
     if parser != "auto":
         return parser
-    from importlib.util import find_spec
+    from importlib.machinery import PathFinder  # not importlib.util: it pulls contextlib and more
 
-    spec = find_spec("yaml")
+    spec = PathFinder.find_spec("yaml")
     location = spec.origin if spec is not None else None
     if location is None:
         return "auto:ruamel"
