@@ -365,8 +365,17 @@ def _libraries_identity() -> str:
     return "\n".join(parts)
 
 
+_PARSERS: dict[str, str] = {}
+
+
 def _parser_identity(parser: str) -> str:
-    """The parser as named, and for ``auto`` whether libyaml is there (without importing PyYAML)."""
+    """The parser as named, and for ``auto`` whether libyaml is there (without importing PyYAML); once a run."""
+    if parser not in _PARSERS:
+        _PARSERS[parser] = _find_parser(parser)
+    return _PARSERS[parser]
+
+
+def _find_parser(parser: str) -> str:
     if parser != "auto":
         return parser
     from importlib.machinery import PathFinder  # not importlib.util: it pulls contextlib and more
