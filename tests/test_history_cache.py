@@ -3,8 +3,12 @@ commits, after history is rewritten, and with every kind of broken cache entry."
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -109,7 +113,68 @@ def test_a_forged_entry_for_a_head_that_moved_is_rebuilt(repo: GitRepo, monkeypa
 
 
 def test_no_cache_writes_nothing(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
-    uncached(repo, monkeypatch)
-    assert run_rac("blame", OPS, "--no-cache", cwd=repo.root).code == 0
-    assert run_rac("log", "reports/2024", "--no-cache", cwd=repo.root).code == 0
+    expected = uncached(repo, monkeypatch)
+    assert [run_rac(*command, "--no-cache", cwd=repo.root).out for command in COMMANDS] == expected
     assert not cache_files(repo)
+    outputs(repo)  # and with a cache filled, --no-cache neither reads it nor changes it
+    before = {f: f.read_bytes() for f in cache_files(repo)}
+    assert [run_rac(*command, "--no-cache", cwd=repo.root).out for command in COMMANDS] == expected
+    assert {f: f.read_bytes() for f in cache_files(repo)} == before
+
+
+@pytest.mark.parametrize("move", [("reset", "-q", "--hard", "HEAD~2"), ("commit", "-q", "--amend", "-m", "amended")])
+def test_a_cached_head_that_is_not_an_ancestor_is_rebuilt(repo: GitRepo, monkeypatch: pytest.MonkeyPatch,
+                                                          move: tuple[str, ...]) -> None:
+    """HEAD moved back (a reset) or sideways (an amended or rebased commit): the cached head is not an ancestor
+    of HEAD, so its state is not extended but rebuilt."""
+    outputs(repo)
+    repo.git(*move)
+    assert outputs(repo) == uncached(repo, monkeypatch)
+
+
+def test_a_modified_working_file_is_blamed_as_uncommitted(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    outputs(repo)
+    (repo.root / OPS).write_text((repo.root / OPS).read_text(encoding="utf-8").replace(
+        "clients_signed: 43 ", "clients_signed: 99 "), encoding="utf-8")
+    warm = outputs(repo)
+    assert warm == uncached(repo, monkeypatch)
+    assert '"uncommitted": true' in warm[0]
+
+
+def test_warm_history_commands_import_no_validation(repo: GitRepo) -> None:
+    """A warm rac blame or rac log is mostly start-up: neither imports validation, the rules, a YAML parser
+    or a schema engine."""
+    outputs(repo)  # warm the cache
+    code = ("import sys\n"
+            "from reportascode.cli import main\n"
+            f"for argv in ({['blame', OPS]!r}, {['log', '--format', 'json', 'reports/2024']!r}):\n"
+            "    try:\n"
+            "        main(argv)\n"
+            "    except SystemExit:\n"
+            "        pass\n"
+            "heavy = ('reportascode.validate', 'reportascode.rules', 'yaml', 'ruamel', 'jsonschema',\n"
+            "         'jsonschema_rs', 'jinja2')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo.root, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_log_json_is_json_dumps_of_the_log() -> None:
+    """rac log's JSON is written entry by entry; it is the same text json.dumps(indent=2) gives of its data."""
+    from reportascode.diff.compare import Change
+    from reportascode.history.git import Commit
+    from reportascode.history.history_output import blame_json, log_data, log_json
+    from reportascode.history.log import LogEntry
+
+    commit = Commit("a" * 40, ("b" * 40,), "林\"晓雯", "x@example.com", "2025-01-06T10:00:00+08:00", "改 \u2028",
+                    "正文\n\t第二行")
+    values = [None, True, False, 0, -7, 10**30, Decimal("1.50"), Decimal("0.148"), Decimal("-0"), "", "中文\u0000\"",
+              {}, [], {"a": [1, {"b": None}], "中": Decimal("2.5")}, [[], {}, "x"]]
+    changes = [Change("operations.yaml", f"/k{i}", kind, old=v, new=values[-i - 1])
+               for i, v in enumerate(values) for kind in ("added", "removed", "changed")]
+    changes.append(Change("numbers.yaml", "", "added", new={"numbers": []}))
+    entries = [LogEntry(commit, changes), LogEntry(commit, [], True, []), LogEntry(commit, [], False, ["a.yaml"]),
+               LogEntry(commit._replace(body=""), changes[:1])]
+    for chosen in (entries, entries[:1], []):
+        assert log_json(chosen) == json.dumps(log_data(chosen), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(blame_json([]))  # the generic writer on the blame side too (compared in test_audit)

@@ -19,6 +19,22 @@ def _report(selector: str, command: str):  # type: ignore[no-untyped-def]
     return session, session.one(command)
 
 
+def _history_selection(selector: str, command: str):  # type: ignore[no-untyped-def]
+    """What ``rac log``/``rac blame`` name: the selector grammar with revisions, and the config checked as every
+    command checks it, without importing validation (a warm history run is mostly start-up)."""
+    from reportascode.model.config import load_config
+    from reportascode.model.selector import select
+
+    return select([selector], command=command, revisions=True,
+                  load=lambda root: load_config(root, None, _threshold_names))
+
+
+def _threshold_names(rule_id: str) -> frozenset[str] | None:
+    from reportascode.rules.registry import threshold_names  # asked only when the config sets thresholds
+
+    return threshold_names(rule_id)
+
+
 def _lang(lang: str | None, session) -> str:  # type: ignore[no-untyped-def]
     from reportascode.messages import default_language
 
@@ -39,9 +55,8 @@ def log(report: str, since: str | None, output_format: str, no_cache: bool, lang
     """
     from reportascode.history.history_output import log_json, log_text
     from reportascode.history.log import report_log, revision_log
-    from reportascode.validate.session import select_reports
 
-    session = select_reports([report], command="log", revisions=True)
+    session = _history_selection(report, "log")
     progress = progress_counter("commits", 200)
     if session.revisions:
         entries = revision_log(session.revisions[0], session.workspace, Path.cwd(), since, progress=progress)
@@ -66,13 +81,13 @@ def blame(file: str, pointer: str | None, output_format: str, no_cache: bool, la
     from reportascode.history.blame import blame as blame_fields
     from reportascode.history.blame import revision_blame
     from reportascode.history.history_output import blame_json, blame_text
-    from reportascode.validate.session import select_reports
 
-    session = select_reports([file], command="blame", revisions=True)
+    session = _history_selection(file, "blame")
     if session.revisions:
         entries = revision_blame(session.revisions[0], session.workspace, Path.cwd(), pointer)
     else:
-        entries = blame_fields(session.one_file("blame"), pointer, use_cache=not no_cache)
+        entries = blame_fields(session.one_file("blame"), pointer, use_cache=not no_cache,
+                               progress=progress_counter("commits", 200))
     click.echo(blame_json(entries) if output_format == "json" else blame_text(entries, _lang(lang, session)),
                nl=False)
 

@@ -3,23 +3,23 @@ revisions, so reformatting a file or moving a key (or a keyed record) does not c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportascode.errors import UsageError
-from reportascode.history.cache import HistoryCache, decode_commit, decode_value, encode_commit, encode_value
+from reportascode.history.cache import HistoryCache, decode_commit, encode_commit, encode_value
 from reportascode.history.git import BlobReader, Commit, Git
-from reportascode.history.leaves import Leaves, leaves_by_identity
 from reportascode.history.revisions import ParsedBlobs, open_revision
-from reportascode.model.loader import load_file
-from reportascode.model.selector import AtRevision
 from reportascode.model.values import same
-from reportascode.model.workspace import Workspace
+
+if TYPE_CHECKING:  # a warm run parses nothing: the loader and the leaf walk are imported where they are used
+    from reportascode.history.leaves import Leaves
+    from reportascode.model.selector import AtRevision
+    from reportascode.model.workspace import Workspace
 
 
-@dataclass(frozen=True)
-class BlameEntry:
+class BlameEntry(NamedTuple):  # not a dataclass: cheaper to define, and blame is mostly start-up when warm
     pointer: str
     value: Any
     commit: Commit | None  # None: the value is not committed yet
@@ -29,17 +29,24 @@ class BlameEntry:
         return self.commit is None
 
 
-@dataclass
 class BlameState:
     """The committed history of one file folded up to ``head``: each leaf's value and the commit that last
     changed it. Extending it by newer commits gives what folding the whole history again would give."""
 
-    head: str | None = None
-    last_changed: dict[str, Commit] = field(default_factory=dict)
-    state: Leaves = field(default_factory=dict)
+    def __init__(self, head: str | None = None, last_changed: dict[str, Commit] | None = None,
+                 state: Leaves | None = None) -> None:
+        self.head = head
+        self.last_changed: dict[str, Commit] = last_changed if last_changed is not None else {}
+        self.state: Leaves = state if state is not None else {}
 
-    def extend(self, commits: list[Commit], rel: str, name: str, parsed: ParsedBlobs) -> None:
-        for commit in commits:
+    def extend(self, commits: list[Commit], rel: str, name: str, parsed: ParsedBlobs,
+               progress: Callable[[int, int], None] | None = None) -> None:
+        """Fold ``commits`` (oldest first) in; ``progress(done, total)`` after each."""
+        from reportascode.history.leaves import leaves_by_identity
+
+        for number, commit in enumerate(commits, start=1):
+            if progress is not None:
+                progress(number, len(commits))
             change = next((c for c in commit.files if c.path == rel), None)
             if change is None:
                 continue
@@ -62,21 +69,28 @@ class BlameState:
     @classmethod
     def from_json(cls, data: Any) -> BlameState:
         commits = {sha: decode_commit(raw) for sha, raw in data["commits"].items()}
-        state = {identity: (pointer, decode_value(value)) for identity, (pointer, value) in data["state"].items()}
-        if not isinstance(data["head"], str) or not all(isinstance(p, str) for p, _ in state.values()):
+        state = {identity: (pointer, value) for identity, (pointer, value) in data["state"].items()}
+        if not isinstance(data["head"], str) or not all(isinstance(p, str) and not isinstance(v, (dict, list))
+                                                        for p, v in state.values()):
             raise ValueError("not a cached blame state")
         return cls(data["head"], {identity: commits[sha] for identity, sha in data["last_changed"].items()}, state)
 
 
-def blame(path: Path, pointer: str | None = None, use_cache: bool = True) -> list[BlameEntry]:
+def blame(path: Path, pointer: str | None = None, use_cache: bool = True,
+          progress: Callable[[int, int], None] | None = None) -> list[BlameEntry]:
+    """Each leaf of ``path`` with the commit that gave it its value; ``progress(done, total)`` per commit folded
+    (a first run folds the whole history; a warm one, the commits since its cached head)."""
     git = Git.discover(path)
     git.require_history()
     rel = git.relpath(path)
     name = path.stem
     with BlobReader(git) as blobs:
-        history = committed_history(git, rel, name, ParsedBlobs(blobs), HistoryCache.of(git, use_cache))
+        history = committed_history(git, rel, name, ParsedBlobs(blobs), HistoryCache.of(git, use_cache), progress)
     current = history.state
     if path.is_file() and git.status_porcelain([rel]):  # a file as committed needs no parsing
+        from reportascode.history.leaves import leaves_by_identity
+        from reportascode.model.loader import load_file
+
         doc = load_file(path, rel)
         if doc.ok:
             current = leaves_by_identity(name, doc.data)
@@ -129,10 +143,11 @@ def _nearest(pointer: str, pointers: list[str]) -> list[str]:
     return difflib.get_close_matches(pointer, pointers, n=5, cutoff=0.3)
 
 
-def committed_history(git: Git, rel: str, name: str, parsed: ParsedBlobs, cache: HistoryCache) -> BlameState:
+def committed_history(git: Git, rel: str, name: str, parsed: ParsedBlobs, cache: HistoryCache,
+                      progress: Callable[[int, int], None] | None = None) -> BlameState:
     """The blame state at HEAD: from the cache when it was folded up to HEAD, extended by the newer commits when
     its head is an ancestor of HEAD, folded from the first commit otherwise (history rewritten, no cache)."""
-    head = git.resolve("HEAD")
+    head = git.head()
     key = f"{rel}\0{name}"
     history = BlameState()
     cached = cache.get("blame", key)
@@ -143,9 +158,10 @@ def committed_history(git: Git, rel: str, name: str, parsed: ParsedBlobs, cache:
             history = BlameState()
     if history.head == head:
         return history
-    if history.head is None or not git.is_ancestor(history.head, "HEAD"):
+    if history.head is None or head is None or not git.is_ancestor(history.head, head):
         history = BlameState()
-    history.extend(git.log([rel], since=history.head, reverse=True), rel, name, parsed)
+    history.extend(git.log([rel], since=history.head, reverse=True, until=head or "HEAD"), rel, name, parsed,
+                   progress)
     history.head = head
     cache.put("blame", key, history.to_json())
     return history

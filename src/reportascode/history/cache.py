@@ -9,7 +9,6 @@ never trusted. Entries are JSON (no pickle: a cache file must not be able to run
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from decimal import Decimal
@@ -17,12 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from reportascode import __version__
-from reportascode.files.atomic import write_text_atomic
 from reportascode.history.git import Commit, Git
 
-FORMAT = 1
+FORMAT = 2  # 2: tagged values decoded by json's object hook
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger entries are not written (nor read)
 MAX_ENTRIES = 4096  # per kind; the oldest are removed past this
+
+
+try:  # CPython's own SHA-256: hashlib would load OpenSSL first, a few ms of a warm run
+    from _sha256 import sha256 as _sha256  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import sha256 as _sha256
 
 
 class HistoryCache:
@@ -33,13 +37,12 @@ class HistoryCache:
     def of(cls, git: Git, enabled: bool = True) -> HistoryCache:
         if not enabled or os.environ.get("RAC_NO_CACHE"):
             return cls(None)
-        common = Path(git.run("rev-parse", "--git-common-dir").strip())
-        return cls((common if common.is_absolute() else git.root / common) / "rac-cache")
+        return cls(git.common_dir() / "rac-cache")
 
     def _file(self, kind: str, key: str) -> Path | None:
         if self.folder is None:
             return None
-        digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{kind}\0{key}".encode()).hexdigest()
+        digest = _sha256(f"{FORMAT}\0{__version__}\0{kind}\0{key}".encode()).hexdigest()
         return self.folder / kind / f"{digest}.json"
 
     def get(self, kind: str, key: str) -> Any:
@@ -50,8 +53,9 @@ class HistoryCache:
         try:
             if not file.is_file() or file.is_symlink() or file.stat().st_size > MAX_ENTRY_BYTES:
                 return None
-            entry = json.loads(file.read_text(encoding="utf-8"), parse_float=Decimal)
-        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            entry = json.loads(file.read_text(encoding="utf-8"), object_hook=_decode_object,
+                               parse_float=_no_float)
+        except (OSError, ValueError, ArithmeticError, UnicodeDecodeError, RecursionError):
             return None
         if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("version") != __version__ \
                 or entry.get("kind") != kind or entry.get("key") != key:
@@ -63,10 +67,15 @@ class HistoryCache:
         file = self._file(kind, key)
         if file is None:
             return
-        text = json.dumps({"format": FORMAT, "version": __version__, "kind": kind, "key": key,
-                           "payload": payload}, ensure_ascii=False, default=_encode_default)
+        try:
+            text = json.dumps({"format": FORMAT, "version": __version__, "kind": kind, "key": key,
+                               "payload": payload}, ensure_ascii=False, default=_encode_default)
+        except (TypeError, ValueError):  # a value JSON can't hold exactly (a huge integer…): not cached
+            return
         if len(text) > MAX_ENTRY_BYTES:
             return
+        from reportascode.files.atomic import write_text_atomic  # only a run that computed something writes
+
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
             if file.parent.is_symlink():
@@ -79,46 +88,47 @@ class HistoryCache:
 
 def _encode_default(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return {"$decimal": str(value)}
+        return {"$d": str(value)}
     raise TypeError(f"not cacheable: {type(value).__name__}")
 
 
-def encode_value(value: Any) -> Any:
-    """A leaf value as JSON that reads back as the same Python value (Decimal keeps its exact text)."""
-    if isinstance(value, Decimal):
-        return {"$decimal": str(value)}
-    if isinstance(value, int) and not isinstance(value, bool):
-        return {"$int": str(value)}
-    return value
-
-
-def decode_value(value: Any) -> Any:
-    if isinstance(value, dict):
-        if set(value) == {"$decimal"} and isinstance(value["$decimal"], str):
-            return Decimal(value["$decimal"])
-        if set(value) == {"$int"} and isinstance(value["$int"], str):
-            return int(value["$int"])
-        raise ValueError("not a cached value")
-    if isinstance(value, Decimal):  # json's parse_float; cached values never store bare floats
-        raise ValueError("not a cached value")
-    return value
-
-
 def encode_data(value: Any) -> Any:
-    """Plain data (mappings, lists, leaves) as JSON that reads back as the same Python data."""
+    """Plain data (mappings, lists, leaves) as JSON that reads back (:meth:`HistoryCache.get`) as the same Python
+    data: a number stays an ``int`` or a ``Decimal`` with its exact text, a mapping keeps its keys' order and
+    types. Tagged objects are the only JSON objects a value becomes, so no key of the data can pass for a tag."""
     if isinstance(value, dict):
-        return {"$map": {str(k): encode_data(v) for k, v in value.items()}}
+        return {"$m": [[k, encode_data(v)] for k, v in value.items()]}
     if isinstance(value, list):
         return [encode_data(v) for v in value]
-    return encode_value(value)
+    if isinstance(value, Decimal):
+        return {"$d": str(value)}
+    if isinstance(value, float):  # report data has none (numbers load as int or Decimal): not cacheable
+        raise TypeError("not cacheable: float")
+    return value
 
 
-def decode_data(value: Any) -> Any:
-    if isinstance(value, dict) and set(value) == {"$map"} and isinstance(value["$map"], dict):
-        return {k: decode_data(v) for k, v in value["$map"].items()}
-    if isinstance(value, list):
-        return [decode_data(v) for v in value]
-    return decode_value(value)
+encode_value = encode_data
+
+
+def _decode_object(entry: dict[str, Any]) -> Any:
+    """json's object hook: tagged values back to Python data; every other object is the cache's own structure."""
+    if len(entry) == 1:
+        if "$d" in entry:
+            text = entry["$d"]
+            if not isinstance(text, str):
+                raise ValueError("not a cached number")
+            return Decimal(text)
+        if "$m" in entry:
+            pairs = entry["$m"]
+            if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 and isinstance(p[0], str)
+                                                      for p in pairs):
+                raise ValueError("not a cached mapping")
+            return dict(pairs)
+    return entry
+
+
+def _no_float(text: str) -> Any:
+    raise ValueError("cached data never holds a bare float")
 
 
 def encode_commit(commit: Commit) -> list[Any]:

@@ -7,9 +7,9 @@ import os
 import re
 import subprocess
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from reportascode.errors import UsageError
 
@@ -18,15 +18,14 @@ _RECORD = "\x1e"
 LOG_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%aI", "%s", "%b"]) + _FIELD
 
 
-@dataclass(frozen=True)
-class FileChange:
+# NamedTuples, not dataclasses: immutable all the same, and a tenth of the class-making cost at import
+class FileChange(NamedTuple):
     path: str
     old_blob: str | None
     new_blob: str | None
 
 
-@dataclass(frozen=True)
-class Commit:
+class Commit(NamedTuple):
     sha: str
     parents: tuple[str, ...]
     author: str
@@ -34,7 +33,7 @@ class Commit:
     date: str
     subject: str
     body: str
-    files: tuple[FileChange, ...] = field(default=())
+    files: tuple[FileChange, ...] = ()
 
     @property
     def short(self) -> str:
@@ -47,16 +46,22 @@ def safe_rev(rev: str) -> str:
     return rev
 
 
-_OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+_OBJECT_ID = r"[0-9a-f]{40}|[0-9a-f]{64}"
 # git check-ref-format, and no more: ASCII letters, digits and CJK-safe printable text, no "..", "@{", "//",
 # no component starting with "." or "-", none ending with ".lock", nothing git would read as an option
-_BAD_REF = re.compile(r"\.\.|@\{|//|/\.|\.lock(?:/|$)|[\x00-\x20\x7f~^:?*\[\\]")
+_BAD_REF = r"\.\.|@\{|//|/\.|\.lock(?:/|$)|[\x00-\x20\x7f~^:?*\[\\]"
+
+
+@cache
+def _pattern(text: str) -> re.Pattern[str]:
+    """Compiled when first used: blame and log never check a tag name."""
+    return re.compile(text)
 
 
 def object_id(value: object, source: str = "") -> str:
     """A full object id read from a file (a manifest's ``locked_commit``), or a usage error naming the file."""
     text = str(value)
-    if not _OBJECT_ID.fullmatch(text):
+    if not _pattern(_OBJECT_ID).fullmatch(text):
         raise UsageError("git.bad_object_id", value=_shown(text), source=source or "?")
     return text
 
@@ -64,7 +69,7 @@ def object_id(value: object, source: str = "") -> str:
 def rac_tag(name: str) -> str:
     """A tag name rac makes (``rac/<report>/<kind>``), checked before git sees it: under ``rac/``, a valid ref
     name (git check-ref-format), never an option."""
-    if (not name.startswith("rac/") or name.endswith(("/", ".")) or _BAD_REF.search(name)
+    if (not name.startswith("rac/") or name.endswith(("/", ".")) or _pattern(_BAD_REF).search(name)
             or not name.isprintable()):
         raise UsageError("git.bad_tag", tag=_shown(name))
     return name
@@ -79,6 +84,7 @@ class Git:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._facts: tuple[str | None, bool, Path] | None = None
 
     @classmethod
     def discover(cls, path: Path) -> Git:
@@ -100,18 +106,42 @@ class Git:
             raise GitFailed(args, done.stderr.decode("utf-8", "replace").strip())
         return stdout
 
+    def _head_facts(self, fresh: bool = False) -> tuple[str | None, bool, Path]:
+        """HEAD's commit (``None`` before the first commit), whether the clone is shallow, and the common git
+        directory: one ``git rev-parse`` for what every history command asks first (each process costs).
+        Kept from the last fresh look: one command's view of HEAD stays the same while it runs."""
+        if self._facts is None or fresh:
+            done = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--git-common-dir", "--verify",
+                                   "-q", "HEAD^{commit}"], cwd=self.root, capture_output=True, env=_env())
+            lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
+            if len(lines) < 2:
+                raise GitFailed(("rev-parse", "--git-common-dir"), done.stderr.decode("utf-8", "replace"))
+            common = Path(lines[1])
+            head = lines[2].strip() if done.returncode == 0 and len(lines) > 2 else None
+            self._facts = (head or None, lines[0].strip() == "true",
+                           common if common.is_absolute() else self.root / common)
+        return self._facts
+
     def has_commits(self) -> bool:
-        return subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=self.root, capture_output=True,
-                              env=_env()).returncode == 0
+        return self._head_facts(fresh=True)[0] is not None
 
     def is_shallow(self) -> bool:
-        return self.run("rev-parse", "--is-shallow-repository").strip() == "true"
+        return self._head_facts(fresh=True)[1]
+
+    def head(self) -> str | None:
+        """HEAD's commit id as this object first saw it (``None`` before the first commit)."""
+        return self._head_facts()[0]
+
+    def common_dir(self) -> Path:
+        """The git directory shared by all worktrees (where rac keeps its history cache)."""
+        return self._head_facts()[2]
 
     def require_history(self) -> None:
         """History commands need commits and full history; say so clearly (exit 2) otherwise."""
-        if not self.has_commits():
+        head, shallow, _ = self._head_facts(fresh=True)
+        if head is None:
             raise UsageError("git.no_commits", root=self.root)
-        if self.is_shallow():
+        if shallow:
             first = self.run("log", "-1", "--format=%aI", "--reverse", "--max-parents=0", "HEAD", check=False)
             raise UsageError("git.shallow", root=self.root, since=first.strip() or "?")
 
@@ -174,9 +204,15 @@ class BlobReader:
     """One ``git cat-file --batch`` process for all blob reads; each blob read once and cached."""
 
     def __init__(self, git: Git) -> None:
-        self._process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=git.root, stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, env=_env())
+        self._root = git.root
+        self._process: subprocess.Popen[bytes] | None = None  # started by the first read: a warm run reads none
         self._cache: dict[str, bytes | None] = {}
+
+    def _started(self) -> subprocess.Popen[bytes]:
+        if self._process is None:
+            self._process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self._root, stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, env=_env())
+        return self._process
 
     def read(self, spec: str) -> bytes | None:
         """A blob by id or ``rev:path``; ``None`` when it does not exist (or when ``spec`` holds a line break,
@@ -185,8 +221,9 @@ class BlobReader:
             return self._cache[spec]
         if any(c in spec for c in "\n\r\0"):
             return None
-        stdin: IO[bytes] = self._process.stdin  # type: ignore[assignment]
-        stdout: IO[bytes] = self._process.stdout  # type: ignore[assignment]
+        process = self._started()
+        stdin: IO[bytes] = process.stdin  # type: ignore[assignment]
+        stdout: IO[bytes] = process.stdout  # type: ignore[assignment]
         stdin.write(spec.encode() + b"\n")
         stdin.flush()
         line = stdout.readline().rstrip(b"\n")
@@ -201,6 +238,8 @@ class BlobReader:
         return data
 
     def close(self) -> None:
+        if self._process is None:
+            return
         if self._process.stdin:
             self._process.stdin.close()
         self._process.wait(timeout=10)

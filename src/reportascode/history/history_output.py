@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import TYPE_CHECKING, Any
 
 from reportascode.messages import message
@@ -23,7 +24,38 @@ def _commit(commit: Commit) -> dict[str, Any]:
 
 
 def _value(value: Any) -> Any:
-    return None if value is None else json.loads(canonical(value)) if not isinstance(value, str) else value
+    if value is None or isinstance(value, (str, int)):  # bool is an int: each is its own JSON already
+        return value
+    return json.loads(canonical(value))
+
+
+def _indented(value: Any, level: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same text, without json's pure-Python indenting
+    encoder (thousands of log entries: most of a warm ``rac log``'s time), for a value standing at ``level``.
+    Exact types are written here; anything else (a subclass, a key that is not a string) by json itself."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    if not value and (kind is list or kind is dict):
+        return "[]" if kind is list else "{}"
+    inner = "\n" + "  " * (level + 1)
+    if kind is dict and value and all(type(k) is str for k in value):
+        items = [f"{_string(k)}: {_indented(v, level + 1)}" for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
+    if kind is list and value:
+        return "[" + inner + ("," + inner).join([_indented(v, level + 1) for v in value]) + "\n" + "  " * level + "]"
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+_string = json.encoder.encode_basestring
 
 
 def _change(change: Change) -> dict[str, Any]:
@@ -35,10 +67,43 @@ def _change(change: Change) -> dict[str, Any]:
     return entry
 
 
+def log_data(entries: list[LogEntry]) -> dict[str, Any]:
+    """The data ``rac log --format json`` writes (:func:`log_json` writes it without building it)."""
+    return {"version": 1, "commits": [{**_commit(e.commit), "reformat_only": e.reformat_only,
+                                       "unparseable": e.unparseable, "changes": [_change(c) for c in e.changes]}
+                                      for e in entries]}
+
+
 def log_json(entries: list[LogEntry]) -> str:
-    data = [{**_commit(e.commit), "reformat_only": e.reformat_only, "unparseable": e.unparseable,
-             "changes": [_change(c) for c in e.changes]} for e in entries]
-    return json.dumps({"version": 1, "commits": data}, ensure_ascii=False, indent=2) + "\n"
+    """``json.dumps(log_data(entries), ensure_ascii=False, indent=2)`` plus a newline, the same text, written
+    entry by entry at the places the log's fixed layout puts them (a test compares the two)."""
+    if not entries:
+        return _indented(log_data(entries)) + "\n"
+    parts = []
+    for entry in entries:
+        c = entry.commit
+        message = c.subject + (f"\n\n{c.body}" if c.body else "")
+        unparseable = _indented(entry.unparseable, 3)
+        changes = ("[\n        " + ",\n        ".join([_change_json(change) for change in entry.changes])
+                   + "\n      ]") if entry.changes else "[]"
+        parts.append(f'{{\n      "commit": {_string(c.sha)},\n      "author": {_string(c.author)},\n'
+                     f'      "email": {_string(c.email)},\n      "date": {_string(c.date)},\n'
+                     f'      "message": {_string(message)},\n'
+                     f'      "reformat_only": {"true" if entry.reformat_only else "false"},\n'
+                     f'      "unparseable": {unparseable},\n'
+                     f'      "changes": {changes}\n    }}')
+    return '{\n  "version": 1,\n  "commits": [\n    ' + ",\n    ".join(parts) + "\n  ]\n}\n"
+
+
+def _change_json(change: Change) -> str:
+    """One change as :func:`log_json` places it (an object at level 4 of the document)."""
+    text = (f'{{\n          "file": {_string(change.file)},\n          "pointer": {_string(change.pointer)},\n'
+            f'          "kind": {_string(change.kind)}')
+    if change.kind != "added":
+        text += f',\n          "old": {_indented(_value(change.old), 5)}'
+    if change.kind != "removed":
+        text += f',\n          "new": {_indented(_value(change.new), 5)}'
+    return text + "\n        }"
 
 
 def _change_line(change: Change, lang: str) -> str:
@@ -72,7 +137,7 @@ def log_text(entries: list[LogEntry], lang: str, markdown: bool = False) -> str:
 def blame_json(entries: list[BlameEntry]) -> str:
     data = [{"pointer": e.pointer, "value": _value(e.value),
              **(_commit(e.commit) if e.commit else {"commit": None, "uncommitted": True})} for e in entries]
-    return json.dumps({"version": 1, "fields": data}, ensure_ascii=False, indent=2) + "\n"
+    return _indented({"version": 1, "fields": data}) + "\n"
 
 
 def blame_text(entries: list[BlameEntry], lang: str) -> str:

@@ -3,28 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportascode.diff.compare import KINDS, Change, compare
 from reportascode.errors import UsageError
-from reportascode.history.cache import HistoryCache, decode_commit, decode_data, encode_commit, encode_data
+from reportascode.history.cache import HistoryCache, decode_commit, encode_commit, encode_data
 from reportascode.history.git import BlobReader, Commit, Git
 from reportascode.history.revisions import ParsedBlobs, open_revision
 from reportascode.model.schemas import REPORT_FILES
-from reportascode.model.selector import AtRevision
-from reportascode.model.workspace import Report, Workspace
+
+if TYPE_CHECKING:
+    from reportascode.model.selector import AtRevision
+    from reportascode.model.workspace import Report, Workspace
 
 DATA_FILES = {f"{name}.yaml" for name in REPORT_FILES}
 
 
-@dataclass
 class LogEntry:
-    commit: Commit
-    changes: list[Change] = field(default_factory=list)
-    reformat_only: bool = False
-    unparseable: list[str] = field(default_factory=list)
+    """One commit's changes to the report's data (a plain class: a dataclass costs more to define than a warm
+    ``rac log`` spends reading its cache)."""
+
+    __slots__ = ("changes", "commit", "reformat_only", "unparseable")
+
+    def __init__(self, commit: Commit, changes: list[Change] | None = None, reformat_only: bool = False,
+                 unparseable: list[str] | None = None) -> None:
+        self.commit = commit
+        self.changes: list[Change] = changes if changes is not None else []
+        self.reformat_only = reformat_only
+        self.unparseable: list[str] = unparseable if unparseable is not None else []
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LogEntry) and (self.commit, self.changes, self.reformat_only, self.unparseable) \
+            == (other.commit, other.changes, other.reformat_only, other.unparseable)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
 
 
 def report_log(report: Report, since: str | None = None,
@@ -37,13 +50,14 @@ def report_log(report: Report, since: str | None = None,
     git.require_history()
     folder = git.relpath(report.folder)
     cache = HistoryCache.of(git, use_cache and since is None)
-    head = git.resolve("HEAD")
+    head = git.head()
     known_head, known = _cached(cache, folder)
     if known_head == head:
         return known
-    if known_head is None or not git.is_ancestor(known_head, "HEAD"):
+    if known_head is None or head is None or not git.is_ancestor(known_head, head):
         known_head, known = None, []
-    entries = _entries(git, folder, git.log([folder], since=since or known_head), progress) + known
+    entries = _entries(git, folder, git.log([folder], since=since or known_head, until=head or "HEAD"),
+                       progress) + known
     if since is None:
         cache.put("log", folder, {"head": head, "entries": [_entry_json(e) for e in entries]})
     return entries
@@ -102,22 +116,25 @@ def _cached(cache: HistoryCache, folder: str) -> tuple[str | None, list[LogEntry
 
 _CHANGE_FIELDS = ("file", "pointer", "kind", "old", "new", "delta", "percent", "label_zh", "label_en",
                   "old_pointer", "marked")
+_KINDS = frozenset(KINDS)
 
 
-def _entry_json(entry: LogEntry) -> dict[str, Any]:
-    return {"commit": encode_commit(entry.commit), "reformat_only": entry.reformat_only,
-            "unparseable": entry.unparseable,
-            "changes": [[encode_data(getattr(c, name)) for name in _CHANGE_FIELDS] for c in entry.changes]}
+def _entry_json(entry: LogEntry) -> list[Any]:
+    return [encode_commit(entry.commit), entry.reformat_only, entry.unparseable,
+            [[encode_data(getattr(c, name)) for name in _CHANGE_FIELDS] for c in entry.changes]]
 
 
 def _entry_from_json(data: Any) -> LogEntry:
+    """An entry as :func:`_entry_json` wrote it (values come back decoded: cache.HistoryCache.get), checked."""
+    commit, reformat_only, unparseable, raw_changes = data
     changes = []
-    for raw in data["changes"]:
-        fields = dict(zip(_CHANGE_FIELDS, (decode_data(v) for v in raw), strict=True))
-        if fields["kind"] not in KINDS or not all(isinstance(fields[n], str) for n in ("file", "pointer")):
+    for raw in raw_changes:
+        if len(raw) != len(_CHANGE_FIELDS):
             raise ValueError("not a cached change")
-        changes.append(Change(**fields))
-    unparseable = data["unparseable"]
+        change = Change(*raw)
+        if change.kind not in _KINDS or type(change.file) is not str or type(change.pointer) is not str:
+            raise ValueError("not a cached change")
+        changes.append(change)
     if not isinstance(unparseable, list) or not all(isinstance(n, str) for n in unparseable):
         raise ValueError("not a cached entry")
-    return LogEntry(decode_commit(data["commit"]), changes, bool(data["reformat_only"]), unparseable)
+    return LogEntry(decode_commit(commit), changes, reformat_only is True, unparseable)

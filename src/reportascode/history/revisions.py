@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportascode.errors import UsageError
 from reportascode.history.git import BlobReader, Git
-from reportascode.model.loader import load_bytes
-from reportascode.model.selector import AtRevision
-from reportascode.model.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reportascode.model.selector import AtRevision
+    from reportascode.model.workspace import Workspace
 
 
 def open_revision(at: AtRevision, workspace: Workspace | None, cwd: Path) -> tuple[Git, str]:
@@ -34,6 +35,8 @@ class ParsedBlobs:
         if blob is None:
             return True, None
         if blob not in self._data:
+            from reportascode.model.loader import load_bytes  # parsing only when a version is not cached
+
             raw = self.blobs.read(blob)
             doc = load_bytes(raw, path) if raw is not None else None
             self._data[blob] = (doc is not None and doc.ok, doc.data if doc is not None and doc.ok else None)
