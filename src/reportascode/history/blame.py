@@ -41,23 +41,44 @@ class BlameState:
 
     def extend(self, commits: list[Commit], rel: str, name: str, parsed: ParsedBlobs,
                progress: Callable[[int, int], None] | None = None) -> None:
-        """Fold ``commits`` (oldest first) in; ``progress(done, total)`` after each."""
+        """Fold ``commits`` (oldest first) in; ``progress(done, total)`` after each. A section of the file whose
+        text is the same as in the version folded before has the same leaves: it is not compared again."""
         from reportascode.history.leaves import leaves_by_identity
 
+        changes = {commit.sha: next((c for c in commit.files if c.path == rel), None) for commit in commits}
+        parsed.prefetch([(c.new_blob, rel) for c in changes.values() if c is not None])
+        section_leaves: dict[tuple[str, str], Leaves] = {}  # (key, section text) -> its leaves
+        before: set[tuple[str, str]] = set()  # the sections of the version in ``state``, when known
         for number, commit in enumerate(commits, start=1):
             if progress is not None:
                 progress(number, len(commits))
-            change = next((c for c in commit.files if c.path == rel), None)
+            change = changes[commit.sha]
             if change is None:
                 continue
-            ok, data = parsed.data(change.new_blob, rel)
+            ok, data, sections = parsed.version(change.new_blob, rel)
             if not ok:
                 continue  # an unparseable version changes no figure we can name
-            leaves = leaves_by_identity(name, data)
-            for identity, (_, value) in leaves.items():
-                if identity not in self.state or not same(self.state[identity][1], value):
-                    self.last_changed[identity] = commit
-            self.state = leaves
+            if sections is None:
+                parts, now = [leaves_by_identity(name, data)], set()
+            else:
+                parts, now = [], {(key, text) for key, text, _ in sections}
+                for key, text, value in sections:
+                    if (key, text) not in section_leaves:
+                        section_leaves[key, text] = leaves_by_identity(name, {key: value})
+                    if (key, text) not in before:
+                        parts.append(section_leaves[key, text])
+            state = self.state
+            for leaves in parts:
+                for identity, (_, value) in leaves.items():
+                    if identity not in state or not same(state[identity][1], value):
+                        self.last_changed[identity] = commit
+            if sections is None:
+                self.state = parts[0]
+            else:
+                self.state = {}
+                for key, text, _ in sections:
+                    self.state.update(section_leaves[key, text])
+            before = now
 
     def to_json(self) -> dict[str, Any]:
         commits = {c.sha: encode_commit(c) for c in self.last_changed.values()}

@@ -79,15 +79,17 @@ def _entries(git: Git, folder: str, commits: list[Commit], progress: Callable[[i
     entries: list[LogEntry] = []
     with BlobReader(git) as blobs:
         parsed = ParsedBlobs(blobs)
+        parsed.prefetch([(blob, change.path) for commit in commits for change in commit.files
+                         if _is_data_file(change.path, folder) for blob in (change.old_blob, change.new_blob)])
         for number, commit in enumerate(commits, start=1):
             if progress is not None:
                 progress(number, len(commits))
             entry = LogEntry(commit)
             touched = False
             for change in commit.files:
-                name = PurePosixPath(change.path).name
-                if PurePosixPath(change.path).parent.as_posix() != folder or name not in DATA_FILES:
+                if not _is_data_file(change.path, folder):
                     continue
+                name = PurePosixPath(change.path).name
                 touched = True
                 ok_old, old = parsed.data(change.old_blob, change.path)
                 ok_new, new = parsed.data(change.new_blob, change.path)
@@ -99,6 +101,11 @@ def _entries(git: Git, folder: str, commits: list[Commit], progress: Callable[[i
                 entry.reformat_only = not entry.changes and not entry.unparseable
                 entries.append(entry)
     return entries
+
+
+def _is_data_file(path: str, folder: str) -> bool:
+    at = PurePosixPath(path)
+    return at.parent.as_posix() == folder and at.name in DATA_FILES
 
 
 def _cached(cache: HistoryCache, folder: str) -> tuple[str | None, list[LogEntry]]:
