@@ -36,6 +36,7 @@ class BlameState:
     def __init__(self, head: str | None = None, last_changed: dict[str, Commit] | None = None,
                  state: Leaves | None = None) -> None:
         self.head = head
+        self.blob: str | None = None  # the file's blob id at ``head`` (None: not known, or no file)
         self.last_changed: dict[str, Commit] = last_changed if last_changed is not None else {}
         self.state: Leaves = state if state is not None else {}
 
@@ -55,6 +56,7 @@ class BlameState:
             change = changes[commit.sha]
             if change is None:
                 continue
+            self.blob = change.new_blob
             ok, data, sections = parsed.version(change.new_blob, rel)
             if not ok:
                 continue  # an unparseable version changes no figure we can name
@@ -82,7 +84,7 @@ class BlameState:
 
     def to_json(self) -> dict[str, Any]:
         commits = {c.sha: encode_commit(c) for c in self.last_changed.values()}
-        return {"head": self.head, "commits": commits,
+        return {"head": self.head, "blob": self.blob, "commits": commits,
                 "last_changed": {identity: c.sha for identity, c in self.last_changed.items()},
                 "state": {identity: [pointer, encode_value(value)]
                           for identity, (pointer, value) in self.state.items()}}
@@ -94,7 +96,12 @@ class BlameState:
         if not isinstance(data["head"], str) or not all(isinstance(p, str) and not isinstance(v, (dict, list))
                                                         for p, v in state.values()):
             raise ValueError("not a cached blame state")
-        return cls(data["head"], {identity: commits[sha] for identity, sha in data["last_changed"].items()}, state)
+        loaded = cls(data["head"], {identity: commits[sha] for identity, sha in data["last_changed"].items()}, state)
+        blob = data.get("blob")
+        if blob is not None and not (isinstance(blob, str) and blob.isalnum()):
+            raise ValueError("not a cached blob id")
+        loaded.blob = blob
+        return loaded
 
 
 def blame(path: Path, pointer: str | None = None, use_cache: bool = True,
@@ -108,7 +115,8 @@ def blame(path: Path, pointer: str | None = None, use_cache: bool = True,
     with BlobReader(git) as blobs:
         history = committed_history(git, rel, name, ParsedBlobs(blobs), HistoryCache.of(git, use_cache), progress)
     current = history.state
-    if path.is_file() and git.status_porcelain([rel]):  # a file as committed needs no parsing
+    # a file as committed needs no parsing: its blob id is the one at HEAD, else git says it is unmodified
+    if path.is_file() and not _is_blob(path, history.blob) and git.status_porcelain([rel]):
         from reportascode.history.leaves import leaves_by_identity
         from reportascode.model.loader import load_file
 
@@ -133,6 +141,26 @@ def revision_blame(at: AtRevision, workspace: Workspace | None, cwd: Path,
         if kind is not None:
             raise UsageError("selector.not_a_file", selector=at.selector, command="blame")
     raise UsageError("selector.no_path_in_rev", selector=at.selector, rev=at.rev, path=at.path)
+
+
+def _is_blob(path: Path, blob: str | None) -> bool:
+    """Whether the working file's bytes are blob ``blob`` (git's object id: SHA-1 of a header and the bytes),
+    told without a git process. Only a plain small file is hashed; anything else is asked of git."""
+    from reportascode.model.loader import MAX_FILE_BYTES
+
+    if blob is None or len(blob) != 40:  # a SHA-256 repository: git is asked
+        return False
+    try:
+        if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
+            return False
+        data = path.read_bytes()
+    except OSError:
+        return False
+    try:
+        from _sha1 import sha1  # type: ignore[import-not-found,unused-ignore]  # not OpenSSL's: no load cost
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import sha1
+    return str(sha1(b"blob %d\0" % len(data) + data).hexdigest()) == blob
 
 
 def _entries(history: BlameState, current: Leaves, pointer: str | None) -> list[BlameEntry]:

@@ -126,9 +126,13 @@ _CHANGE_FIELDS = ("file", "pointer", "kind", "old", "new", "delta", "percent", "
 _KINDS = frozenset(KINDS)
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})  # JSON as they are (most fields of a change)
+
+
 def _entry_json(entry: LogEntry) -> list[Any]:
     return [encode_commit(entry.commit), entry.reformat_only, entry.unparseable,
-            [[encode_data(getattr(c, name)) for name in _CHANGE_FIELDS] for c in entry.changes]]
+            [[v if type(v) in _PLAIN else encode_data(v) for v in (getattr(c, name) for name in _CHANGE_FIELDS)]
+             for c in entry.changes]]
 
 
 def _entry_from_json(data: Any) -> LogEntry:
