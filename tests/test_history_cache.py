@@ -52,7 +52,7 @@ def test_cold_warm_and_uncached_agree(repo: GitRepo, monkeypatch: pytest.MonkeyP
     expected = uncached(repo, monkeypatch)
     assert not cache_files(repo)
     assert outputs(repo) == expected  # cold: fills the cache
-    assert len(cache_files(repo)) == 2  # one blame state, one log
+    assert len(cache_files(repo)) == 3  # one blame state, one log and its one part
     assert outputs(repo) == expected  # warm
 
 
@@ -62,6 +62,20 @@ def test_new_commits_extend_the_cache(repo: GitRepo, monkeypatch: pytest.MonkeyP
     repo.commit("clients 50")
     repo.edit("reports/2024/finance.yaml", "\ncall_center_revenue_wan: 8460 ", "\ncall_center_revenue_wan: 8470 ")
     repo.commit("revenue")
+    assert outputs(repo) == uncached(repo, monkeypatch)
+
+
+def test_many_runs_each_store_their_part_and_are_put_together(repo: GitRepo,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each run that finds new commits stores only their entries; past MAX_PARTS the parts become one again."""
+    from reportascode.history.log import MAX_PARTS
+
+    for number in range(44, 44 + MAX_PARTS + 2):
+        repo.edit(OPS, f"clients_signed: {number - 1} ", f"clients_signed: {number} ")
+        repo.commit(f"clients {number}")
+        assert outputs(repo) == uncached(repo, monkeypatch)
+        parts = list((repo.root / ".git" / "rac-cache" / "logpart").glob("*.json"))
+        assert 1 <= len(parts) <= MAX_PARTS + 1
     assert outputs(repo) == uncached(repo, monkeypatch)
 
 

@@ -86,6 +86,14 @@ class HistoryCache:
             pass
 
 
+    def remove(self, kind: str, key: str) -> None:
+        """Forget an entry (one no index refers to any more); a cache that can't be changed stays as it is."""
+        file = self._file(kind, key)
+        if file is not None:
+            with contextlib.suppress(OSError):
+                file.unlink()
+
+
 def _encode_default(value: Any) -> Any:
     if isinstance(value, Decimal):
         return {"$d": str(value)}

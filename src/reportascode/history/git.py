@@ -87,16 +87,28 @@ class Git:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._facts: tuple[str | None, bool, Path] | None = None
+        self._facts_unused = False  # facts found by discover, not yet used: fresh enough for require_history
 
     @classmethod
     def discover(cls, path: Path) -> Git:
+        """The repository around ``path``; what history commands ask next (HEAD, shallow, git directory) comes
+        with it, from the same ``git rev-parse`` (a process is a good part of a warm ``rac blame``)."""
         here = path if path.is_dir() else path.parent
         try:
-            top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=here, capture_output=True,
-                                 text=True, check=True, env=_env()).stdout.strip()
-        except (subprocess.CalledProcessError, FileNotFoundError) as exc:
+            done = subprocess.run(["git", "rev-parse", "--show-toplevel", "--is-shallow-repository",
+                                   "--git-common-dir", "--verify", "-q", "HEAD^{commit}"], cwd=here,
+                                  capture_output=True, env=_env())
+        except FileNotFoundError as exc:
             raise UsageError("git.not_a_repository", path=here) from exc
-        return cls(Path(top))
+        lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
+        if done.returncode not in (0, 1) or len(lines) < 3:
+            raise UsageError("git.not_a_repository", path=here)
+        git = cls(Path(lines[0]))
+        common = Path(lines[2])
+        head = lines[3].strip() if done.returncode == 0 and len(lines) > 3 else None
+        git._facts = (head or None, lines[1].strip() == "true", common if common.is_absolute() else here / common)
+        git._facts_unused = True
+        return git
 
     def run(self, *args: str, check: bool = True, input_text: str | None = None,
             env: dict[str, str] | None = None) -> str:
@@ -140,7 +152,8 @@ class Git:
 
     def require_history(self) -> None:
         """History commands need commits and full history; say so clearly (exit 2) otherwise."""
-        head, shallow, _ = self._head_facts(fresh=True)
+        head, shallow, _ = self._head_facts(fresh=not self._facts_unused)
+        self._facts_unused = False
         if head is None:
             raise UsageError("git.no_commits", root=self.root)
         if shallow:

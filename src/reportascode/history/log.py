@@ -45,22 +45,37 @@ def report_log(report: Report, since: str | None = None,
     """Commits that changed the report's data files, newest first; ``progress(done, total)`` after each.
 
     The whole log (no ``since``) is cached per report folder at HEAD: a later run reads it back, or computes only
-    the commits since the cached head when that is an ancestor of HEAD (anything else: computed afresh)."""
+    the commits since the cached head when that is an ancestor of HEAD (anything else: computed afresh). The
+    entries are stored in parts, one per run that added commits, so that a run stores only what it computed; past
+    ``MAX_PARTS`` they are put together into one again."""
     git = Git.discover(report.folder)
     git.require_history()
     folder = git.relpath(report.folder)
     cache = HistoryCache.of(git, use_cache and since is None)
     head = git.head()
-    known_head, known = _cached(cache, folder)
+    known_head, parts, known = _cached(cache, folder)
     if known_head == head:
         return known
     if known_head is None or head is None or not git.is_ancestor(known_head, head):
-        known_head, known = None, []
-    entries = _entries(git, folder, git.log([folder], since=since or known_head, until=head or "HEAD"),
-                       progress) + known
-    if since is None:
-        cache.put("log", folder, {"head": head, "entries": [_entry_json(e) for e in entries]})
+        known_head, parts, known = None, [], []
+    new = _entries(git, folder, git.log([folder], since=since or known_head, until=head or "HEAD"), progress)
+    entries = new + known
+    if since is None and head is not None:
+        stored, after = (new, known_head) if len(parts) < MAX_PARTS else (entries, None)
+        part = _part_key(folder, after, head)
+        cache.put("logpart", part, {"entries": [_entry_json(e) for e in stored]})
+        cache.put("log", folder, {"head": head, "parts": [part, *parts] if stored is new else [part]})
+        for merged in parts if stored is not new else []:
+            cache.remove("logpart", merged)
     return entries
+
+
+MAX_PARTS = 8
+
+
+def _part_key(folder: str, after: str | None, head: str) -> str:
+    """A part holds the entries of the commits after ``after`` (None: from the first) up to ``head``."""
+    return f"{folder}\0{after or ''}\0{head}"
 
 
 def revision_log(at: AtRevision, workspace: Workspace | None, cwd: Path, since: str | None = None,
@@ -108,17 +123,28 @@ def _is_data_file(path: str, folder: str) -> bool:
     return at.parent.as_posix() == folder and at.name in DATA_FILES
 
 
-def _cached(cache: HistoryCache, folder: str) -> tuple[str | None, list[LogEntry]]:
+def _cached(cache: HistoryCache, folder: str) -> tuple[str | None, list[str], list[LogEntry]]:
+    """The cached head, the keys of the parts (newest first) and their entries; nothing unless every part is
+    there and they join up from the first commit to the head."""
     payload = cache.get("log", folder)
     if payload is None:
-        return None, []
+        return None, [], []
     try:
-        head = payload["head"]
-        if not isinstance(head, str):
-            return None, []
-        return head, [_entry_from_json(e) for e in payload["entries"]]
+        head, parts = payload["head"], payload["parts"]
+        if not isinstance(head, str) or not isinstance(parts, list) or not parts:
+            return None, [], []
+        entries: list[LogEntry] = []
+        upto: str | None = head
+        for part in parts:
+            stored = cache.get("logpart", part) if isinstance(part, str) else None
+            if upto is None or stored is None or not part.startswith(f"{folder}\0") \
+                    or not part.endswith(f"\0{upto}"):
+                return None, [], []
+            entries += [_entry_from_json(e) for e in stored["entries"]]
+            upto = part[len(folder) + 1:-len(upto) - 1] or None
+        return (head, parts, entries) if upto is None else (None, [], [])
     except (KeyError, TypeError, ValueError, ArithmeticError):
-        return None, []
+        return None, [], []
 
 
 _CHANGE_FIELDS = ("file", "pointer", "kind", "old", "new", "delta", "percent", "label_zh", "label_en",
