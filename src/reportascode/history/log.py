@@ -172,6 +172,6 @@ def _entry_from_json(data: Any) -> LogEntry:
         if change.kind not in _KINDS or type(change.file) is not str or type(change.pointer) is not str:
             raise ValueError("not a cached change")
         changes.append(change)
-    if not isinstance(unparseable, list) or not all(isinstance(n, str) for n in unparseable):
+    if type(unparseable) is not list or (unparseable and {type(n) for n in unparseable} != {str}):
         raise ValueError("not a cached entry")
     return LogEntry(decode_commit(commit), changes, reformat_only is True, unparseable)
