@@ -96,6 +96,13 @@ def test_mutated_versions_of_each_sample_file(name: str) -> None:
         _check(parser, "\n".join(version))
 
 
+def test_keys_of_nested_blocks_start_sections() -> None:
+    text = "# head\na:\n  b: 1\nc: 2\nd:\n- 1\ne:"
+    _, data, sections = VersionParser().parse(text.encode(), "operations.yaml")
+    assert sections is not None and [key for key, _, _ in sections] == ["a", "c", "d", "e"]
+    assert data == load_bytes(text.encode(), "operations.yaml").data
+
+
 def test_unchanged_sections_share_their_value() -> None:
     """What lets blame and log skip an unchanged section: it is the same object in both versions."""
     parser = VersionParser()

@@ -18,7 +18,7 @@ from typing import Any
 from reportascode.model.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, decode, load_bytes, load_text, prescan
 
 # a line at column 0 that starts a top-level section: a plain key, then its colon and a space or the line's end
-_KEY_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:(?: |$)")
+_KEY_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:(?=[ \n]|\Z)")
 _AT_COLUMN_0 = re.compile(r"^[^ \n#-]", re.MULTILINE)  # a line at column 0 that is not a comment nor an item
 _ITEM_START = re.compile(r"^-(?: |$)", re.MULTILINE)  # a top-level list's record
 _DASH_AT_0 = re.compile(r"^-", re.MULTILINE)
