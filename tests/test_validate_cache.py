@@ -509,6 +509,23 @@ def test_an_edit_the_reconciliation_does_not_read_keeps_it_cached(ws: Path) -> N
     assert validate(ws, "json", "en") == validate(ws, "json", "en", cached=False)
 
 
+def test_an_edit_that_changes_no_finding_does_not_apply_the_explanations_again(ws: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
+    probe = ("import sys, runpy\nsys.argv = ['rac', 'validate', 'reports/2024']\n"
+             "try:\n    runpy.run_module('reportascode', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write(repr('reportascode.validate.explanations' in sys.modules))\n")
+    subprocess.run([sys.executable, "-c", probe], cwd=ws, env=env, capture_output=True, check=True)
+    _replace(ws / "reports/2024/company.yaml", "compliance@xinglan.example", "compliance2@xinglan.example")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ws, env=env, capture_output=True, text=True, check=True)
+    assert done.stderr.endswith("False")
+    assert validate(ws, "json", "en") == validate(ws, "json", "en", cached=False)
+    _replace(ws / "reports/2024/explanations.yaml", "AI", "AI ")  # the explanation's text: read again
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ws, env=env, capture_output=True, text=True, check=True)
+    assert done.stderr.endswith("True")
+    for lang in ("zh", "en"):
+        assert validate(ws, "text", lang) == validate(ws, "text", lang, cached=False)
+
+
 # --- the language server: unsaved text is never served from the cache -------------------------------------------
 
 

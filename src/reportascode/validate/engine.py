@@ -158,15 +158,23 @@ def cap_findings(findings: list[Finding], limit: int = MAX_LISTED_PER_RULE) -> l
 def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks: bool,
                   workspace_rules: _LazyRules, cache: ValidationCache | None = None) -> tuple[list[Finding], int]:
     """One report's findings (explanations applied) and how many of its files exist."""
-    from reportascode.validate.explanations import apply_explanations
-
     found = list(validate_report(report, config, store, run_checks, cache))
     if run_checks:
         found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
-        # Explanations clear warnings: after severity overrides (a warning raised to error can no longer be
-        # explained), before waivers; an explanation that matches nothing is EXPL-01.
-        found = apply_explanations(report, [apply_severity(f, config) for f in found], config)
+        found = _explain(report, config, found, cache)
     return found, sum(1 for name in REPORT_FILES if report.document(name) is not None)
+
+
+def _explain(report: Report, config: Config, found: list[Finding], cache: ValidationCache | None) -> list[Finding]:
+    """Explanations clear warnings: after severity overrides (a warning raised to error can no longer be
+    explained), before waivers; an explanation that matches nothing is EXPL-01."""
+
+    def explain() -> list[Finding]:
+        from reportascode.validate.explanations import apply_explanations
+
+        return apply_explanations(report, [apply_severity(f, config) for f in found], config)
+
+    return cache.explained(report, config, found, explain) if cache is not None else explain()
 
 
 def _validate_in_workers(reports: list[Report], config: Config, store: SchemaStore, run_checks: bool, jobs: int

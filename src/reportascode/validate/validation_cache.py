@@ -1,7 +1,7 @@
 """The cache of ``rac validate``: what a run computed, kept by everything it was computed from, so the next run
 reads it back instead of parsing, compiling schemas and running checks again. It never changes an answer.
 
-Three kinds of entries (docs/cache.md):
+Four kinds of entries (docs/cache.md):
 
 * **file**: one report file's parsed document (data, positions, load problems) and its schema findings, keyed by
   the file's content hash, its path, the parser, the schemas' signature (every schema file's content, the search
@@ -15,6 +15,9 @@ Three kinds of entries (docs/cache.md):
 * **reconciliation**: a report's REC-* findings, keyed by the evidence exports, the config, the schemas and rac's
   code, and holding the file entry key of each report file the run read (recorded as it read them): read back
   only while each of those files is unchanged, so an edit to a file it does not read does not re-run it.
+* **explained**: a report's findings after severity overrides and explanations, keyed by the findings before them
+  (their hash), the config, the schemas and rac's code, holding the files read (explanations.yaml): an edit that
+  changes no finding does not re-apply (nor import) the explanations.
 
 A folder that can't be fingerprinted exactly (a link to a folder, a pipe, an unreadable file, too much to hash)
 is not cached. A result is stored only if the report's inputs read the same after it was computed as before,
@@ -25,6 +28,7 @@ so a file edited during the run never ends up under a key it does not match. Any
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -41,10 +45,10 @@ from reportascode.model.loader import Document, LoadProblem, load_bytes
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report
 
-FILE, REPORT, RECONCILIATION = "file", "report", "reconciliation"
+FILE, REPORT, RECONCILIATION, EXPLAINED = "file", "report", "reconciliation", "explained"
 # kind -> (most entries, most bytes): the least recently used go first beyond these
 LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024),
-          RECONCILIATION: (2048, 64 * 1024 * 1024)}
+          RECONCILIATION: (2048, 64 * 1024 * 1024), EXPLAINED: (2048, 64 * 1024 * 1024)}
 MAX_TREE_FILES = 10_000  # a report folder with more files than this is not cached
 MAX_TREE_BYTES = 512 * 1024 * 1024  # nor one whose files add up to more than this
 LOCK_MANIFEST = ".rac-lock.yaml"
@@ -165,10 +169,29 @@ class ValidationCache:
         """The reconciliation's findings: read back when the evidence exports, the config and every report file
         the stored run read are unchanged (so editing a file it does not read keeps it cached), else computed
         with the files it reads recorded."""
-        key = self._part_key(report, config, "evidence")
+        return self._part(RECONCILIATION, self._part_key(report, config, "evidence"), report, compute)
+
+    def explained(self, report: Report, config: Config, found: list[Finding],
+                  compute: Callable[[], list[Finding]]) -> list[Finding]:
+        """Severity overrides and explanations applied to a report's findings: read back when the findings, the
+        config and the files the stored run read (explanations.yaml) are the same (an edit that changes no
+        finding), else computed."""
+        key = self._part_key(report, config, None)
+        if key is not None:
+            try:
+                text = json.dumps(encode_findings(found), ensure_ascii=False, separators=(",", ":"))
+            except (NotCacheable, RecursionError):
+                return compute()
+            key = f"{key}\0{digest(text.encode('utf-8', 'surrogatepass'))}"
+        return self._part(EXPLAINED, key, report, compute)
+
+    def _part(self, kind: str, key: str | None, report: Report, compute: Callable[[], list[Finding]]
+              ) -> list[Finding]:
+        """A part of a report's findings kept with the report files it read: read back when each is unchanged,
+        else computed with its reads recorded (and kept with the report, if the report's inputs hold)."""
         if key is None:
             return compute()
-        entry = self.store.get(RECONCILIATION, key)
+        entry = self.store.get(kind, key)
         if isinstance(entry, dict):
             try:
                 reads = entry["reads"]
@@ -198,13 +221,13 @@ class ValidationCache:
             payload = {"reads": reads, "findings": encode_findings(found)}
         except (NotCacheable, RecursionError):
             return found
-        self._pending_parts.setdefault(report.folder, []).append((RECONCILIATION, key, payload))
+        self._pending_parts.setdefault(report.folder, []).append((kind, key, payload))
         return found
 
-    def _part_key(self, report: Report, config: Config, subfolder: str) -> str | None:
+    def _part_key(self, report: Report, config: Config, subfolder: str | None) -> str | None:
         if self._report_keys.get(report.folder) is None:
             return None
-        files = tree_fingerprint(report.folder / subfolder)
+        files = tree_fingerprint(report.folder / subfolder) if subfolder is not None else "-"
         if files is None:
             return None
         return "\0".join((self.signature(), _parser_identity(report.parser), str(report.workspace.root), report.id,
