@@ -587,7 +587,7 @@ def test_values_read_back_identical() -> None:
 
     values: list[object] = [None, True, False, 0, -1, 10**400, Decimal("1.50"), Decimal("-0"), Decimal("1E+3"),
                             Decimal("NaN"), 1.5, "", "文本", [1, "1"], (1, (2,)), {"a": [1], 2: "b"},
-                            Bilingual("中", "en"), dt.date(2024, 2, 29), {"i": "1"}, [{"l": []}]]
+                            Bilingual("中", "en"), dt.date(2024, 2, 29), {"i": "1"}, [{"l": []}], {"a": {"b": [1]}}, {}]
     for value in values:
         back = decode(json.loads(json.dumps(encode(value))))
         assert type(back) is type(value) and repr(back) == repr(value), value

@@ -49,6 +49,7 @@ FILE, REPORT, RECONCILIATION, EXPLAINED = "file", "report", "reconciliation", "e
 # kind -> (most entries, most bytes): the least recently used go first beyond these
 LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024),
           RECONCILIATION: (2048, 64 * 1024 * 1024), EXPLAINED: (2048, 64 * 1024 * 1024)}
+PAYLOAD = 2  # the layout of this module's payloads: part of every key
 MAX_TREE_FILES = 10_000  # a report folder with more files than this is not cached
 MAX_TREE_BYTES = 512 * 1024 * 1024  # nor one whose files add up to more than this
 LOCK_MANIFEST = ".rac-lock.yaml"
@@ -88,7 +89,7 @@ class ValidationCache:
     def signature(self) -> str:
         """rac's code and the schemas: every entry depends on both."""
         if self._signature is None:
-            parts = [_code_identity(), _libraries_identity(), f"fast={self.schemas.fast}"]
+            parts = [f"payload {PAYLOAD}", _code_identity(), _libraries_identity(), f"fast={self.schemas.fast}"]
             for directory in self.schemas.search:
                 parts.append(f"dir {os.path.realpath(directory)}")
                 parts.extend(_schema_files(directory))
@@ -429,6 +430,8 @@ def encode(value: Any) -> Any:
     if isinstance(value, tuple):
         return {"t": [encode(v) for v in value]}
     if isinstance(value, dict):
+        if all(type(k) is str for k in value):  # the usual case: a JSON object, in order
+            return {"o": {k: encode(v) for k, v in value.items()}}
         return {"m": [[encode(k), encode(v)] for k, v in value.items()]}
     if isinstance(value, Bilingual):
         return {"b": [value.zh, value.en]}
@@ -453,6 +456,8 @@ def decode(value: Any) -> Any:
         return [decode(v) for v in inner]
     if tag == "t" and isinstance(inner, list):
         return tuple(decode(v) for v in inner)
+    if tag == "o" and isinstance(inner, dict):
+        return {k: decode(v) for k, v in inner.items()}
     if tag == "m" and isinstance(inner, list):
         return {decode(k): decode(v) for k, v in inner}
     if tag == "b" and isinstance(inner, list) and len(inner) == 2 and all(isinstance(t, str) for t in inner):
@@ -474,12 +479,19 @@ def _number(value: Any) -> int:
     return value
 
 
-def _positions(index: dict[str, tuple[int, int]]) -> list[Any]:
-    return [[pointer, line, column] for pointer, (line, column) in index.items()]
+def _positions(index: dict[str, tuple[int, int]]) -> dict[str, Any]:
+    """Positions as three flat lists (pointers, lines, columns): cheaper to write and read than a list each."""
+    return {"p": list(index), "l": [line for line, _ in index.values()], "c": [column for _, column in index.values()]}
 
 
 def _read_positions(rows: Any) -> dict[str, tuple[int, int]]:
-    return {_text(pointer): (_number(line), _number(column)) for pointer, line, column in rows}
+    pointers, lines, columns = rows["p"], rows["l"], rows["c"]
+    if not (isinstance(pointers, list) and isinstance(lines, list) and isinstance(columns, list)
+            and len(pointers) == len(lines) == len(columns)):
+        raise ValueError("not cached positions")
+    for value in (*lines, *columns):
+        _number(value)
+    return {_text(pointer): (line, column) for pointer, line, column in zip(pointers, lines, columns, strict=True)}
 
 
 def encode_document(doc: Document) -> dict[str, Any]:
