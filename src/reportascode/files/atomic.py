@@ -102,11 +102,14 @@ def _naming(target: Path) -> Iterator[None]:
         raise OSError(exc.errno, exc.strerror, str(target)) from exc
 
 
-def replace_bytes(path: Path, data: bytes) -> None:
+def replace_bytes(path: Path, data: bytes, folder_checked: bool = False) -> None:
     """Replace ``path`` with ``data`` atomically but without fsync: for caches, whose entries carry their own
     checksum, so that what a power cut could leave half-written is recognised and ignored, not trusted. Names its
-    temporary file like the others, without importing :mod:`tempfile` (its ``random`` costs milliseconds)."""
-    check_write(path)
+    temporary file like the others, without importing :mod:`tempfile` (its ``random`` costs milliseconds).
+    ``folder_checked``: the caller has checked ``path``'s folder once (not reached through a link, see
+    files/cachestore.py), so each of many entries is not resolved again; the file itself is never followed."""
+    if not folder_checked:
+        check_write(path)
     temporary = path.parent / f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
     try:

@@ -112,6 +112,7 @@ class CacheStore:
         self.folder = folder
         self.limits = limits or {}  # kind -> (most entries, most bytes)
         self._written: set[str] = set()
+        self._ready: dict[str, Path | None] = {}  # kind -> its folder, checked once a run (None: not writable)
 
     def _file(self, kind: str, key: str) -> Path | None:
         if self.folder is None:
@@ -155,24 +156,40 @@ class CacheStore:
     def put(self, kind: str, key: str, payload: Any) -> None:
         """Store ``payload`` (plain JSON data). A cache that can't be written is no error: it stays cold."""
         file = self._file(kind, key)
-        if file is None:
+        if file is None or self._writable(kind) is None:
             return
         body = json.dumps({"format": FORMAT, "kind": kind, "key": key, "payload": payload},
                           ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         if len(body) > MAX_ENTRY_BYTES - 100:
             return
         from reportascode.files.atomic import replace_bytes
-        from reportascode.files.paths import LinkOutside
 
         try:
-            if not file.parent.is_dir():
-                file.parent.mkdir(parents=True, exist_ok=True)
-            if file.parent.is_symlink() or self.folder is None or self.folder.is_symlink():
-                return
-            replace_bytes(file, _digest(body).encode("ascii") + b"\n" + body)
+            replace_bytes(file, _digest(body).encode("ascii") + b"\n" + body, folder_checked=True)
             self._written.add(kind)
-        except (OSError, LinkOutside):
+        except OSError:
             pass
+
+    def _writable(self, kind: str) -> Path | None:
+        """The folder of ``kind``, made and checked once a run: not a link, inside the store's folder, and not
+        leading out of the workspace (files/paths.py); ``None`` when it can't be written safely."""
+        if kind not in self._ready:
+            from reportascode.files.paths import LinkOutside, check_write
+
+            folder = None
+            if self.folder is not None:
+                target = self.folder / kind
+                try:
+                    if not target.is_dir():
+                        target.mkdir(parents=True, exist_ok=True)
+                    check_write(target)
+                    if not self.folder.is_symlink() and not target.is_symlink() \
+                            and _inside(self.folder, (kind,)) is not None:
+                        folder = target
+                except (OSError, LinkOutside):
+                    folder = None
+            self._ready[kind] = folder
+        return self._ready[kind]
 
     def prune(self) -> None:
         """Keep each kind written to in this run within its limits, removing the least recently used entries."""
