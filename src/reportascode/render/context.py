@@ -147,9 +147,17 @@ class ReportContext:
 
     def errors_at(self, file: str, pointer: str) -> str:
         """Ids of the unwaived error findings that point at ``file#pointer`` (a draft marks that cell)."""
-        rules = [v.rule for v in self.findings if v.state == "error"
-                 and v.file.rsplit("/", 1)[-1] == f"{file}.yaml" and v.pointer == pointer]
-        return " ".join(dict.fromkeys(rules))
+        return self._errors_by_place.get((f"{file}.yaml", pointer), "")
+
+    @cached_property
+    def _errors_by_place(self) -> dict[tuple[str, str], str]:
+        """(file name, pointer) → the ids of its error findings, in finding order, each once: one pass over the
+        findings instead of one per cell."""
+        rules: dict[tuple[str, str], dict[str, None]] = {}
+        for view in self.findings:
+            if view.state == "error":
+                rules.setdefault((view.file.rsplit("/", 1)[-1], view.pointer), {})[view.rule] = None
+        return {place: " ".join(ids) for place, ids in rules.items()}
 
     # -- labels -------------------------------------------------------------------------------------------
     def schema_node(self, file: str, pointer: str) -> dict[str, Any] | None:
@@ -211,7 +219,7 @@ class ReportContext:
         if file == "derived":
             _, kind, places = DERIVED_LABELS[pointer.strip("/")]
             return make_cell(value, kind, self.lang, places)
-        node = self.schema_node(file, pointer) or {}
+        node = self._cell_node(file, pointer)
         items = node.get("items")
         enum = "enum" in node or (isinstance(items, dict) and "enum" in items)
         name = pointer.rsplit("/", 1)[-1]
@@ -223,6 +231,19 @@ class ReportContext:
         made = make_cell(value, kind_of(node, value), self.lang, None, names, enum or name in PROVINCE_FIELDS)
         error = self.errors_at(file, pointer)
         return replace(made, error=error) if error else made
+
+    def _cell_node(self, file: str, pointer: str) -> dict[str, Any]:
+        """:meth:`schema_node`, computed once per field of a list (``/numbers/3/kind`` and ``/numbers/4/kind``
+        share a schema: list indices all resolve through ``items``). Read only."""
+        shape = (file, "/".join("*" if token.isdigit() else token for token in pointer.split("/")))
+        found = self._nodes.get(shape)
+        if found is None:
+            found = self._nodes[shape] = self.schema_node(file, pointer) or {}
+        return found
+
+    @cached_property
+    def _nodes(self) -> dict[tuple[str, str], dict[str, Any]]:
+        return {}
 
     @cached_property
     def province_names(self) -> dict[str, str]:

@@ -29,6 +29,7 @@ from reportascode.render.content import (
     SignOff,
     Table,
 )
+from reportascode.render.docx_rows import data_rows
 from reportascode.render.ooxml import normalize
 
 BODY_FONT = "Times New Roman"
@@ -288,16 +289,17 @@ def _table(word: Any, block: Table, width_mm: float) -> None:
     for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
         _cell(cell, Cell(column.header), header=True, size=size)
     _repeat_header(table.rows[0])
-    for row in block.rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            _cell(cell, value, size=size, fill=fill)
+    padding = 2 * NARROW_MARGIN_TWIPS / 56.7 + 0.2 if crowded else 4.0
+    fractions = column_fractions(block, width_mm, size, padding, header_cap=4 if crowded else 6)
     if not block.rows:
         cells = table.add_row().cells
         merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
         _cell(merged, Cell(block.empty_text), size=size)
-    padding = 2 * NARROW_MARGIN_TWIPS / 56.7 + 0.2 if crowded else 4.0
-    _widths(table, column_fractions(block, width_mm, size, padding, header_cap=4 if crowded else 6), width_mm)
+        _widths(table, fractions, width_mm)
+        return
+    # the data rows in one pass (docx_rows.py), already at their final widths; python-docx sets the rest
+    _widths(table, fractions, width_mm)
+    table._tbl.extend(data_rows(block.rows, _twips(fractions, width_mm), size, fill))
 
 
 def _cell_margins(table: Any, twips: int) -> None:
@@ -450,11 +452,17 @@ def _widths(table: Any, fractions: list[float], width_mm: float) -> None:
     table.autofit = False
     widths = [Mm(width_mm * fraction) for fraction in fractions]
     grid = table._tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
-        column.set(qn("w:w"), str(int(width.twips)))
+    for column, twips in zip(grid.findall(qn("w:gridCol")), _twips(fractions, width_mm), strict=False):
+        column.set(qn("w:w"), str(twips))
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=False):
             cell.width = width
+
+
+def _twips(fractions: list[float], width_mm: float) -> list[int]:
+    from docx.shared import Mm
+
+    return [int(Mm(width_mm * fraction).twips) for fraction in fractions]
 
 
 def _signatures(word: Any, block: Signatures, lang: str) -> None:

@@ -71,15 +71,19 @@ def number_format(cell: Cell, lang: str) -> str | None:
 
 
 def render_xlsx(document: Document) -> bytes:
+    from reportascode.files.without_numpy import import_openpyxl
+
+    import_openpyxl()
     from openpyxl import Workbook
 
     book = Workbook()
     book.remove(book.active)
     used: set[str] = set()
+    styles: dict[tuple[Any, ...], Any] = {}
     for section in document.sections:
         for sheet in plan_sheets(section):
             name = _unique(sheet.name, used)
-            _write_sheet(book.create_sheet(name), sheet, document)
+            _write_sheet(book.create_sheet(name), sheet, document, styles)
     moment = dt.datetime.combine(document.date, dt.time(0, 0))
     props = book.properties
     props.title = document.title
@@ -143,9 +147,10 @@ def _unique(name: str, used: set[str]) -> str:
 class _Sheet:
     """Writes rows top to bottom; remembers each column's width and each row's wrapped lines."""
 
-    def __init__(self, ws: Any, lang: str) -> None:
+    def __init__(self, ws: Any, lang: str, styles: dict[tuple[Any, ...], Any]) -> None:
         self.ws = ws
         self.lang = lang
+        self.styles = styles  # the workbook's cell styles by what put() was asked for (see _style)
         self.row = 1
         self.widths: dict[int, int] = {}
         self.wrapped: dict[int, list[tuple[int, int, str]]] = {}  # row → (first column, span, text)
@@ -153,7 +158,7 @@ class _Sheet:
 
     def put(self, column: int, value: Any, bold: bool = False, color: str | None = None, fill: str | None = None,
             fmt: str | None = None, size: float = FONT_SIZE, align: str | None = None, italic: bool = False,
-            measure: bool = True, span: int = 1) -> Any:
+            measure: bool = True, span: int = 1, border: bool = False) -> Any:
         cell = self.ws.cell(row=self.row, column=column)
         if isinstance(value, str):
             # text is a string cell, set explicitly: openpyxl would make "=HYPERLINK(…)" a live formula; characters
@@ -163,28 +168,41 @@ class _Sheet:
             cell.data_type = "s"
         else:
             cell.value = value
-        cell.font = _font(bold, color, size, italic)
-        if fill:
-            cell.fill = _fill(fill)
-        if fmt:
-            cell.number_format = fmt
-        cell.alignment = _alignment(True, align)
+        self._style(cell, (bold, color, size, italic, fill, fmt, align, border))
         if measure and span == 1:
             self.widths[column] = max(self.widths.get(column, 0), _display_width(value, fmt))
         if isinstance(value, str):
             self.wrapped.setdefault(self.row, []).append((column, span, value))
         return cell
 
-    def border(self, cell: Any) -> None:
-        cell.border = _thin_border()
+    def _style(self, cell: Any, key: tuple[Any, ...]) -> None:
+        """Give ``cell`` the style ``key`` describes. openpyxl hashes every style object on every assignment
+        (a quarter of the time of a large workbook); the first cell of each style takes that path, the others
+        get a copy of its style indices, which is what the same assignments would have given them (the
+        workbook's font, fill, border and format lists fill up in the same order)."""
+        from openpyxl.styles.cell_style import StyleArray
+
+        known = self.styles.get(key)
+        if known is not None and not cell.has_style:
+            cell._style = StyleArray(known)
+            return
+        bold, color, size, italic, fill, fmt, align, border = key
+        cell.font = _font(bold, color, size, italic)
+        if fill:
+            cell.fill = _fill(fill)
+        if fmt:
+            cell.number_format = fmt
+        cell.alignment = _alignment(True, align)
+        if border:
+            cell.border = _thin_border()
+        self.styles.setdefault(key, StyleArray(cell._style))
 
     def value(self, column: int, cell: Cell, fill: str | None = None, italic: bool = False) -> None:
         error = bool(cell.error)
-        written = self.put(column, cell.sheet_value, fmt=number_format(cell, self.lang),
-                           fill=ERROR_FILL if error else HEAT_FILLS.get(cell.css, fill),
-                           bold=error or cell.css in ("heat-3", "sev-error"), color=RED if error else None,
-                           align="right" if cell.align == "num" and not cell.numeric else None, italic=italic)
-        self.border(written)
+        self.put(column, cell.sheet_value, fmt=number_format(cell, self.lang),
+                 fill=ERROR_FILL if error else HEAT_FILLS.get(cell.css, fill),
+                 bold=error or cell.css in ("heat-3", "sev-error"), color=RED if error else None,
+                 align="right" if cell.align == "num" and not cell.numeric else None, italic=italic, border=True)
 
     def text_row(self, text: str, span: int, bold: bool = False, color: str | None = None,
                  size: float = FONT_SIZE) -> None:
@@ -196,10 +214,10 @@ class _Sheet:
         self.row += 1
 
 
-def _write_sheet(ws: Any, plan: SheetPlan, document: Document) -> None:
+def _write_sheet(ws: Any, plan: SheetPlan, document: Document, styles: dict[tuple[Any, ...], Any]) -> None:
     section = plan.section
     lang = document.lang
-    sheet = _Sheet(ws, lang)
+    sheet = _Sheet(ws, lang, styles)
     span = max([len(b.columns) + _error_column(b) for b in plan.blocks if isinstance(b, Table)]
                + [_fields_span(b) for b in plan.blocks if isinstance(b, Fields)] + [2])
     if document.draft:
@@ -266,20 +284,20 @@ def _write_fields(sheet: _Sheet, block: Fields, span: int, lang: str) -> None:
     if errors:
         heads.append(message("pack.column.error", lang))
     for column, text in enumerate(heads, start=1):
-        sheet.border(sheet.put(column, text, bold=True, fill=HEADER_FILL))
+        sheet.put(column, text, bold=True, fill=HEADER_FILL, border=True)
     sheet.header_rows.append(sheet.row)
     sheet.row += 1
     for field_row in block.rows:
         fill = PROVENANCE_FILLS.get(field_row.provenance)
         italic = field_row.provenance in PROVENANCE_FILLS
-        sheet.border(sheet.put(1, field_row.label, fill=fill or LABEL_FILL, italic=italic))
+        sheet.put(1, field_row.label, fill=fill or LABEL_FILL, italic=italic, border=True)
         sheet.value(2, field_row.cell, fill=fill, italic=italic)
         column = 3
         if block.provenance:
-            sheet.border(sheet.put(column, field_row.provenance_text, fill=fill, italic=italic, align="center"))
+            sheet.put(column, field_row.provenance_text, fill=fill, italic=italic, align="center", border=True)
             column += 1
         if errors:
-            sheet.border(sheet.put(column, field_row.cell.error, color=RED, bold=True))
+            sheet.put(column, field_row.cell.error, color=RED, bold=True, border=True)
         sheet.row += 1
     sheet.row += 1
 
@@ -292,7 +310,7 @@ def _write_table(sheet: _Sheet, block: Table, span: int, lang: str) -> None:
     errors = _error_column(block)
     heads = [column.header for column in block.columns] + ([message("pack.column.error", lang)] if errors else [])
     for column, head in enumerate(heads, start=1):
-        sheet.border(sheet.put(column, head, bold=True, fill=HEADER_FILL, align="center", measure=False))
+        sheet.put(column, head, bold=True, fill=HEADER_FILL, align="center", measure=False, border=True)
         # a header wraps at word or character boundaries; it asks only for its longest word
         longest = max((_display_width(part, None) for part in head.replace("（", " （").split()), default=4)
         sheet.widths[column] = max(sheet.widths.get(column, 0), min(longest, 12))
@@ -303,7 +321,7 @@ def _write_table(sheet: _Sheet, block: Table, span: int, lang: str) -> None:
             sheet.value(column, cell, fill=fill)
         if errors:
             ids = " ".join(cell.error for cell in row if cell.error)
-            sheet.border(sheet.put(len(row) + 1, ids, color=RED, bold=True))
+            sheet.put(len(row) + 1, ids, color=RED, bold=True, border=True)
         sheet.row += 1
     if not block.rows:
         sheet.put(1, block.empty_text, color="777777", measure=False)
