@@ -177,3 +177,8 @@ class Document:
     footer: str = ""  # printed at the foot of every page: the data fingerprint and the tool version
     marker: str = ""  # the same, machine-readable (metadata), for rac verify --document
     internal_text: str = ""  # the 内部 mark of internal sections
+
+
+# Every class of the model: plain data a template reads (render/env.py lets templates read their fields directly).
+MODEL_TYPES: tuple[type, ...] = (Cell, Column, Field, Heading, Paragraph, Fields, Table, Signature, Signatures, SignOff,
+                                 Legend, Chart, Section, Document)

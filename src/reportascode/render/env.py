@@ -33,6 +33,7 @@ from markupsafe import Markup
 from reportascode.errors import TemplateError, TemplateSecurity, TemplateSyntax, TemplateUndefined
 from reportascode.messages import Bilingual, message
 from reportascode.model.escape import markdown
+from reportascode.render import content
 from reportascode.render import figures as formatting
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
@@ -63,11 +64,30 @@ class _BudgetedEnvironment(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         _check_deadline()
+        if attribute in _PLAIN_DATA.get(type(obj), ()):
+            # a data field of the document model (a cell's text, a table's rows): what the sandbox's checks
+            # would let through, without their cost at every cell of a large table
+            return getattr(obj, attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         _check_deadline()
         return super().getitem(obj, argument)
+
+
+def _plain_data() -> dict[type, frozenset[str]]:
+    """The document model's classes → their public data fields and properties (never methods)."""
+    import dataclasses
+
+    return {
+        cls: frozenset({f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")}
+                       | {name for name, member in vars(cls).items()
+                          if isinstance(member, property) and not name.startswith("_")})
+        for cls in content.MODEL_TYPES
+    }
+
+
+_PLAIN_DATA = _plain_data()
 
 
 def packaged_template_dir() -> Path:
