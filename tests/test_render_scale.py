@@ -1,21 +1,25 @@
 """Rendering at scale: DOCX table rows written in one pass are exactly what python-docx writes cell by cell, XLSX
-cells styled from a cache get exactly the styles openpyxl would give them, and rendering never imports numpy.
-(Speed itself is measured by bench/scaling.py, never asserted here.)"""
+cells styled from a cache get exactly the styles openpyxl would give them, and rendering imports neither numpy
+nor Pillow. (Speed itself is measured by bench/scaling.py, never asserted here.)"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportascode.render import docx as docx_writer
+from reportascode.render import xlsx as xlsx_writer
 from reportascode.render.content import Cell
-from reportascode.render.docx_rows import data_rows
+from reportascode.render.docx_rows import Look, table_rows
+from tests.conftest import run_rac
 
 TEXTS = st.one_of(
     st.sampled_from(["", " ", "  lead", "trail ", "\u3000全角空格\u3000", "a\tb", "a\nb\r\nc", "\t", "\n",
@@ -33,9 +37,13 @@ CELLS = st.builds(
 )
 
 
-def _table_xml(value: Cell, width: int, size: float, fill: str | None, fast: bool) -> bytes:
-    """A one-cell table in a new document, its row written by python-docx (the path header rows still take)
-    or by :func:`data_rows`; the whole document's XML."""
+LOOKS = st.builds(Look, size=st.sampled_from([7.5, 8.0, 9.0, 9.5]), fill=st.sampled_from([None, "EFEFEF", "FBF3DC"]),
+                  shade=st.booleans(), italic=st.booleans(), center=st.booleans(), header=st.booleans())
+
+
+def _table_xml(value: Cell, width: int, look: Look, fast: bool) -> bytes:
+    """A one-cell table in a new document, its row written by python-docx's API (``docx._cell``, the path empty
+    tables still take) or by :func:`table_rows`; the whole document's XML."""
     import docx
     from docx.shared import Twips
     from lxml import etree
@@ -43,24 +51,26 @@ def _table_xml(value: Cell, width: int, size: float, fill: str | None, fast: boo
     word: Any = docx.Document()
     if fast:
         table = word.add_table(rows=0, cols=1)
-        table._tbl.extend(data_rows([[value]], [width], size, fill))
+        table._tbl.extend(table_rows([[(value, look)]], [width], header=look.header))
     else:
         table = word.add_table(rows=1, cols=1)
         cell = table.rows[0].cells[0]
-        docx_writer._cell(cell, value, size=size, fill=fill)
+        docx_writer._cell(cell, value, shade=look.shade, header=look.header, size=look.size, fill=look.fill,
+                          italic=look.italic, center=look.center)
+        if look.header:
+            docx_writer._repeat_header(table.rows[0])
         cell.width = Twips(width)
     return bytes(etree.tostring(word.element, encoding="utf-8"))
 
 
-@settings(max_examples=300, deadline=None)
-@given(value=CELLS, width=st.integers(0, 20000), size=st.sampled_from([7.5, 8.0, 9.0]),
-       fill=st.sampled_from([None, "EFEFEF", "FBF3DC"]))
-def test_docx_rows_are_what_python_docx_writes(value: Cell, width: int, size: float, fill: str | None) -> None:
-    assert _table_xml(value, width, size, fill, fast=True) == _table_xml(value, width, size, fill, fast=False)
+@settings(max_examples=400, deadline=None)
+@given(value=CELLS, width=st.integers(0, 20000), look=LOOKS)
+def test_docx_rows_are_what_python_docx_writes(value: Cell, width: int, look: Look) -> None:
+    assert _table_xml(value, width, look, fast=True) == _table_xml(value, width, look, fast=False)
 
 
 def test_rendering_does_not_import_numpy(tmp_path: Path) -> None:
-    """openpyxl imports numpy when it is installed (0.1 s); rendering never needs it."""
+    """openpyxl imports numpy and Pillow when they are installed (0.1 s); rendering never needs them."""
     script = (
         "import sys, shutil, pathlib\n"
         "from reportascode.cli import main\n"
@@ -73,8 +83,39 @@ def test_rendering_does_not_import_numpy(tmp_path: Path) -> None:
         "except SystemExit as exit_:\n"
         "    assert not exit_.code, exit_.code\n"
         "import openpyxl, docx\n"
-        "print('numpy' in sys.modules)\n"
+        "print('numpy' in sys.modules, 'PIL' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "False"
+    assert done.stdout.strip().splitlines()[-1] == "False False"
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A style cache that never remembers: every cell takes openpyxl's own path."""
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return default
+
+
+def test_xlsx_style_cache_changes_no_byte(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft (a cell in error, heat colours, provenance fills) rendered with and without the style cache."""
+    path = workspace / "reports/2024/operations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  total: 610", '  total: "abc"', 1), encoding="utf-8")
+
+    def render(out: Path) -> dict[str, bytes]:
+        run = run_rac("render", "reports/2024", "--draft", "--format", "xlsx", "--out", str(out), cwd=workspace)
+        assert run.code == 0, run.err
+        parts = {}
+        for book in sorted(out.glob("*.xlsx")):
+            with zipfile.ZipFile(book) as archive:
+                parts.update({f"{book.name}:{name}": archive.read(name) for name in archive.namelist()})
+        return parts
+
+    cached = render(tmp_path / "cached")
+    original_init = xlsx_writer._Sheet.__init__
+
+    def forgetful(self: Any, ws: Any, lang: str, styles: dict[tuple[Any, ...], Any]) -> None:
+        original_init(self, ws, lang, _Forgetful())
+
+    monkeypatch.setattr(xlsx_writer._Sheet, "__init__", forgetful)
+    assert render(tmp_path / "uncached") == cached

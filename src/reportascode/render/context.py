@@ -219,7 +219,20 @@ class ReportContext:
         if file == "derived":
             _, kind, places = DERIVED_LABELS[pointer.strip("/")]
             return make_cell(value, kind, self.lang, places)
-        node = self._cell_node(file, pointer)
+        shape = (file, "/".join("*" if token.isdigit() else token for token in pointer.split("/")))
+        key = _value_key(value)
+        made = self._made.get((shape, key)) if key is not None else None
+        if made is None:
+            made = self._make_cell(shape, file, pointer, value)
+            if key is not None:
+                self._made[(shape, key)] = made
+        error = self.errors_at(file, pointer)
+        return replace(made, error=error) if error else made
+
+    def _make_cell(self, shape: tuple[str, str], file: str, pointer: str, value: Any) -> Cell:
+        node = self._nodes.get(shape)
+        if node is None:  # list indices all resolve through ``items``: one schema per field of a list
+            node = self._nodes[shape] = self.schema_node(file, pointer) or {}
         items = node.get("items")
         enum = "enum" in node or (isinstance(items, dict) and "enum" in items)
         name = pointer.rsplit("/", 1)[-1]
@@ -228,18 +241,13 @@ class ReportContext:
             names = {**self.province_names, **names}
         if name == "site_id" and isinstance(value, str):
             value = self.site_name(value)
-        made = make_cell(value, kind_of(node, value), self.lang, None, names, enum or name in PROVINCE_FIELDS)
-        error = self.errors_at(file, pointer)
-        return replace(made, error=error) if error else made
+        return make_cell(value, kind_of(node, value), self.lang, None, names, enum or name in PROVINCE_FIELDS)
 
-    def _cell_node(self, file: str, pointer: str) -> dict[str, Any]:
-        """:meth:`schema_node`, computed once per field of a list (``/numbers/3/kind`` and ``/numbers/4/kind``
-        share a schema: list indices all resolve through ``items``). Read only."""
-        shape = (file, "/".join("*" if token.isdigit() else token for token in pointer.split("/")))
-        found = self._nodes.get(shape)
-        if found is None:
-            found = self._nodes[shape] = self.schema_node(file, pointer) or {}
-        return found
+    @cached_property
+    def _made(self) -> dict[tuple[tuple[str, str], Any], Cell]:
+        """(field of a list, value) → its cell before error marks: a table of 1,000 numbers repeats its kinds,
+        statuses and scopes. Cells are immutable, so equal ones can be one object."""
+        return {}
 
     @cached_property
     def _nodes(self) -> dict[tuple[str, str], dict[str, Any]]:
@@ -256,6 +264,18 @@ class ReportContext:
             if isinstance(branch, dict) and branch.get("id") == site_id and isinstance(branch.get("name"), str):
                 return str(branch["name"])
         return site_id
+
+
+def _value_key(value: Any) -> Any:
+    """A key that tells values apart exactly as they print (type and digits: 1, True, 1.0 and Decimal("1.00")
+    differ); ``None`` for a value not worth keying (a mapping, a list of anything but text)."""
+    if isinstance(value, Decimal):
+        return (Decimal, str(value))
+    if value is None or isinstance(value, (str, int, dt.date)):
+        return (type(value), value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return (list, tuple(value))
+    return None
 
 
 def kind_of(node: dict[str, Any], value: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import lru_cache
 from typing import Any
 
 from reportascode import __version__
@@ -29,7 +30,7 @@ from reportascode.render.content import (
     SignOff,
     Table,
 )
-from reportascode.render.docx_rows import data_rows
+from reportascode.render.docx_rows import Look, table_rows
 from reportascode.render.ooxml import normalize
 
 BODY_FONT = "Times New Roman"
@@ -263,15 +264,18 @@ def _fields(word: Any, block: Fields, width_mm: float) -> None:
     columns = 3 if block.provenance else 2
     table = word.add_table(rows=0, cols=columns)
     table.style = "Table Grid"
+    rows = []
     for field in block.rows:
-        cells = table.add_row().cells
         fill = PROVENANCE_FILLS.get(field.provenance)
         italic = field.provenance in PROVENANCE_FILLS
-        _cell(cells[0], Cell(field.label), shade=True, fill=fill, italic=italic)
-        _cell(cells[1], field.cell, fill=fill, italic=italic)
+        row = [(Cell(field.label), Look(shade=True, fill=fill, italic=italic)),
+               (field.cell, Look(fill=fill, italic=italic))]
         if block.provenance:
-            _cell(cells[2], Cell(field.provenance_text), size=8, fill=fill, italic=italic, center=True)
-    _widths(table, [0.40, 0.46, 0.14] if block.provenance else [0.42, 0.58], width_mm)
+            row.append((Cell(field.provenance_text), Look(size=8, fill=fill, italic=italic, center=True)))
+        rows.append(row)
+    fractions = [0.40, 0.46, 0.14] if block.provenance else [0.42, 0.58]
+    _widths(table, fractions, width_mm)
+    table._tbl.extend(table_rows(rows, _twips(fractions, width_mm)))
 
 
 def _table(word: Any, block: Table, width_mm: float) -> None:
@@ -279,27 +283,30 @@ def _table(word: Any, block: Table, width_mm: float) -> None:
     if title and block.provenance_text:
         title = f"{title}【{block.provenance_text}】"
     _caption(word, title)
-    table = word.add_table(rows=1, cols=len(block.columns))
+    table = word.add_table(rows=1 if not block.rows else 0, cols=len(block.columns))
     table.style = "Table Grid"
     crowded = len(block.columns) > 8
     size = 7.5 if crowded else 8.0 if len(block.columns) > 6 else 9.0
     if crowded:  # many columns: narrow cell margins leave the room to the text
         _cell_margins(table, NARROW_MARGIN_TWIPS)
     fill = PROVENANCE_FILLS.get(block.provenance)
-    for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
-        _cell(cell, Cell(column.header), header=True, size=size)
-    _repeat_header(table.rows[0])
     padding = 2 * NARROW_MARGIN_TWIPS / 56.7 + 0.2 if crowded else 4.0
     fractions = column_fractions(block, width_mm, size, padding, header_cap=4 if crowded else 6)
-    if not block.rows:
+    if not block.rows:  # the header and one merged cell saying so, through python-docx
+        for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
+            _cell(cell, Cell(column.header), header=True, size=size)
+        _repeat_header(table.rows[0])
         cells = table.add_row().cells
         merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
         _cell(merged, Cell(block.empty_text), size=size)
         _widths(table, fractions, width_mm)
         return
-    # the data rows in one pass (docx_rows.py), already at their final widths; python-docx sets the rest
+    # every row in one pass (docx_rows.py), at the final widths; python-docx sets the grid and the layout
     _widths(table, fractions, width_mm)
-    table._tbl.extend(data_rows(block.rows, _twips(fractions, width_mm), size, fill))
+    header = [(Cell(column.header), Look(size=size, header=True)) for column in block.columns]
+    look = Look(size=size, fill=fill)
+    rows = [header, *([(value, look) for value in row] for row in block.rows)]
+    table._tbl.extend(table_rows(rows, _twips(fractions, width_mm), header=True))
 
 
 def _cell_margins(table: Any, twips: int) -> None:
@@ -343,11 +350,13 @@ def column_fractions(block: Table, width_mm: float = PORTRAIT_WIDTH_MM, size: fl
     return [w / total for w in widths]
 
 
+@lru_cache(maxsize=4096)
 def text_width(text: str) -> int:
     """Display width: CJK characters count two."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
+@lru_cache(maxsize=4096)  # a table repeats its values (kinds, statuses, scopes)
 def print_width(text: str) -> float:
     """Printed width in half-width characters: CJK two, capitals (wide in a serif font) 1.35, the rest one."""
     return sum(2.0 if ord(ch) > 0x2E80 else 1.35 if "A" <= ch <= "Z" else 1.0 for ch in text)

@@ -9,6 +9,7 @@ the same cell (a test compares the two on hostile text), so the documents keep t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -18,52 +19,73 @@ from reportascode.render.content import Cell
 RED_HEX = "B00020"
 HEAT_FILLS = {"heat-1": "FFF3C4", "heat-2": "FFC98A", "heat-3": "F28B82", "heat-ok": "E3F2E1"}
 ERROR_FILL = "FDE7EA"
+HEADER_FILL = "E9EDF3"
+LABEL_FILL = "F4F6F9"
 ERROR_SIZE = 7.5
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
-def data_rows(rows: Sequence[Sequence[Cell]], widths: Sequence[int], size: float, fill: str | None) -> list[Any]:
-    """``<w:tr>`` elements for ``rows``: each cell ``widths[i]`` twips wide, its text at ``size`` points,
-    shaded ``fill`` unless a heat or error colour applies (as ``docx._cell`` decides)."""
+@dataclass(frozen=True)
+class Look:
+    """How ``docx._cell`` is asked to set a cell: its text size, its fill, the label shade, italic text,
+    centred text, a header cell."""
+
+    size: float = 9.5
+    fill: str | None = None
+    shade: bool = False
+    italic: bool = False
+    center: bool = False
+    header: bool = False
+
+
+def table_rows(rows: Sequence[Sequence[tuple[Cell, Look]]], widths: Sequence[int], header: bool = False) -> list[Any]:
+    """``<w:tr>`` elements for ``rows`` of (cell, look), each cell ``widths[i]`` twips wide; ``header``: the
+    first row repeats at the top of every page."""
     from docx.oxml.ns import nsdecls
     from docx.oxml.parser import parse_xml
 
     parts = [f"<w:tbl {nsdecls('w')}>"]
-    for row in rows:
-        parts.append("<w:tr>")
-        for value, width in zip(row, widths, strict=True):
-            parts.append(_cell_xml(value, width, size, fill))
+    for number, row in enumerate(rows):
+        parts.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header and number == 0 else "<w:tr>")
+        for (value, look), width in zip(row, widths, strict=True):
+            parts.append(_cell_xml(value, width, look))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return list(parse_xml("".join(parts)))
 
 
-def _cell_xml(value: Cell, width: int, size: float, fill: str | None) -> str:
+def _cell_xml(value: Cell, width: int, look: Look) -> str:
     error = bool(value.error)
     color = HEAT_FILLS.get(value.css)
-    if error:
+    if look.header:
+        color = HEADER_FILL
+    elif error:
         color = ERROR_FILL
-    elif fill:
-        color = fill
+    elif look.fill:
+        color = look.fill
+    elif look.shade:
+        color = LABEL_FILL
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{color}"/>' if color else ""
-    bold = error or value.css in ("heat-3", "sev-error")
-    paragraph = '<w:pPr><w:jc w:val="right"/></w:pPr>' if value.align == "num" else ""
-    runs = run_xml(value.text, size, bold, RED_HEX if error else None)
+    bold = look.header or error or value.css in ("heat-3", "sev-error")
+    align = "center" if look.header or look.center else "right" if value.align == "num" else None
+    paragraph = f'<w:pPr><w:jc w:val="{align}"/></w:pPr>' if align else ""
+    runs = run_xml(value.text, look.size, bold, RED_HEX if error else None, look.italic)
     if error:
         runs += run_xml(f"  [{value.error}]", ERROR_SIZE, False, RED_HEX)
     return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr>'
             f"<w:p>{paragraph}{runs}</w:p></w:tc>")
 
 
-def run_xml(text: str, size: float, bold: bool, color: str | None) -> str:
+def run_xml(text: str, size: float, bold: bool, color: str | None, italic: bool = False) -> str:
     """A ``<w:r>`` as python-docx's ``add_run`` writes it: tabs become ``<w:tab/>``, line breaks ``<w:br/>``,
     the rest ``<w:t>`` (``xml:space="preserve"`` when it starts or ends with white space)."""
-    return f"<w:r>{_properties(size, bold, color)}{_content(xml_text(text))}</w:r>"
+    return f"<w:r>{_properties(size, bold, color, italic)}{_content(xml_text(text))}</w:r>"
 
 
 @cache
-def _properties(size: float, bold: bool, color: str | None) -> str:
-    return ("<w:rPr>" + ("<w:b/>" if bold else "") + (f'<w:color w:val="{color}"/>' if color else "")
+def _properties(size: float, bold: bool, color: str | None, italic: bool) -> str:
+    return ("<w:rPr>" + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+            + (f'<w:color w:val="{color}"/>' if color else "")
             + f'<w:sz w:val="{_half_points(size)}"/></w:rPr>')
 
 

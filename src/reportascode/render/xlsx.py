@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -71,7 +72,7 @@ def number_format(cell: Cell, lang: str) -> str | None:
 
 
 def render_xlsx(document: Document) -> bytes:
-    from reportascode.files.without_numpy import import_openpyxl
+    from reportascode.files.lean_openpyxl import import_openpyxl
 
     import_openpyxl()
     from openpyxl import Workbook
@@ -353,7 +354,8 @@ def _layout(ws: Any, sheet: _Sheet, span: int, landscape: bool) -> bool:
             continue
         lines = 1
         for column, span_columns, text in cells:
-            available = sum(widths.get(c, MIN_WIDTH) for c in range(column, column + span_columns))
+            available = widths.get(column, MIN_WIDTH) if span_columns == 1 else \
+                sum(widths.get(c, MIN_WIDTH) for c in range(column, column + span_columns))
             lines = max(lines, _lines(text, available))
         if lines > 1:
             ws.row_dimensions[row].height = lines * LINE_HEIGHT + 2
@@ -453,7 +455,17 @@ def _display_width(value: Any, fmt: str | None) -> int:
     text = str(value)
     if fmt and fmt.startswith("#,##0"):
         text = f"{text},,,"
-    return max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) for line in text.split("\n")), default=0)
+    if "\n" not in text:
+        return _line_width(text)
+    return max(_line_width(line) for line in text.split("\n"))
+
+
+_WIDE = re.compile("[\u2e81-\U0010ffff]")
+
+
+def _line_width(line: str) -> int:
+    """Display width of one line: CJK (and everything from U+2E81 on) counts two."""
+    return len(line) if line.isascii() else len(line) + len(_WIDE.findall(line))
 
 
 # openpyxl style objects are immutable and costly to build and hash: one of each kind, shared by every cell.
