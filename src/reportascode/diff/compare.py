@@ -108,7 +108,12 @@ class _Walker:
     def walk(self, a: Any, b: Any, ptr_a: str, ptr_b: str, pattern: str) -> None:
         # one object is the same data (loaded numbers are finite: no NaN unequal to itself); history shares the
         # unchanged sections of consecutive versions, so this skips them whole
-        if a is b or same(a, b):
+        if a is b:
+            return
+        if type(a) is dict and type(b) is dict:  # key by key (equal mappings add nothing), not compared twice
+            self.mapping(a, b, ptr_a, ptr_b, pattern)
+            return
+        if same(a, b):
             return
         kind_a, kind_b = kind_of(a), kind_of(b)
         if kind_a == kind_b == "object":

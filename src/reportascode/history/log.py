@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportascode.diff.compare import KINDS, Change, compare
@@ -104,7 +104,7 @@ def _entries(git: Git, folder: str, commits: list[Commit], progress: Callable[[i
             for change in commit.files:
                 if not _is_data_file(change.path, folder):
                     continue
-                name = PurePosixPath(change.path).name
+                name = change.path.rpartition("/")[2]
                 touched = True
                 ok_old, old = parsed.data(change.old_blob, change.path)
                 ok_new, new = parsed.data(change.new_blob, change.path)
@@ -119,8 +119,8 @@ def _entries(git: Git, folder: str, commits: list[Commit], progress: Callable[[i
 
 
 def _is_data_file(path: str, folder: str) -> bool:
-    at = PurePosixPath(path)
-    return at.parent.as_posix() == folder and at.name in DATA_FILES
+    parent, _, name = path.rpartition("/")  # git's paths: "/"-separated, no "./" (string work: thousands of them)
+    return (parent or ".") == folder and name in DATA_FILES
 
 
 def _cached(cache: HistoryCache, folder: str) -> tuple[str | None, list[str], list[LogEntry]]:
