@@ -1,19 +1,17 @@
 """The ``rac`` command. Commands live one per module and are imported only when invoked, so that
-``rac validate`` in a pre-commit hook pays for nothing it does not use. Exit codes are decided here."""
+``rac validate`` in a pre-commit hook pays for nothing it does not use: its usual command lines are even parsed
+without click (validate_argv.py); the click group is in group.py. Exit codes are decided here."""
 
 from __future__ import annotations
 
 import errno
-import importlib
 import sys
 from typing import Any
 
-import click
-
-from reportascode import __version__
-from reportascode.cli import language
+from reportascode.cli import language, validate_argv
+from reportascode.cli.echo import echo
 from reportascode.errors import RacError
-from reportascode.messages import LANGUAGES, message
+from reportascode.messages import message
 
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {
@@ -42,33 +40,6 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
-            return None
-        module_name, _, attribute = target.partition(":")
-        command: click.Command = getattr(importlib.import_module(module_name), attribute)
-        language.localize_help(cmd_name, command)
-        return command
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="rac")
-@click.option("--traceback", is_flag=True, help="Show the Python traceback of an internal error.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Message language for every command (default: workspace config, else locale, else zh).")
-@click.pass_context
-def cli(ctx: click.Context, traceback: bool, lang: str | None) -> None:
-    """reportascode: the annual report (年报) of a call-centre licence, as code."""
-    ctx.ensure_object(dict)
-    ctx.obj["traceback"] = traceback
-    ctx.obj["lang"] = lang
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command and map every outcome onto the exit codes of design §3."""
     args = sys.argv[1:] if argv is None else argv
@@ -81,20 +52,17 @@ def main(argv: list[str] | None = None) -> None:
 
         warnings.simplefilter("ignore")
     lang = language.resolve(args)
-    language.use(lang)  # click's own texts too, from here on
-    language.localize_help("rac", cli)
+    fast = validate_argv.parse(args)
     try:
-        code: Any = cli.main(args=args, prog_name="rac", standalone_mode=False)
-    except click.exceptions.Exit as exit_:
-        code = exit_.exit_code
-    except click.exceptions.Abort:
-        click.echo(message("cli.aborted", lang), err=True)
-        code = 2
-    except click.ClickException as exc:
-        exc.show()
-        code = 2
+        if fast is not None:
+            language.use_without_click(lang)
+            code: Any = validate_argv.run(fast, lang)
+        else:
+            from reportascode.cli.group import run_click
+
+            code = run_click(args, lang)
     except RacError as exc:
-        click.echo(f"rac: {exc.text(lang)}", err=True)
+        echo(f"rac: {exc.text(lang)}", err=True)
         code = exc.exit_code
     except OSError as exc:  # a full disk, a read-only folder, no permission: the environment, not a bug (exit 2)
         if show_traceback or exc.errno not in _ENVIRONMENT_ERRORS:
@@ -103,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
             code = _internal(exc)
         else:
             where = exc.filename if exc.filename is not None else "?"
-            click.echo(f"rac: {message('cli.os_error', lang, {'path': where, 'detail': exc.strerror})}", err=True)
+            echo(f"rac: {message('cli.os_error', lang, {'path': where, 'detail': exc.strerror})}", err=True)
             code = 2
     except Exception as exc:  # a bug: one line, the traceback only on request
         if show_traceback:
@@ -120,5 +88,14 @@ _ENVIRONMENT_ERRORS = frozenset({errno.ENOSPC, errno.EACCES, errno.EPERM, errno.
 
 def _internal(exc: Exception) -> int:
     detail = f"{type(exc).__name__}: {exc}"
-    click.echo(f"rac: {message('cli.internal_error', language.current(), {'detail': detail})}", err=True)
+    echo(f"rac: {message('cli.internal_error', language.current(), {'detail': detail})}", err=True)
     return 3
+
+
+def __getattr__(name: str) -> Any:
+    """``reportascode.cli.cli`` (the click group) and ``LazyGroup``, imported with click only when asked for."""
+    if name in ("cli", "LazyGroup"):
+        from reportascode.cli import group
+
+        return getattr(group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -53,6 +53,16 @@ def current() -> str:
 def use(lang: str) -> None:
     """Make ``lang`` the run's language, click's texts included."""
     _current["lang"] = lang
+    translate_click(lang)
+
+
+def use_without_click(lang: str) -> None:
+    """Make ``lang`` the run's language when click is not used (the fast path of ``rac validate``)."""
+    _current["lang"] = lang
+
+
+def translate_click(lang: str) -> None:
+    """click's own texts (usage errors, ``--help``) in ``lang``."""
     translated = _click_texts(lang)
 
     def gettext(text: str) -> str:
@@ -72,6 +82,8 @@ def use(lang: str) -> None:
 def restore() -> None:
     """click's own gettext again (after a run in this process, for whoever uses click next)."""
     _current["lang"] = ""
+    if not _originals:  # click was never translated (or never imported) in this process
+        return
     for module in _click_modules():
         gettext, ngettext = _originals.get(module.__name__, (None, None))
         if gettext is not None:

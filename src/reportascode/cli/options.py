@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
+from reportascode.cli.choices import FINDING_FORMATS
+from reportascode.cli.progress import progress_counter as progress_counter  # where the commands found it
 from reportascode.messages import LANGUAGES
-
-FINDING_FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 def _inherited_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -25,22 +25,3 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def format_option(choices: tuple[str, ...] = FINDING_FORMATS) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option("--format", "output_format", type=click.Choice(list(choices)), default=choices[0],
                         show_default=True, help="Output format.")
-
-
-def progress_counter(unit: str, minimum: int) -> Callable[[int, int], None] | None:
-    """A one-line ``done/total unit`` counter on stderr, only on a terminal and for runs of ``minimum`` or more;
-    ``unit`` names the message ``progress.<unit>``."""
-    import sys
-
-    from reportascode.cli.language import current
-    from reportascode.messages import message
-
-    if not sys.stderr.isatty():
-        return None
-    unit = message(f"progress.{unit}", current())
-
-    def show(done: int, total: int) -> None:
-        if total >= minimum and (done % 50 == 0 or done == total):
-            click.echo(f"\r{done}/{total} {unit}", err=True, nl=done == total)
-
-    return show

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from reportascode.cli.options import format_option, lang_option, progress_counter
-from reportascode.validate.engine import PARALLEL_MIN_REPORTS
+from reportascode.cli.choices import ENGINES
+from reportascode.cli.options import format_option, lang_option
+from reportascode.cli.validate_run import run_validate
 
 
 @click.command()
@@ -15,7 +14,7 @@ from reportascode.validate.engine import PARALLEL_MIN_REPORTS
 @format_option()
 @lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--engine", type=click.Choice(["fast", "reference"]), default="fast", show_default=True,
+@click.option("--engine", type=click.Choice(list(ENGINES)), default=ENGINES[0], show_default=True,
               help="fast: libyaml and jsonschema-rs where installed; reference: ruamel.yaml and Python "
                    "jsonschema only. Both give the same findings.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -30,16 +29,5 @@ def validate(selectors: tuple[str, ...], output_format: str, lang: str | None, s
     REPORTs are report folders or files inside them (pre-commit passes files; each maps to its whole report),
     years (2024) or entity/year (acme/2024); see docs/selectors.md. Without REPORT, every report in the workspace.
     """
-    from reportascode.messages import default_language
-    from reportascode.validate.formats import FORMATTERS
-    from reportascode.validate.session import select_reports, validate_selection
-
-    session = select_reports(selectors, command="validate", parser="auto" if engine == "fast" else "ruamel",
-                     fast=engine == "fast")
-    result = validate_selection(session, jobs or os.cpu_count() or 1,
-                                progress_counter("reports", PARALLEL_MIN_REPORTS), use_cache=not no_cache)
-    language = lang or default_language(session.config.lang)
-    click.echo(FORMATTERS[output_format](result, language), nl=False)
-    failed = result.errors > 0 or (strict and result.warnings > 0)
-    raise SystemExit(1 if failed else 0)
-
+    # the common command lines never get here: cli/validate_argv.py parses them without click, same function
+    run_validate(selectors, output_format, lang, strict, engine, jobs, no_cache)
