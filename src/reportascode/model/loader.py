@@ -280,15 +280,18 @@ def compose_ruamel(text: str) -> Any:
 
 
 def compose_libyaml(text: str) -> Any:
-    import yaml
+    from reportascode.model.pyyaml_import import import_pyyaml
 
+    yaml = import_pyyaml()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.compose(text, Loader=loader)
 
 
 def libyaml_available() -> bool:
+    from reportascode.model.pyyaml_import import import_pyyaml
+
     try:
-        import yaml
+        yaml = import_pyyaml()
     except ImportError:
         return False
     return hasattr(yaml, "CSafeLoader")

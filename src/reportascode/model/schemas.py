@@ -157,9 +157,10 @@ class SchemaStore:
         return self._fast_validators[key]
 
     def _compile_fast(self, version: str, name: str) -> Any | None:
-        try:
-            import jsonschema_rs
-        except ImportError:
+        from reportascode.model.fast_schema_engine import import_jsonschema_rs
+
+        jsonschema_rs = import_jsonschema_rs()
+        if jsonschema_rs is None:
             return None
         prefix = f"{_BASE}{version}/"
 

@@ -14,7 +14,6 @@ The format is documented in ``docs/rules.md``.
 
 from __future__ import annotations
 
-import difflib
 import json
 import keyword
 import re
@@ -156,11 +155,10 @@ def _validator() -> Any:
 @lru_cache(maxsize=1)
 def _fast_validator() -> Any:
     """jsonschema-rs clears a valid rule file without importing jsonschema (the validate path stays light)."""
-    try:
-        import jsonschema_rs
-    except ImportError:
-        return None
-    return jsonschema_rs.Draft202012Validator(_rules_schema())
+    from reportascode.model.fast_schema_engine import import_jsonschema_rs
+
+    jsonschema_rs = import_jsonschema_rs()
+    return None if jsonschema_rs is None else jsonschema_rs.Draft202012Validator(_rules_schema())
 
 
 class _RuleFileLoader:
@@ -235,7 +233,7 @@ class _RuleFileLoader:
             allowed = sorted((error.schema.get("properties") or {}).keys())
             extra = sorted(k for k in (instance if isinstance(instance, dict) else {}) if k not in allowed)
             name = extra[0] if extra else ""
-            candidates = difflib.get_close_matches(name, allowed, n=1)
+            candidates = _closest(name, allowed)
             self.finding(self.doc.key_position(join_pointer(pointer, name)), join_pointer(pointer, name),
                          "schema.unknown_key", field=name, suggestion=_suggestion(candidates))
         elif keyword_ == "propertyNames":
@@ -308,7 +306,7 @@ class _RuleFileLoader:
         file_name, _, field_pointer = reference.partition("#")
         ref = FieldRef(name, file_name, field_pointer, *position)
         if file_name not in REPORT_FILES:
-            candidates = difflib.get_close_matches(file_name, REPORT_FILES, n=1)
+            candidates = _closest(file_name, REPORT_FILES)
             self.finding(position, pointer, "rules.unknown_file", file=file_name, known=", ".join(REPORT_FILES),
                          suggestion=_suggestion(candidates))
             return ref
@@ -319,7 +317,7 @@ class _RuleFileLoader:
             pattern = "/".join("*" if t.isdigit() or t == "*" else t for t in field_pointer.split("/"))
             fields = self.known.get(file_name, set())
             if fields and pattern not in fields:
-                candidates = difflib.get_close_matches(pattern, sorted(fields), n=1)
+                candidates = _closest(pattern, sorted(fields))
                 self.finding(position, pointer, "rules.unknown_field", Severity.WARNING, reference=reference,
                              suggestion=_suggestion([f"{file_name}#{c}" for c in candidates]))
         return ref
@@ -572,3 +570,10 @@ class WorkspaceRules:
     def file_findings(self) -> list[Finding]:
         """The findings about the rule files themselves, once per run."""
         return [f for rule_set in self._sets.values() for f in rule_set.findings]
+
+
+def _closest(word: str, candidates: Iterable[str]) -> list[str]:
+    """The candidate closest to a misspelt ``word`` (difflib is imported only then: it costs every run)."""
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=1)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -170,7 +169,7 @@ def _to_finding(error: Any, doc: Document, name: str, version: str, store: Schem
         field = extra[0] if extra else ""
         pointer = join_pointer(pointer, field)
         position = doc.key_position(pointer)
-        candidates = difflib.get_close_matches(field, sorted(allowed), n=1)
+        candidates = _closest(field, sorted(allowed))
         args.update(field=field, suggestion=_optional(bool(candidates), "schema.suggestion",
                                                       {"candidate": candidates[0] if candidates else ""}))
         key = "schema.unknown_key"
@@ -228,3 +227,10 @@ def _type_names(names: list[str]) -> Bilingual:
 
 def _optional(show: bool, key: str, args: dict[str, Any] | None = None) -> Bilingual:
     return Bilingual.of(key, args) if show else Bilingual("", "")
+
+
+def _closest(word: str, candidates: Iterable[str]) -> list[str]:
+    """The candidate closest to a misspelt ``word`` (difflib is imported only then: it costs every run)."""
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=1)

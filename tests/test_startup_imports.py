@@ -1,0 +1,89 @@
+"""Imports made cheaper for ``rac validate`` change nothing else: PyYAML with its regular expressions compiled on
+first use (model/pyyaml_import.py) parses as PyYAML does; jsonschema-rs imported without email.utils
+(model/fast_schema_engine.py) describes its build as it does, and email.utils is the real one afterwards."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+YAML_TEXT = """\
+a: 2024-03-18
+b: 2001-12-14t21:59:43.10-05:00
+c: [0o17, 0x1f, 1_000, 0755, 1.5e3, .inf, -.NaN, ~, null, yes, No, on]
+d: !!binary aGVsbG8=
+e: "\\x41\\u4e2d"
+g: 中文
+"""
+
+PROBE_YAML = f"""
+import json, sys
+if sys.argv[1] == "lazy":
+    from reportascode.model.pyyaml_import import import_pyyaml
+    yaml = import_pyyaml()
+else:
+    import yaml
+text = {YAML_TEXT!r}
+out = {{
+    "python": repr(yaml.safe_load(text)),
+    "c": repr(yaml.load(text, Loader=yaml.CSafeLoader)),
+    "nodes": repr(yaml.compose(text, Loader=yaml.CSafeLoader)),
+    "dump": yaml.safe_dump(yaml.safe_load(text), allow_unicode=True),
+    "error": "",
+    "lazy": type(yaml.reader.Reader.NON_PRINTABLE).__name__,
+}}
+try:
+    yaml.safe_load("a: \\x07")
+except yaml.YAMLError as exc:
+    out["error"] = str(exc)
+print(json.dumps(out))
+"""
+
+PROBE_RS = """
+import json, sys
+if sys.argv[1] == "lazy":
+    from reportascode.model.fast_schema_engine import import_jsonschema_rs
+    rs = import_jsonschema_rs()
+    before = sorted(m for m in ("email.utils", "email._parseaddr", "socket") if m in sys.modules)
+else:
+    import jsonschema_rs as rs
+    before = []
+build = rs.jsonschema_rs.__build__
+validator = rs.Draft202012Validator({"type": "object", "properties": {"a": {"format": "email"}}},
+                                    validate_formats=True)
+import email.utils
+print(json.dumps({"time": repr(build["info-time"]), "valid": [validator.is_valid({"a": "x@y.cn"}),
+                  validator.is_valid({"a": "nope"})], "before": before,
+                  "real": hasattr(email.utils, "formataddr")}))
+"""
+
+
+def _probe(code: str, mode: str) -> dict[str, object]:
+    run = subprocess.run([sys.executable, "-c", code, mode], capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(run.stdout)
+    return result
+
+
+def test_pyyaml_with_lazy_patterns_parses_as_pyyaml() -> None:
+    lazy, plain = _probe(PROBE_YAML, "lazy"), _probe(PROBE_YAML, "plain")
+    assert lazy.pop("lazy") == "LazyPattern" and plain.pop("lazy") == "Pattern"
+    assert lazy == plain
+    assert "special characters are not allowed" in str(lazy["error"])
+
+
+def test_jsonschema_rs_without_email_utils_is_the_same() -> None:
+    lazy, plain = _probe(PROBE_RS, "lazy"), _probe(PROBE_RS, "plain")
+    assert lazy.pop("before") == []
+    plain.pop("before")
+    assert lazy == plain and lazy["real"] is True and lazy["valid"] == [True, False]
+
+
+def test_the_build_date_stand_in_reads_what_email_utils_reads() -> None:
+    from email.utils import parsedate_to_datetime
+
+    from reportascode.model.fast_schema_engine import _parsedate_to_datetime
+
+    for text in ("Thu, 12 Nov 2026 07:50:16 +0000", "Mon, 01 Jan 2024 23:59:59 -0530",
+                 "Tue, 5 Mar 2024 01:02:03 +0800", "Tue, 5 Mar 2024 01:02:03 -0000", "5 Mar 2024 01:02 GMT"):
+        assert repr(_parsedate_to_datetime(text)) == repr(parsedate_to_datetime(text))
