@@ -87,3 +87,17 @@ def test_the_build_date_stand_in_reads_what_email_utils_reads() -> None:
     for text in ("Thu, 12 Nov 2026 07:50:16 +0000", "Mon, 01 Jan 2024 23:59:59 -0530",
                  "Tue, 5 Mar 2024 01:02:03 +0800", "Tue, 5 Mar 2024 01:02:03 -0000", "5 Mar 2024 01:02 GMT"):
         assert repr(_parsedate_to_datetime(text)) == repr(parsedate_to_datetime(text))
+
+
+def test_a_deferred_module_is_the_real_one_on_first_use() -> None:
+    code = ("import sys\n"
+            "import reportascode.cli\n"
+            "import inspect, dataclasses\n"
+            "before = type(sys.modules['inspect']).__name__\n"
+            "@dataclasses.dataclass\n"
+            "class Point:\n"
+            "    x: int\n"
+            "print(before, Point.__doc__, inspect.signature(len), type(inspect).__name__,"
+            " sys.modules['inspect'] is inspect, inspect.isfunction(print))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["_DeferredModule", "Point(x:", "int)", "(obj,", "/)", "module", "True", "False"]

@@ -8,6 +8,7 @@ import errno
 import sys
 from typing import Any
 
+import reportascode.cli.deferred_imports  # noqa: F401  (first: before anything imports dataclasses)
 from reportascode.cli import language, validate_argv
 from reportascode.cli.echo import echo
 from reportascode.errors import RacError

@@ -7,7 +7,6 @@ Under test (``RAC_STRICT_MESSAGES=1``) an unknown key or a missing argument rais
 
 from __future__ import annotations
 
-import locale
 import os
 import string
 from dataclasses import dataclass
@@ -117,5 +116,7 @@ def default_language(configured: str | None = None) -> str:
         value = os.environ.get(variable, "")
         if value:
             return "en" if value.lower().startswith("en") else "zh"
+    import locale  # only when no variable names the language: importing it costs every run
+
     code = locale.getlocale()[0] or ""
     return "en" if code.lower().startswith("en") else "zh"

@@ -20,6 +20,8 @@ ThresholdNames = Callable[[str], Collection[str] | None]
 
 @dataclass(frozen=True)
 class Waiver:
+    """A waiver from the config: a rule's findings accepted until ``expires``, with the reason and approver."""
+
     rule: str
     reason: str
     expires: dt.date
@@ -34,6 +36,8 @@ class Waiver:
 
 @dataclass
 class Config:
+    """The workspace configuration ``.reportascode.yaml``, read and checked."""
+
     lang: str | None = None
     thresholds: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     severity: dict[str, str] = field(default_factory=dict)

@@ -52,6 +52,8 @@ def packaged_schema_dir() -> Path:
 
 @dataclass(frozen=True)
 class FieldLabel:
+    """A field's label in both languages (from the schema titles), and its unit."""
+
     zh: str
     en: str
     unit: str | None = None

@@ -127,6 +127,8 @@ class Report:
 
 @dataclass
 class Workspace:
+    """A folder of reports (``reports/<year>`` or ``reports/<entity>/<year>``) and its config, rules, schemas."""
+
     root: Path
     # files rac itself keeps in a report folder besides the eleven data files
     extra_report_files: set[str] = field(default_factory=lambda: {".rac-lock", "corrections"})

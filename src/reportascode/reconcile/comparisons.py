@@ -93,6 +93,8 @@ def _percent(value: Decimal) -> str:
 
 @dataclass
 class _BilledTrunk:
+    """A trunk as the carrier bills it: channels per month, and the rows billing it."""
+
     carrier: str
     province: str
     first_line: int
@@ -106,6 +108,8 @@ class _BilledTrunk:
 
 @dataclass
 class _ReportTrunk:
+    """A trunk as the report declares it."""
+
     index: int
     id: str
     carrier: str | None
@@ -264,6 +268,8 @@ def _month_ranges(months: list[int]) -> str:
 
 @dataclass
 class _Number:
+    """A caller number as the report declares it."""
+
     index: int
     number: str
     outbound_enabled: bool | None  # None: not a boolean (the schema says so; no follow-up here)

@@ -60,6 +60,8 @@ Progress = Callable[[str, int, "float | None", bool], None]
 
 @dataclass(frozen=True)
 class EvidenceFile:
+    """An evidence export found in a report's ``evidence/`` folder, and its kind."""
+
     kind: EvidenceKind
     path: Path
     file: str  # workspace-relative, forward slashes

@@ -16,6 +16,8 @@ TEXT, INT, DECIMAL, DATE, MONTH, BOOL, STATUS, PROVINCE, CARRIER = (
 
 @dataclass(frozen=True)
 class Column:
+    """A column of an evidence export: its name, Chinese header, cell type and other accepted headers."""
+
     name: str
     zh: str
     type: str
@@ -29,6 +31,8 @@ class Column:
 
 @dataclass(frozen=True)
 class EvidenceKind:
+    """A kind of evidence export (a file name) and its columns."""
+
     name: str  # its title: the message "evidence.<name>"
     columns: tuple[Column, ...]
 

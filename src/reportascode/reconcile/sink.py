@@ -17,6 +17,8 @@ MAX_LISTED = 20
 
 @dataclass
 class _Overflow:
+    """Findings of one rule past the listed maximum: counted at the first of them."""
+
     line: int
     count: int = 0
     severity: Severity = Severity.INFO

@@ -32,6 +32,8 @@ _DATA_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, Inv
 
 @dataclass
 class ValidationResult(FindingCounts):
+    """The findings of a validation run, and how many reports and files it read."""
+
     findings: list[Finding] = field(default_factory=list)
     reports: int = 0
     files: int = 0

@@ -50,6 +50,8 @@ def fingerprint(finding: Finding) -> str:
 
 @dataclass(frozen=True)
 class Explanation:
+    """One entry of explanations.yaml: the check and field it explains, its text and fingerprint."""
+
     index: int
     check: str
     field: str

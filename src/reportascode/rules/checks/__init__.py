@@ -21,9 +21,30 @@ def import_families() -> None:
     if _imported:
         return
     import importlib
-    import pkgutil
 
-    for module in pkgutil.iter_modules(__path__):
-        if module.name not in _NOT_FAMILIES and not module.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{module.name}")
+    for name in _module_names(__path__):
+        if name not in _NOT_FAMILIES and not name.startswith("_"):
+            importlib.import_module(f"{__name__}.{name}")
     _imported = True
+
+
+def _module_names(folders: list[str]) -> list[str]:
+    """The modules in ``folders``, in pkgutil.iter_modules' order (without pkgutil, which loads ``inspect``:
+    see cli/deferred_imports.py)."""
+    import importlib.machinery
+    import os
+
+    suffixes = sorted(importlib.machinery.all_suffixes(), key=len, reverse=True)
+    names: list[str] = []
+    for folder in folders:
+        try:
+            entries = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = next((entry[: -len(s)] for s in suffixes if entry.endswith(s)), None)
+            if name is None and "." not in entry and os.path.isfile(os.path.join(folder, entry, "__init__.py")):
+                name = entry
+            if name and name != "__init__" and "." not in name and name not in names:
+                names.append(name)
+    return names
