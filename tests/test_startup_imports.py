@@ -1,12 +1,19 @@
 """Imports made cheaper for ``rac validate`` change nothing else: PyYAML with its regular expressions compiled on
 first use (model/pyyaml_import.py) parses as PyYAML does; jsonschema-rs imported without email.utils
-(model/fast_schema_engine.py) describes its build as it does, and email.utils is the real one afterwards."""
+(model/fast_schema_engine.py) describes its build as it does, and email.utils is the real one afterwards;
+``inspect`` run on first use (cli/deferred_imports.py) is the real one; a valid config is cleared by jsonschema-rs
+and a bad one still worded by Python jsonschema."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_rac
 
 YAML_TEXT = """\
 a: 2024-03-18
@@ -101,3 +108,26 @@ def test_a_deferred_module_is_the_real_one_on_first_use() -> None:
             " sys.modules['inspect'] is inspect, inspect.isfunction(print))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["_DeferredModule", "Point(x:", "int)", "(obj,", "/)", "module", "True", "False"]
+
+
+def test_a_valid_config_is_checked_without_python_jsonschema(workspace: Path) -> None:
+    """jsonschema-rs clears a valid .reportascode.yaml; Python jsonschema (~100 ms to import) words errors only."""
+    (workspace / ".reportascode.yaml").write_text(
+        "lang: en\nthresholds:\n  YOY-01:\n    change: 30%\nseverity:\n  SEAT-01: warning\nwaivers:\n"
+        "  - rule: SEAT-01\n    reason: pilot\n    expires: 2030-01-01\n", encoding="utf-8")
+    code = ("import sys\n"
+            "from reportascode.cli import main\n"
+            "try:\n"
+            "    main(['validate'])\n"
+            "except SystemExit as exit_:\n"
+            "    print(exit_.code, 'jsonschema' in sys.modules)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=workspace, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "0 False", run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("expires", ["0000-01-01", "2024-02-30", "2024-13-01"])
+def test_a_date_python_cannot_hold_is_still_a_config_error(workspace: Path, expires: str) -> None:
+    (workspace / ".reportascode.yaml").write_text(
+        f"waivers:\n  - rule: SEAT-01\n    reason: pilot\n    expires: {expires}\n", encoding="utf-8")
+    run = run_rac("validate", "--lang", "en", cwd=workspace)
+    assert run.code == 2 and ".reportascode.yaml" in run.err and "line 4" in run.err, run.err

@@ -127,14 +127,42 @@ def _check_threshold_names(thresholds: dict[str, dict[str, Decimal]], doc: Any,
 
 
 def _validate(data: Any, doc: Any) -> None:
+    schema = json.loads((packaged_schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
+    if _fast_path_valid(schema, data):  # a valid config never imports Python jsonschema (~100 ms of a run)
+        return
     from jsonschema import Draft202012Validator
 
-    schema = json.loads((packaged_schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
         pointer = "".join(f"/{t}" for t in error.absolute_path)
         line, column = doc.value_position(pointer)
         raise UsageError("config.invalid", file=CONFIG_FILE, line=line, column=column, detail=_detail(error))
+
+
+def _fast_path_valid(schema: dict[str, Any], data: Any) -> bool:
+    """True when jsonschema-rs says the config is valid; every error is worded by Python jsonschema, so the
+    messages are the same whichever engine ran (as for the report files: validate/schema_findings.py)."""
+    from reportascode.model.fast_schema_engine import import_jsonschema_rs
+    from reportascode.model.values import plain_json
+
+    jsonschema_rs = import_jsonschema_rs()
+    if jsonschema_rs is None:
+        return False
+    try:
+        valid = bool(jsonschema_rs.Draft202012Validator(schema, validate_formats=True).is_valid(plain_json(data)))
+    except Exception:  # what the fast engine cannot take is left to the reference validator
+        return False
+    return valid and all(_python_date(w.get("expires")) for w in data.get("waivers") or [] if isinstance(w, dict))
+
+
+def _python_date(value: Any) -> bool:
+    """Whether Python reads the date as the reference validator's format check does (jsonschema-rs accepts
+    year 0000, which Python's dates cannot hold)."""
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _detail(error: Any) -> Any:
