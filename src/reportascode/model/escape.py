@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from reportascode.model.lazy_regex import lazy_compile
+
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 _MARKDOWN = str.maketrans({**{c: f"\\{c}" for c in "\\`*_[]|~#"},
                            "<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " ", "\r": " "})
@@ -47,7 +49,7 @@ def csv_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:

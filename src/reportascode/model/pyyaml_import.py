@@ -13,22 +13,7 @@ import sys
 from types import ModuleType
 from typing import Any
 
-_compile = re.compile
-
-
-class LazyPattern:
-    """A regular expression compiled on first use; its methods are the compiled pattern's (kept on the
-    instance after the first lookup, so a later ``.match`` costs a plain attribute read)."""
-
-    def __init__(self, pattern: Any, flags: Any = 0) -> None:
-        self._arguments = (pattern, flags)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        value = getattr(_compile(*self._arguments), name)
-        setattr(self, name, value)
-        return value
+from reportascode.model.lazy_regex import LazyPattern
 
 
 def import_pyyaml() -> ModuleType:

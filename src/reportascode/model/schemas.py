@@ -7,15 +7,15 @@ so validation never touches the network.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from reportascode.files import paths
+from reportascode.model.lazy_regex import lazy_compile
 
 REPORT_FILES = (
     "meta",
@@ -33,8 +33,8 @@ REPORT_FILES = (
 DEFAULT_VERSION = "1.0"
 _BASE = "file:///reportascode/schemas/"
 # "$ref"/"$dynamicRef"/"$id" and its string value, in a schema's JSON text (not preceded by a backslash)
-_REFERENCE = re.compile(r'(?<!\\)"\$(ref|dynamicRef|id)"\s*:\s*"((?:[^"\\]|\\.)*)"')
-_LOCAL_REFERENCE = re.compile(r"^(?:[A-Za-z0-9_-]+\.schema\.json)?(?:#.*)?$")
+_REFERENCE = lazy_compile(r'(?<!\\)"\$(ref|dynamicRef|id)"\s*:\s*"((?:[^"\\]|\\.)*)"')
+_LOCAL_REFERENCE = lazy_compile(r"^(?:[A-Za-z0-9_-]+\.schema\.json)?(?:#.*)?$")
 
 
 class RefusedReference(Exception):
@@ -45,6 +45,7 @@ class RefusedReference(Exception):
         self.ref = ref
 
 
+@lru_cache(maxsize=1)
 def packaged_schema_dir() -> Path:
     # package data sits beside the modules (wheel and editable installs alike); importlib.resources costs ~20 ms
     return Path(__file__).resolve().parent.parent / "schemas"
@@ -85,11 +86,16 @@ class SchemaStore:
 
     def path(self, version: str, name: str) -> Path | None:
         """The schema file, workspace first; a file that links outside its schemas folder is not used."""
-        for directory in self.search:
+        for directory, resolved in self._resolved_search:
             candidate = directory / version / f"{name}.schema.json"
-            if candidate.is_file() and candidate.resolve().is_relative_to(directory.resolve()):
+            if candidate.is_file() and candidate.resolve().is_relative_to(resolved):
                 return candidate
         return None
+
+    @cached_property
+    def _resolved_search(self) -> list[tuple[Path, Path]]:
+        """The schema folders with their real paths (resolved once: resolving costs a stat per path component)."""
+        return [(directory, directory.resolve()) for directory in self.search]
 
     def _names(self, version: str) -> list[str]:
         """The schemas of a version, by name (``common``, ``meta``, …), across the workspace and the package."""

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.files.paths import check_read
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.schemas import packaged_schema_dir
 from reportascode.model.workspace import Report
 from reportascode.reconcile.kinds import (
@@ -402,9 +403,9 @@ def _sniff_delimiter(head: bytes, encoding: str) -> str:
 # --- cell conversion --------------------------------------------------------------------------------------------
 
 _THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
-_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DATE = lazy_compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_MONTH = re.compile(r"(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))(?:[-/.]\d{1,2})?")
+_MONTH = lazy_compile(r"(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))(?:[-/.]\d{1,2})?")
 _TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√", "✓"})
 _FALSE = frozenset({"false", "no", "n", "0", "否", "无", "×", "✗"})
 _REPLIED = frozenset({"replied", "已回复", "已答复"})

@@ -15,9 +15,11 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-_DATE = re.compile(r"^(\d{4})\s*(?:年|/|\.|-)\s*(\d{1,2})\s*(?:月|/|\.|-)\s*(\d{1,2})\s*日?$")
-_AMOUNT = re.compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>亿元|亿|万元|万|元)?$")
-_PERCENT = re.compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)\s*%$")
+from reportascode.model.lazy_regex import lazy_compile
+
+_DATE = lazy_compile(r"^(\d{4})\s*(?:年|/|\.|-)\s*(\d{1,2})\s*(?:月|/|\.|-)\s*(\d{1,2})\s*日?$")
+_AMOUNT = lazy_compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>亿元|亿|万元|万|元)?$")
+_PERCENT = lazy_compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)\s*%$")
 _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
 _TRUE = {"是", "对", "有", "开", "开通", "yes", "y", "on", "t", "真"}
 _FALSE = {"否", "不", "无", "没有", "关", "no", "n", "off", "f", "假"}
