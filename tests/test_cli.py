@@ -100,7 +100,7 @@ def test_validate_imports_no_heavy_library() -> None:
         "except SystemExit:\n"
         "    pass\n"
         "heavy = ('jinja2', 'git', 'docx', 'openpyxl', 'weasyprint', 'matplotlib', 'ruamel', 'jsonschema',\n"
-        "         'click', 'socket', 'xml', 'difflib', 'pkgutil', 'dis', 'tokenize')\n"
+        "         'click', 'socket', 'xml', 'difflib', 'pkgutil', 'dis', 'tokenize', 'calendar')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
         "print(type(sys.modules['inspect']).__name__)\n"
     )

@@ -131,3 +131,13 @@ def test_a_date_python_cannot_hold_is_still_a_config_error(workspace: Path, expi
         f"waivers:\n  - rule: SEAT-01\n    reason: pilot\n    expires: {expires}\n", encoding="utf-8")
     run = run_rac("validate", "--lang", "en", cwd=workspace)
     assert run.code == 2 and ".reportascode.yaml" in run.err and "line 4" in run.err, run.err
+
+
+def test_days_in_month_is_calendars() -> None:
+    import calendar
+
+    from reportascode.rules.checks.security import days_in_month
+
+    for year in (*range(1, 2500, 7), 1900, 2000, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

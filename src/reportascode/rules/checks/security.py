@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 
@@ -14,8 +13,16 @@ from reportascode.rules.registry import CheckContext, register, thresholds
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` months earlier (clamped to the end of a shorter month)."""
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
+    return dt.date(year, month + 1, min(day.day, days_in_month(year, month + 1)))
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]``, without importing calendar (and locale) on every run."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _DAYS[month - 1] + (month == 2 and leap)
 
 
 @register("SEC-01", Severity.WARNING, reads=("compliance",), basis="A",
