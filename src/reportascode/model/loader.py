@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from reportascode.messages import Bilingual, message
+from reportascode.model.positions import MAPPING, SEQUENCE, PositionTree, PositionView
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 65_536
@@ -42,6 +43,10 @@ _DECIMAL = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 _TAB_AFTER_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[^\s#'\"][^:#\t]*:\t")
 _COMPACT_NESTING = re.compile(r"(?:[-?][ ]+)+")
+# a line long enough to nest deeper than MAX_DEPTH by its indentation alone
+_LONG_LINE = re.compile("[^\n]{" + str(4 * MAX_DEPTH + 1) + "}")
+_FLOW_CHARS = re.compile(r"[\"'#\[\]{}]")
+_FLOW_CHARS_OR_BREAK = re.compile(r"[\"'#\[\]{}\n]")
 # A key written with a full-width colon ("human：180", "- check：YOY-01"), or a full-width space (U+3000) after
 # a key's colon: what a Chinese input method types. Looked for only where the parser failed.
 _KEY_LEAD = r"^(?P<lead>[ ]*(?:-[ ]+)?)"
@@ -79,46 +84,46 @@ class LoadProblem:
 
 @dataclass
 class Document:
-    """One parsed file: its plain data and where every key and value stands in the text."""
+    """One parsed file: its plain data and where every key and value stands in the text.
+
+    ``key_positions`` and ``value_positions`` read as ``{pointer: (line, column)}``; both are views of one compact
+    :class:`~reportascode.model.positions.PositionTree` (``positions``), 20 bytes a node."""
 
     path: str
     data: Any = None
-    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    value_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
     empty: bool = False
+    positions: PositionTree = field(default_factory=PositionTree, repr=False)
 
     @property
     def ok(self) -> bool:
         return not any(p.fatal for p in self.problems)
 
+    @property
+    def key_positions(self) -> PositionView:
+        return PositionView(self.positions, keys=True)
+
+    @property
+    def value_positions(self) -> PositionView:
+        return PositionView(self.positions, keys=False)
+
     def value_position(self, pointer: str) -> tuple[int, int]:
         """Where the value at ``pointer`` starts; for a missing value, the nearest existing ancestor."""
-        return self._nearest(pointer, self.value_positions)
+        return self.value_positions.nearest(pointer) or (1, 1)
 
     def key_position(self, pointer: str) -> tuple[int, int]:
         """Where the key of ``pointer`` stands (list items and the root have no key: their value)."""
-        if pointer in self.key_positions:
-            return self.key_positions[pointer]
-        return self.value_position(pointer)
+        index = self.positions.node(pointer)
+        found = self.positions.key_at(index) if index >= 0 else None
+        return found or self.value_position(pointer)
 
     def container_position(self, pointer: str) -> tuple[int, int]:
         """Where a missing member of the mapping at ``pointer`` is reported: that mapping's own key."""
-        while pointer:
-            if pointer in self.key_positions:
-                return self.key_positions[pointer]
-            if pointer in self.value_positions:
-                return self.value_positions[pointer]
-            pointer = parent_pointer(pointer)
-        return self.value_positions.get("", (1, 1))
-
-    @staticmethod
-    def _nearest(pointer: str, index: dict[str, tuple[int, int]]) -> tuple[int, int]:
-        while pointer:
-            if pointer in index:
-                return index[pointer]
-            pointer = parent_pointer(pointer)
-        return index.get("", (1, 1))
+        for index in reversed(self.positions.path(pointer)[1:]):
+            found = self.positions.key_at(index) or self.positions.value_at(index)
+            if found is not None:
+                return found
+        return self.value_positions.nearest("") or (1, 1)
 
 
 def escape_token(token: str) -> str:
@@ -230,10 +235,16 @@ def prescan(text: str) -> LoadProblem | None:
     problem = _directive_or_escape(text)
     if problem is not None:
         return problem
-    flow_depth = 0
-    in_single = in_double = False
-    # Flow depth can only pass the limit when there are more opening brackets than that: scan characters then only.
+    # Flow depth can only pass the limit when there are more opening brackets than that: scan for it then only.
     scan_flow = text.count("[") + text.count("{") > MAX_DEPTH
+    if "\t" in text or _LONG_LINE.search(text):
+        return _prescan_lines(text, scan_flow)
+    # no tab and no line long enough to nest too deep by indentation: only the flow depth can be refused
+    return _flow_depth(text) if scan_flow else None
+
+
+def _prescan_lines(text: str, scan_flow: bool) -> LoadProblem | None:
+    flow = _FlowDepth()
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
@@ -246,27 +257,63 @@ def prescan(text: str) -> LoadProblem | None:
         if depth_column > 4 * MAX_DEPTH:
             column = min(depth_column, 4 * MAX_DEPTH + 1)
             return LoadProblem("LOAD-DEPTH", number, column, "", "load.depth", (("limit", MAX_DEPTH),))
-        for column, char in enumerate(line[:MAX_LINE_CHARS] if scan_flow else "", start=1):
-            if in_double:
-                in_double = char != '"'
-            elif in_single:
-                in_single = char != "'"
-            elif char == "#" and (column == 1 or line[column - 2] in " \t"):
-                break
-            elif char == '"':
-                in_double = True
-            elif char == "'" and (column == 1 or line[column - 2] in " [{,:"):
-                in_single = True
-            elif char in "[{":
-                flow_depth += 1
-                if flow_depth > MAX_DEPTH:
+        if scan_flow:
+            head = line[:MAX_LINE_CHARS]
+            for found in _FLOW_CHARS.finditer(head):
+                column = flow.char(head, found.start())
+                if column:
                     return LoadProblem("LOAD-DEPTH", number, column, "", "load.depth", (("limit", MAX_DEPTH),))
-            elif char in "]}":
-                flow_depth = max(0, flow_depth - 1)
+            flow.comment = False
         if len(line) > MAX_LINE_CHARS:  # after the depth scan: a deep flow line is reported as too deep
             return LoadProblem("LOAD-SIZE", number, MAX_LINE_CHARS + 1, "", "load.line_too_long",
                                (("length", len(line)), ("limit", MAX_LINE_CHARS)))
     return None
+
+
+def _flow_depth(text: str) -> LoadProblem | None:
+    """The flow-depth scan of :func:`_prescan_lines` over the whole text at once (no line is long)."""
+    flow = _FlowDepth()
+    number, line_start = 1, 0
+    for found in _FLOW_CHARS_OR_BREAK.finditer(text):
+        at = found.start()
+        if text[at] == "\n":
+            number, line_start, flow.comment = number + 1, at + 1, False
+            continue
+        column = flow.char(text, at, line_start)
+        if column:
+            return LoadProblem("LOAD-DEPTH", number, column, "", "load.depth", (("limit", MAX_DEPTH),))
+    return None
+
+
+class _FlowDepth:
+    """Brackets open outside quotes and comments: only the characters that can change that are looked at."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.in_single = self.in_double = self.comment = False
+
+    def char(self, text: str, at: int, line_start: int = 0) -> int:
+        """Take the character at ``at``; its 1-based column when it opens one level too many, else 0."""
+        if self.comment:
+            return 0
+        char, column = text[at], at - line_start + 1
+        if self.in_double:
+            self.in_double = char != '"'
+        elif self.in_single:
+            self.in_single = char != "'"
+        elif char == "#" and (column == 1 or text[at - 1] in " \t"):
+            self.comment = True
+        elif char == '"':
+            self.in_double = True
+        elif char == "'" and (column == 1 or text[at - 1] in " [{,:"):
+            self.in_single = True
+        elif char in "[{":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                return column
+        elif char in "]}":
+            self.depth = max(0, self.depth - 1)
+        return 0
 
 
 def compose_ruamel(text: str) -> Any:
@@ -372,13 +419,46 @@ def _uncommented(value: str) -> str:
     return re.sub(r"\s+#.*$", "", value).rstrip()
 
 
+class Lines:
+    """The text's lines, split only when a tag or an empty value needs one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[number] if number < len(self._lines) else ""
+
+
+def explicit_str(tag: str | None, value: str, end_line: int, end_column: int, lines: Lines) -> bool:
+    """``!!str 38`` is the text "38": the tag is read from the text, since both parsers resolve an untagged
+    plain scalar to the same ``str`` tag and keep no trace of whether it was written."""
+    if not tag or not tag.endswith(":str"):
+        return False
+    if "\n" in value or end_column < len(value):
+        return False  # a plain scalar over several lines: not worth a tag
+    start = end_column - len(value)
+    before = lines.line(end_line)[max(0, start - 80): start]  # the properties stand just before the text
+    return "!" in before and bool(_EXPLICIT_STR.search(before))
+
+
+def after_colon(end_line: int, end_column: int, lines: Lines) -> tuple[int, int] | None:
+    """Where an empty value stands: just after its key's colon. The parsers disagree (libyaml: there, or at
+    the next comma in a flow mapping; ruamel: at the next token, often on the next line), so it is taken
+    from the text, the same for both."""
+    colon = lines.line(end_line).find(":", end_column)
+    return (end_line + 1, colon + 2) if colon >= 0 else None
+
+
 class _Converter:
     """Walks a node tree into plain data, recording positions and bounding alias expansion."""
 
     def __init__(self, doc: Document, text: str = "") -> None:
         self.doc = doc
-        self.text = text
-        self._lines: list[str] | None = None
+        self.tree = doc.positions
+        self.lines = Lines(text)
         self.visits = 0
         self.in_progress: set[int] = set()
 
@@ -388,14 +468,18 @@ class _Converter:
             LoadProblem(rule, mark.line + 1, mark.column + 1, pointer, message_key, tuple(sorted(args.items())))
         )
 
-    def convert(self, node: Any, pointer: str, depth: int) -> Any:
+    def convert(self, node: Any, pointer: str, depth: int, slot: int = -1) -> Any:
+        """``slot`` is the node's place in the position tree when its key made it already."""
         self.visits += 1
         if self.visits > MAX_NODES:
             raise _Abort(LoadProblem("LOAD-ALIAS", *_pos(node), pointer, "load.too_many_nodes",
                                      (("limit", MAX_NODES),)))
         if depth > MAX_DEPTH:
             raise _Abort(LoadProblem("LOAD-DEPTH", *_pos(node), pointer, "load.depth", (("limit", MAX_DEPTH),)))
-        self.doc.value_positions.setdefault(pointer, _pos(node))
+        if slot < 0:
+            slot = self.tree.add(_pos(node))
+        else:
+            self.tree.set_value(slot, _pos(node))
         tag = node.tag or ""
         kind = getattr(node, "id", "")
         if tag not in _STANDARD_TAGS and tag not in ("?", "!"):
@@ -404,7 +488,9 @@ class _Converter:
             self.problem("LOAD-TAG", node, pointer, "load.tag_kind", tag=tag)
         if isinstance(node.value, str):
             if node.style in (None, ""):
-                return node.value if self.explicit_str(node) else resolve_plain(node.value)
+                end = node.end_mark
+                written_str = explicit_str(node.tag, node.value, end.line, end.column, self.lines)
+                return node.value if written_str else resolve_plain(node.value)
             # ruamel's round-trip composer marks the folds of a ``>`` block scalar with BEL; the value has none.
             value = node.value.replace("\a", "") if node.style == ">" else node.value
             if node.style == '"' and _FORBIDDEN.search(value):  # written as an escape: "\x1b", "\ud800", "\0"
@@ -417,13 +503,20 @@ class _Converter:
         self.in_progress.add(id(node))
         try:
             if kind == "mapping" or (not kind and node.value and isinstance(node.value[0], tuple)):
-                return self.mapping(node, pointer, depth)
-            return [self.convert(item, join_pointer(pointer, i), depth + 1) for i, item in enumerate(node.value)]
+                self.tree.open(slot, MAPPING)
+                result: Any = self.mapping(node, pointer, depth)
+            else:
+                self.tree.open(slot, SEQUENCE)
+                result = [self.convert(item, join_pointer(pointer, i), depth + 1)
+                          for i, item in enumerate(node.value)]
+            self.tree.close()
+            return result
         finally:
             self.in_progress.discard(id(node))
 
     def mapping(self, node: Any, pointer: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        slots: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node.value, str):
                 self.problem("LOAD-SYNTAX", key_node, pointer, "load.complex_key")
@@ -437,40 +530,18 @@ class _Converter:
             if key.startswith("\u3000"):  # an indentation typed with full-width spaces: not indentation at all
                 self.problem("LOAD-SYNTAX", key_node, child, "load.fullwidth_indent", fix=key.lstrip("\u3000"))
             if key in result:
+                first = self.tree.key_at(slots[key])
                 self.problem("LOAD-DUPLICATE-KEY", key_node, child, "load.duplicate_key", key=key,
-                             first_line=self.doc.key_positions[child][0])
+                             first_line=first[0] if first else 0)
                 continue
-            self.doc.key_positions[child] = _pos(key_node)
-            result[key] = self.convert(value_node, child, depth + 1)
+            slot = slots[key] = self.tree.add(key=_pos(key_node), name=key)
+            result[key] = self.convert(value_node, child, depth + 1, slot)
             if _is_implicit_empty(value_node):
-                self.doc.value_positions[child] = self.after_colon(key_node) or self.doc.value_positions[child]
+                mark = key_node.end_mark
+                empty_at = after_colon(mark.line, mark.column, self.lines)
+                if empty_at is not None:
+                    self.tree.set_value(slot, empty_at, replace=True)
         return result
-
-
-    def explicit_str(self, node: Any) -> bool:
-        """``!!str 38`` is the text "38": the tag is read from the text, since both parsers resolve an untagged
-        plain scalar to the same ``str`` tag and keep no trace of whether it was written."""
-        if not node.tag or not node.tag.endswith(":str"):
-            return False
-        end = node.end_mark
-        if "\n" in node.value or end.column < len(node.value):
-            return False  # a plain scalar over several lines: not worth a tag
-        start = end.column - len(node.value)
-        before = self.line(end.line)[max(0, start - 80): start]  # the properties stand just before the text
-        return "!" in before and bool(_EXPLICIT_STR.search(before))
-
-    def line(self, number: int) -> str:
-        if self._lines is None:
-            self._lines = self.text.split("\n")
-        return self._lines[number] if number < len(self._lines) else ""
-
-    def after_colon(self, key_node: Any) -> tuple[int, int] | None:
-        """Where an empty value stands: just after its key's colon. The parsers disagree (libyaml: there, or at
-        the next comma in a flow mapping; ruamel: at the next token, often on the next line), so it is taken
-        from the text, the same for both."""
-        mark = key_node.end_mark
-        colon = self.line(mark.line).find(":", mark.column)
-        return (mark.line + 1, colon + 2) if colon >= 0 else None
 
 
 def _is_implicit_empty(node: Any) -> bool:
@@ -558,8 +629,19 @@ def load_text(text: str, path: str, parser: str = "auto", doc: Document | None =
     parser = resolve_parser(parser)
     if parser == "libyaml" and _UNUSUAL_BREAKS.search(text):
         parser = "ruamel"
-    compose = compose_libyaml if parser == "libyaml" else compose_ruamel
     with _collector_paused():
+        if parser == "libyaml":
+            from reportascode.model.event_loader import UseTree, load_events
+
+            try:
+                return load_events(text, doc)
+            except UseTree:  # anchors and aliases, a second document: the node tree handles them
+                pass
+            except Exception as exc:  # a parser error: the reference parser words it, as below
+                if not hasattr(exc, "problem_mark") and not type(exc).__module__.startswith("yaml"):
+                    raise
+                return load_text(text, path, "ruamel", Document(path=path))
+        compose = compose_libyaml if parser == "libyaml" else compose_ruamel
         return _compose_and_convert(compose, text, path, parser, doc)
 
 
@@ -603,6 +685,8 @@ def _compose_and_convert(compose: Callable[[str], Any], text: str, path: str, pa
         doc.problems.append(abort.problem)
         doc.data = None
         return doc
+    finally:
+        doc.positions.finish()
     doc.empty = doc.data is None
     return doc
 
