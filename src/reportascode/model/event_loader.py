@@ -46,10 +46,11 @@ class _Abort(Exception):
 class _Frame:
     """A mapping or sequence being filled."""
 
-    __slots__ = ("container", "depth", "is_mapping", "key", "key_end", "key_slot", "pointer", "slot")
+    __slots__ = ("container", "depth", "is_mapping", "key", "key_end", "key_slot", "keys", "pointer", "slot")
 
-    def __init__(self, container: Any, slot: int, pointer: str, depth: int) -> None:
+    def __init__(self, container: Any, slot: int, pointer: str, depth: int, keys: list[str] | None) -> None:
         self.container = container
+        self.keys = keys  # the position tree's list of this mapping's keys
         self.is_mapping = isinstance(container, dict)
         self.slot = slot
         self.pointer = pointer
@@ -179,8 +180,8 @@ class _Builder:
                 frame.key = None
             else:
                 frame.container.append(container)
-            self.tree.open(slot, MAPPING if kind is map_start else SEQUENCE)
-            stack.append(_Frame(container, slot, pointer, frame.depth + 1 if frame is not None else 0))
+            keys = self.tree.open(slot, MAPPING if kind is map_start else SEQUENCE)
+            stack.append(_Frame(container, slot, pointer, frame.depth + 1 if frame is not None else 0, keys))
         if type(get()) is not ev.DocumentEndEvent:
             raise UseTree
         return root
@@ -210,7 +211,8 @@ class _Builder:
             return 1
         key = self.memo.setdefault(key, key)
         mark = event.start_mark
-        frame.key_slot = self.tree.add(key=(mark.line + 1, mark.column + 1), name=key)
+        frame.key_slot = self.tree.add_packed(0, (mark.line + 1) << 32 | (mark.column + 1))
+        frame.keys.append(key)  # type: ignore[union-attr]
         frame.key = key
         frame.key_end = (event.end_mark.line, event.end_mark.column)
         return 0
@@ -226,12 +228,12 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _Abort(LoadProblem("LOAD-DEPTH", mark.line + 1, mark.column + 1, self.pointer(frame),
                                      "load.depth", (("limit", MAX_DEPTH),)))
-        position = (mark.line + 1, mark.column + 1)
+        packed = (mark.line + 1) << 32 | (mark.column + 1)
         if frame is not None and frame.is_mapping:
             slot = frame.key_slot
-            self.tree.set_value(slot, position)
+            self.tree.set_packed(slot, packed)
         else:
-            slot = self.tree.add(position)
+            slot = self.tree.add_packed(packed, 0)
         tag = event.tag
         if tag == "!":
             raise UseTree  # the non-specific tag: resolved by PyYAML's resolver, as on the tree
@@ -253,9 +255,9 @@ class _Builder:
         text: str = event.value
         style = event.style
         if style in (None, ""):
-            end = event.end_mark
-            value: Any = text if explicit_str(event.tag, text, end.line, end.column, self.lines) else \
-                resolve_plain(text)
+            tag, end = event.tag, event.end_mark
+            written_str = tag is not None and explicit_str(tag, text, end.line, end.column, self.lines)
+            value: Any = text if written_str else resolve_plain(text)
         else:
             value = text.replace("\a", "") if style == ">" else text
             if style == '"' and _FORBIDDEN.search(value):  # written as an escape: "\x1b", "\ud800", "\0"

@@ -41,6 +41,7 @@ MAX_NUMBER_DIGITS = 300
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
+_NUMBER_START = frozenset("+-.0123456789")
 _TAB_AFTER_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[^\s#'\"][^:#\t]*:\t")
 _COMPACT_NESTING = re.compile(r"(?:[-?][ ]+)+")
 # a line long enough to nest deeper than MAX_DEPTH by its indentation alone
@@ -161,6 +162,8 @@ def resolve_plain(text: str) -> Any:
         return True
     if text in ("false", "False", "FALSE"):
         return False
+    if text[0] not in _NUMBER_START:  # the patterns below all start with a sign, a digit or a point
+        return text
     if _LEADING_ZERO.match(text):
         return text
     if _INT.fullmatch(text):

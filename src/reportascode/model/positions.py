@@ -69,6 +69,19 @@ class PositionTree:
             keys.append(name)
         return index
 
+    def add_packed(self, value: int, key: int) -> int:
+        """:meth:`add` for the event loader's hot path: positions packed as ``line << 32 | column``."""
+        index = len(self._value)
+        self._value.append(value)
+        self._key.append(key)
+        self._end.append(index + 1)
+        self._kind.append(SCALAR)
+        return index
+
+    def set_packed(self, index: int, value: int) -> None:
+        if not self._value[index]:
+            self._value[index] = value
+
     def set_value(self, index: int, value: tuple[int, int], replace: bool = False) -> None:
         if replace or not self._value[index]:
             self._value[index] = _pack(value)
@@ -81,12 +94,15 @@ class PositionTree:
         packed = self._key[index]
         return _unpack(packed) if packed else None
 
-    def open(self, index: int, kind: int) -> None:
-        """``index`` (the node just added) is a container whose children follow."""
+    def open(self, index: int, kind: int) -> list[str] | None:
+        """``index`` (the node just added) is a container whose children follow; a mapping's list of keys, to
+        which the names of children added with :meth:`add_packed` are appended by the caller."""
         self._kind[index] = kind
-        if kind == MAPPING:
-            self._keys[index] = []
+        keys: list[str] | None = [] if kind == MAPPING else None
+        if keys is not None:
+            self._keys[index] = keys
         self._open.append(index)
+        return keys
 
     def close(self) -> None:
         index = self._open.pop()
