@@ -119,7 +119,7 @@ CASES = [
     Case("UTF-16 file", "meta.yaml", reencode("utf-16"), "LOAD-ENCODING", 1, 1),
     Case("Latin-1 byte", "meta.yaml", write_bytes(b"report_year: 2024\nlicence_no: B2-2020341\xe9\n"),
          "LOAD-ENCODING", 2, 23),
-    Case("alias bomb", "meta.yaml", write_text(BILLION_LAUGHS), "LOAD-ALIAS", 1, 56),
+    Case("alias bomb", "meta.yaml", write_text(BILLION_LAUGHS), "LOAD-ALIAS", 1, 32),
     Case("self-referencing alias", "meta.yaml", write_text("report_year: &x {a: *x}\n"), "LOAD-ALIAS", 1, 14),
     Case("deep nesting", "meta.yaml", write_text("report_year: " + "[" * 5000 + "]" * 5000 + "\n"),
          "LOAD-DEPTH", 1, 78),

@@ -62,10 +62,10 @@ def ops(old: str, new: str) -> bytes:
 R = "reports/2024/"
 CASES = [
     # aliases
-    Case("alias-billion-laughs.yaml", R + "meta.yaml", BOMB.encode(), "LOAD-ALIAS", 1, 56, note="9^9 nodes"),
+    Case("alias-billion-laughs.yaml", R + "meta.yaml", BOMB.encode(), "LOAD-ALIAS", 1, 32, note="9^9 nodes"),
     Case("alias-wide-bomb.yaml", R + "meta.yaml",
          ("a: &a [" + ",".join(["x"] * 1000) + "]\nb: [" + ",".join(["*a"] * 1000) + "]\n").encode(),
-         "LOAD-ALIAS", 1, 1604),
+         "LOAD-ALIAS", 1, 1004),
     Case("alias-self-map.yaml", R + "meta.yaml", meta("report_year: 2024", "report_year: &x {a: *x}"),
          "LOAD-ALIAS", 4, 14, note="ruamel would silently make it None"),
     Case("alias-self-seq.yaml", R + "meta.yaml", meta("report_year: 2024", "report_year: &x [1, *x]"),
@@ -240,7 +240,7 @@ CASES = [
     Case("config-gbk.yaml", ".reportascode.yaml", "lang: 中文\n".encode("gbk"), exit=2, error="GBK"),
     Case("config-python-tag.yaml", ".reportascode.yaml", b"lang: !!python/object:os.system zh\n", exit=2,
          error=".reportascode.yaml"),
-    Case("rules-alias-bomb.yaml", "rules/bomb.yaml", BOMB.encode(), "RULES-01", 1, 56),
+    Case("rules-alias-bomb.yaml", "rules/bomb.yaml", BOMB.encode(), "RULES-01", 1, 32),
     Case("rules-nul.yaml", "rules/nul.yaml", b"rules:\n  - id: X\x00\n", "RULES-01", 2, 10),
 ]
 

@@ -13,9 +13,11 @@ MESSAGES: dict[str, str] = {
     "load.tab_indent": "tab character in indentation; YAML indents with spaces only",
     "load.tab_after_key": "tab character after the colon; use a space (parsers disagree about tabs here)",
     "load.depth": "nesting deeper than {limit} levels; refused",
-    "load.too_many_nodes": "aliases expand to more than {limit} nodes (a 'billion laughs' bomb?); refused",
+    "load.too_many_nodes": "more than {limit} values (aliases expanded: a 'billion laughs' bomb?); rac is designed "
+    "for report files of up to 10,000 numbers (about 250,000 values); refused",
     "load.alias_cycle": "an alias refers to itself (a cycle); it cannot become data",
-    "load.too_large": "file too large ({size} bytes, limit {limit}); refused",
+    "load.too_large": "file too large ({size} bytes, limit {limit}); rac is designed for report files of up to "
+    "10,000 numbers (about 3.6 MB); refused",
     "load.gbk": "not UTF-8 (undecodable from byte {byte}); it looks like GBK/GB18030: save the file as UTF-8",
     "load.not_utf8": "not UTF-8 (undecodable from byte {byte}); save the file as UTF-8",
     "load.utf16": "the file is UTF-16; save it as UTF-8 (with or without a BOM)",

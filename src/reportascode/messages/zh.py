@@ -10,9 +10,11 @@ MESSAGES: dict[str, str] = {
     "load.tab_indent": "缩进中使用了制表符（Tab）；YAML 只允许用空格缩进",
     "load.tab_after_key": "冒号后使用了制表符（Tab）；请改用空格，不同解析器对此处理不一致",
     "load.depth": "嵌套层级过深（上限 {limit} 层），拒绝解析",
-    "load.too_many_nodes": "别名（alias）展开后节点过多（上限 {limit} 个），疑似“十亿笑声”炸弹，拒绝解析",
+    "load.too_many_nodes": "值（含别名 alias 展开后）超过 {limit} 个，疑似“十亿笑声”炸弹；"
+    "rac 按每个报告文件至多 10,000 个号码（约 250,000 个值）设计，拒绝解析",
     "load.alias_cycle": "别名引用了自身（循环引用），无法转换为数据",
-    "load.too_large": "文件过大（{size} 字节，上限 {limit} 字节），拒绝解析",
+    "load.too_large": "文件过大（{size} 字节，上限 {limit} 字节）；"
+    "rac 按每个报告文件至多 10,000 个号码（约 3,600,000 字节）设计，拒绝解析",
     "load.gbk": "文件不是 UTF-8 编码（第 {byte} 字节起无法解码），看起来是 GBK/GB18030 编码；请在编辑器中另存为 UTF-8",
     "load.not_utf8": "文件不是 UTF-8 编码（第 {byte} 字节起无法解码）；请另存为 UTF-8",
     "load.utf16": "文件是 UTF-16 编码；请另存为 UTF-8（可带或不带 BOM）",

@@ -35,7 +35,9 @@ from reportascode.model.positions import MAPPING, SEQUENCE, PositionTree, Positi
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 65_536
 MAX_DEPTH = 64
-MAX_NODES = 200_000
+# rac is designed for report files of up to 10,000 numbers (docs/hardening.md): numbers.yaml is then ~3.6 MB and
+# 180,000-250,000 values. The bounds leave room above that and stop what no report needs (an alias bomb).
+MAX_NODES = 500_000
 MAX_NUMBER_DIGITS = 300
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
