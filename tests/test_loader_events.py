@@ -3,6 +3,8 @@ engine (ruamel.yaml) agrees with, for every fixture of the corpus and generated 
 
 from __future__ import annotations
 
+import base64
+import json
 import pickle
 from pathlib import Path
 
@@ -108,9 +110,6 @@ def test_events_and_the_tree_agree_at_the_depth_limit(depth: int) -> None:
 
 def test_events_and_the_tree_agree_past_the_node_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "MAX_NODES", 50)
-    from reportascode.model import event_loader
-
-    monkeypatch.setattr(event_loader, "MAX_NODES", 50)
     text = "".join(f"k{i}: [{i}, {{v: {i}}}]\n" for i in range(40))
     _same_as_tree(text.encode())
     _same_as_tree((text + "bad: [\n").encode())  # a syntax error after the limit: the parser's words win
@@ -202,3 +201,30 @@ _PIECES = st.sampled_from(["[", "]", "{", "}", "'", '"', "#", " #", "\n", "\t", 
 def test_prescan_finds_what_it_found_before(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert prescan(text) == _prescan_before(text)
+
+
+def test_the_compact_state_reads_back_and_refuses_what_it_did_not_write() -> None:
+    """The validation cache keeps the position tree as it is: it reads back equal, and anything else is a
+    ValueError (the cache then ignores the entry)."""
+    from reportascode.model.positions import PositionTree
+
+    doc = load_bytes(b"a: {b: [1, {c: 2}]}\nd:\ne: [x]\n", "f.yaml")
+    tree = doc.positions
+    assert tree is not None
+    state = tree.to_state()
+    again = PositionTree.from_state(json.loads(json.dumps(state)))
+    assert again == tree
+    for key, bad in [("end", "AAAA"), ("kind", "AQ=="), ("keys", [[0, ["a"]]]), ("keys", [[5, ["x"]]]),
+                     ("value", "not base64!"), ("end", 3), ("keys", "a")]:
+        with pytest.raises(ValueError):
+            PositionTree.from_state({**state, key: bad})
+    end = base64.b64decode(state["end"])
+    for swapped in (end[4:8] + end[:4] + end[8:], end[:-4] + b"\xff\xff\x00\x00"):
+        with pytest.raises(ValueError):
+            PositionTree.from_state({**state, "end": base64.b64encode(swapped).decode()})
+
+
+def test_a_document_built_by_hand_keeps_plain_dicts() -> None:
+    doc = Document("f.yaml", data={"a": 1}, key_positions={"/a": (1, 1)}, value_positions={"": (1, 1), "/a": (1, 4)})
+    assert doc.positions is None and doc.value_position("/a/b") == (1, 4) and doc.container_position("/a") == (1, 1)
+    assert doc == load_bytes(b"a: 1\n", "f.yaml")

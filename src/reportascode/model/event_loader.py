@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportascode.model import loader
 from reportascode.model.loader import (
     _FORBIDDEN,
     _KIND_TAGS,
     _STANDARD_TAGS,
-    MAX_DEPTH,
-    MAX_NODES,
     Document,
     Lines,
     LoadProblem,
@@ -26,7 +25,7 @@ from reportascode.model.loader import (
     join_pointer,
     resolve_plain,
 )
-from reportascode.model.positions import MAPPING, SEQUENCE
+from reportascode.model.positions import MAPPING, SEQUENCE, PositionTree
 
 # the tags PyYAML's resolver gives the plain scalars "<<" and "=" (neither is a standard tag: LOAD-TAG)
 _RESOLVED_SPECIAL = {"<<": "tag:yaml.org,2002:merge", "=": "tag:yaml.org,2002:value"}
@@ -73,7 +72,8 @@ def load_events(text: str, doc: Document) -> Document:
         built = _Builder(Document(path=doc.path), text).run(parser.get_event)
     finally:
         parser.dispose()
-    doc.data, doc.empty, doc.positions = built.data, built.empty, built.positions
+    doc.data, doc.empty = built.data, built.empty
+    doc.key_positions, doc.value_positions = built.key_positions, built.value_positions
     doc.problems.extend(built.problems)
     return doc
 
@@ -84,9 +84,11 @@ class _Builder:
 
         self.events = events
         self.doc = doc
-        self.tree = doc.positions
+        self.tree = PositionTree()
+        doc.use_tree(self.tree)
         self.lines = Lines(text)
         self.visits = 0
+        self.max_nodes, self.max_depth = loader.MAX_NODES, loader.MAX_DEPTH  # read at run time, as the tree's
         self.memo: dict[str, str] = {}
 
     def run(self, get: Any) -> Document:
@@ -221,13 +223,13 @@ class _Builder:
         """Count, bound and place one node; its tag checked as the tree converter checks it."""
         self.visits += 1
         mark = event.start_mark
-        if self.visits > MAX_NODES:
+        if self.visits > self.max_nodes:
             raise _Abort(LoadProblem("LOAD-ALIAS", mark.line + 1, mark.column + 1, self.pointer(frame),
-                                     "load.too_many_nodes", (("limit", MAX_NODES),)))
+                                     "load.too_many_nodes", (("limit", self.max_nodes),)))
         depth = frame.depth + 1 if frame is not None else 0
-        if depth > MAX_DEPTH:
+        if depth > self.max_depth:
             raise _Abort(LoadProblem("LOAD-DEPTH", mark.line + 1, mark.column + 1, self.pointer(frame),
-                                     "load.depth", (("limit", MAX_DEPTH),)))
+                                     "load.depth", (("limit", self.max_depth),)))
         packed = (mark.line + 1) << 32 | (mark.column + 1)
         if frame is not None and frame.is_mapping:
             slot = frame.key_slot

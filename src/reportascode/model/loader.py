@@ -22,7 +22,7 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -89,44 +89,66 @@ class LoadProblem:
 class Document:
     """One parsed file: its plain data and where every key and value stands in the text.
 
-    ``key_positions`` and ``value_positions`` read as ``{pointer: (line, column)}``; both are views of one compact
-    :class:`~reportascode.model.positions.PositionTree` (``positions``), 20 bytes a node."""
+    ``key_positions`` and ``value_positions`` read as ``{pointer: (line, column)}``. The loader fills them with
+    views of one compact :class:`~reportascode.model.positions.PositionTree` (20 bytes a node, see
+    :attr:`positions`); a document built by hand may give plain dicts."""
 
     path: str
     data: Any = None
+    key_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    value_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
     empty: bool = False
-    positions: PositionTree = field(default_factory=PositionTree, repr=False)
 
     @property
     def ok(self) -> bool:
         return not any(p.fatal for p in self.problems)
 
     @property
-    def key_positions(self) -> PositionView:
-        return PositionView(self.positions, keys=True)
+    def positions(self) -> PositionTree | None:
+        """The compact tree behind the positions, when the loader made them."""
+        index = self.value_positions
+        return index.tree if isinstance(index, PositionView) else None
 
-    @property
-    def value_positions(self) -> PositionView:
-        return PositionView(self.positions, keys=False)
+    def use_tree(self, tree: PositionTree) -> None:
+        self.key_positions = PositionView(tree, keys=True)
+        self.value_positions = PositionView(tree, keys=False)
 
     def value_position(self, pointer: str) -> tuple[int, int]:
         """Where the value at ``pointer`` starts; for a missing value, the nearest existing ancestor."""
-        return self.value_positions.nearest(pointer) or (1, 1)
+        return self._nearest(pointer, self.value_positions)
 
     def key_position(self, pointer: str) -> tuple[int, int]:
         """Where the key of ``pointer`` stands (list items and the root have no key: their value)."""
-        index = self.positions.node(pointer)
-        found = self.positions.key_at(index) if index >= 0 else None
-        return found or self.value_position(pointer)
+        found = self.key_positions.get(pointer)
+        return found if found is not None else self.value_position(pointer)
 
     def container_position(self, pointer: str) -> tuple[int, int]:
         """Where a missing member of the mapping at ``pointer`` is reported: that mapping's own key."""
-        for index in reversed(self.positions.path(pointer)[1:]):
-            found = self.positions.key_at(index) or self.positions.value_at(index)
-            if found is not None:
-                return found
-        return self.value_positions.nearest("") or (1, 1)
+        tree = self.positions
+        if tree is not None:
+            for index in reversed(tree.path(pointer)[1:]):
+                found = tree.key_at(index) or tree.value_at(index)
+                if found is not None:
+                    return found
+            return self.value_positions.get("", (1, 1))
+        while pointer:
+            if pointer in self.key_positions:
+                return self.key_positions[pointer]
+            if pointer in self.value_positions:
+                return self.value_positions[pointer]
+            pointer = parent_pointer(pointer)
+        return self.value_positions.get("", (1, 1))
+
+    @staticmethod
+    def _nearest(pointer: str, index: Mapping[str, tuple[int, int]]) -> tuple[int, int]:
+        if isinstance(index, PositionView):
+            return index.nearest(pointer) or (1, 1)
+        while pointer:
+            if pointer in index:
+                return index[pointer]
+            pointer = parent_pointer(pointer)
+        return index.get("", (1, 1))
 
 
 def escape_token(token: str) -> str:
@@ -462,7 +484,8 @@ class _Converter:
 
     def __init__(self, doc: Document, text: str = "") -> None:
         self.doc = doc
-        self.tree = doc.positions
+        self.tree = PositionTree()
+        doc.use_tree(self.tree)
         self.lines = Lines(text)
         self.visits = 0
         self.in_progress: set[int] = set()
@@ -684,14 +707,15 @@ def _compose_and_convert(compose: Callable[[str], Any], text: str, path: str, pa
     if root is None:
         doc.empty = True
         return doc
+    converter = _Converter(doc, text)
     try:
-        doc.data = _Converter(doc, text).convert(root, "", 0)
+        doc.data = converter.convert(root, "", 0)
     except _Abort as abort:
         doc.problems.append(abort.problem)
         doc.data = None
         return doc
     finally:
-        doc.positions.finish()
+        converter.tree.finish()
     doc.empty = doc.data is None
     return doc
 

@@ -11,6 +11,8 @@ document order, ``==`` with a dict): code that used ``doc.value_positions[pointe
 
 from __future__ import annotations
 
+import base64
+import sys
 from array import array
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -29,6 +31,26 @@ def _unpack(packed: int) -> tuple[int, int]:
     return (packed >> _SHIFT, packed & _MASK)
 
 
+def _b64(numbers: array[int]) -> str:
+    if sys.byteorder != "little":
+        numbers = array(numbers.typecode, numbers)
+        numbers.byteswap()
+    return base64.b64encode(numbers.tobytes()).decode("ascii")
+
+
+def _unb64(typecode: str, text: Any) -> array[int]:
+    if not isinstance(text, str):
+        raise ValueError("not a position tree")
+    raw = base64.b64decode(text, validate=True)
+    numbers = array(typecode)
+    if len(raw) % numbers.itemsize:
+        raise ValueError("not a position tree")
+    numbers.frombytes(raw)
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    return numbers
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -45,7 +67,7 @@ class PositionTree:
     def __init__(self) -> None:
         self._value = array("Q")
         self._key = array("Q")
-        self._end = array("L")  # index just after the node's subtree
+        self._end = array("I")  # index just after the node's subtree
         self._kind = bytearray()
         self._keys: dict[int, tuple[str, ...] | list[str]] = {}  # a mapping's keys, in the order of its children
         self._open: list[int] = []  # containers still being filled
@@ -136,15 +158,57 @@ class PositionTree:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"value": self._value, "key": self._key, "end": self._end, "kind": bytes(self._kind),
-                "keys": {i: tuple(k) for i, k in self._keys.items()}}
+    def to_state(self) -> dict[str, Any]:
+        """JSON-safe and compact (the validation cache keeps documents as JSON): arrays as little-endian base64."""
+        return {"value": _b64(self._value), "key": _b64(self._key), "end": _b64(self._end),
+                "kind": base64.b64encode(bytes(self._kind)).decode("ascii"),
+                "keys": [[index, list(keys)] for index, keys in self._keys.items()]}
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._value, self._key, self._end = state["value"], state["key"], state["end"]
-        self._kind = bytearray(state["kind"])
-        self._keys = dict(state["keys"])
-        self._open, self._children, self._ordinals = [], {}, {}
+    @classmethod
+    def from_state(cls, state: Any) -> PositionTree:
+        """The tree :meth:`to_state` wrote; ``ValueError`` for anything that is not exactly such a tree."""
+        if not isinstance(state, dict):
+            raise ValueError("not a position tree")
+        tree = cls()
+        tree._value, tree._key = _unb64("Q", state.get("value")), _unb64("Q", state.get("key"))
+        tree._end = _unb64("I", state.get("end"))
+        kind = state.get("kind")
+        tree._kind = bytearray(base64.b64decode(kind, validate=True)) if isinstance(kind, str) else bytearray()
+        rows = state.get("keys")
+        if not isinstance(rows, list):
+            raise ValueError("not a position tree")
+        for row in rows:
+            if not (isinstance(row, list) and len(row) == 2 and type(row[0]) is int and isinstance(row[1], list)
+                    and all(isinstance(k, str) for k in row[1])):
+                raise ValueError("not a position tree")
+            tree._keys[row[0]] = tuple(row[1])
+        tree._check()
+        return tree
+
+    def _check(self) -> None:
+        """Every node's subtree within its parent's, kinds known, a mapping's keys as many as its children."""
+        count = len(self._value)
+        if not (len(self._key) == len(self._end) == len(self._kind) == count):
+            raise ValueError("not a position tree")
+        ends: list[int] = []
+        children: dict[int, int] = {}
+        parents: list[int] = []
+        for index in range(count):
+            while ends and index >= ends[-1]:
+                ends.pop()
+                parents.pop()
+            end, kind = self._end[index], self._kind[index]
+            if end <= index or (ends and end > ends[-1]) or end > count or kind > SEQUENCE or (
+                    kind == SCALAR and end != index + 1) or (not ends and index):
+                raise ValueError("not a position tree")
+            if parents:
+                children[parents[-1]] = children.get(parents[-1], 0) + 1
+            if kind != SCALAR:
+                ends.append(end)
+                parents.append(index)
+        mappings = {index for index in range(count) if self._kind[index] == MAPPING}
+        if set(self._keys) != mappings or any(len(self._keys[i]) != children.get(i, 0) for i in mappings):
+            raise ValueError("not a position tree")
 
     def _child(self, index: int, ordinal: int) -> int:
         if ordinal < _WALK:
@@ -156,7 +220,7 @@ class PositionTree:
             return child if child < end else -1
         children = self._children.get(index)
         if children is None:
-            children = self._children[index] = array("L", self._walk_children(index))
+            children = self._children[index] = array("I", self._walk_children(index))
         return children[ordinal] if ordinal < len(children) else -1
 
     def _walk_children(self, index: int) -> Iterator[int]:

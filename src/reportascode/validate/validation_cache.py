@@ -31,7 +31,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ from reportascode.messages import Bilingual
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.loader import Document, LoadProblem, load_bytes
+from reportascode.model.positions import PositionTree
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report
 
@@ -49,7 +50,7 @@ FILE, REPORT, RECONCILIATION, EXPLAINED = "file", "report", "reconciliation", "e
 # kind -> (most entries, most bytes): the least recently used go first beyond these
 LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024),
           RECONCILIATION: (2048, 64 * 1024 * 1024), EXPLAINED: (2048, 64 * 1024 * 1024)}
-PAYLOAD = 2  # the layout of this module's payloads: part of every key
+PAYLOAD = 3  # the layout of this module's payloads: part of every key
 MAX_TREE_FILES = 10_000  # a report folder with more files than this is not cached
 MAX_TREE_BYTES = 512 * 1024 * 1024  # nor one whose files add up to more than this
 LOCK_MANIFEST = ".rac-lock.yaml"
@@ -479,7 +480,7 @@ def _number(value: Any) -> int:
     return value
 
 
-def _positions(index: dict[str, tuple[int, int]]) -> dict[str, Any]:
+def _positions(index: Mapping[str, tuple[int, int]]) -> dict[str, Any]:
     """Positions as three flat lists (pointers, lines, columns): cheaper to write and read than a list each."""
     return {"p": list(index), "l": [line for line, _ in index.values()], "c": [column for _, column in index.values()]}
 
@@ -495,8 +496,11 @@ def _read_positions(rows: Any) -> dict[str, tuple[int, int]]:
 
 
 def encode_document(doc: Document) -> dict[str, Any]:
-    return {"path": doc.path, "data": encode(doc.data), "keys": _positions(doc.key_positions),
-            "values": _positions(doc.value_positions), "empty": doc.empty,
+    # the loader's compact position tree as it is (a few arrays), not a row per pointer
+    tree = doc.positions
+    positions: dict[str, Any] = {"tree": tree.to_state()} if tree is not None else {
+        "keys": _positions(doc.key_positions), "values": _positions(doc.value_positions)}
+    return {"path": doc.path, "data": encode(doc.data), **positions, "empty": doc.empty,
             "problems": [[p.rule, p.line, p.column, p.pointer, p.message_key, encode(p.args), p.fatal]
                          for p in doc.problems]}
 
@@ -512,8 +516,12 @@ def decode_document(data: Any) -> Document:
     empty = data["empty"]
     if not isinstance(empty, bool):
         raise ValueError("not a cached document")
-    return Document(path=_text(data["path"]), data=decode(data["data"]), key_positions=_read_positions(data["keys"]),
-                    value_positions=_read_positions(data["values"]), problems=problems, empty=empty)
+    doc = Document(path=_text(data["path"]), data=decode(data["data"]), problems=problems, empty=empty)
+    if "tree" in data:
+        doc.use_tree(PositionTree.from_state(data["tree"]))
+    else:
+        doc.key_positions, doc.value_positions = _read_positions(data["keys"]), _read_positions(data["values"])
+    return doc
 
 
 def encode_findings(findings: Iterable[Finding]) -> list[Any]:
