@@ -116,11 +116,12 @@ def test_clean_workspace_builds_with_exit_0_and_says_pdf_is_skipped(tmp_path: Pa
     root = _workspace(tmp_path)
     result = run_rac("build", cwd=root)
     assert result.code == 0, result.err
-    skipped = [line for line in result.out.splitlines() if "PDF" in line]
+    skipped = [line for line in result.err.splitlines() if "PDF" in line]  # on stderr, once
     assert len(skipped) == 1 and "fonts-noto-cjk" in skipped[0]
+    assert "PDF" not in result.out
     assert not list((root / "build").rglob("*.pdf"))
     index = (root / "build/index.html").read_text(encoding="utf-8")
-    assert "fonts-noto-cjk" in index
+    assert index.count('<p class="note skipped">跳过 PDF：') == 1 and "fonts-noto-cjk" in index
 
 
 @pytest.mark.usefixtures("no_pdf")

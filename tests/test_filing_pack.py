@@ -320,7 +320,7 @@ def test_verify_document_rejects_a_render_after_an_edit(pack: Path, tmp_path: Pa
                     encoding="utf-8")
     rendered = run_rac("render", "2024", "--draft", "--format", "docx", "--format", "xlsx", "--out",
                        str(work / "out"), cwd=work)
-    assert rendered.code == 0, rendered.out + rendered.err
+    assert rendered.code == 1 and "LOCK-01" in rendered.err, rendered.out + rendered.err  # a draft of a locked edit
     for name in ("annual-report.docx", "annual-report.xlsx"):
         result = run_rac("verify", "--document", str(work / "out" / name), cwd=pack)
         assert result.code == 1, result.out

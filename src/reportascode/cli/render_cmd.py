@@ -24,8 +24,8 @@ def render(reports: tuple[str, ...], output_formats: tuple[str, ...], out: Path 
            lang: str | None) -> None:
     """Render the documents of reports (folders, files inside them, years, entity/year: docs/selectors.md;
     none: every report): the annual report forms with the commitment letters and per-province sheets, and the
-    gap analysis, as HTML, DOCX, XLSX, PDF and a Markdown summary. A report with errors is refused (exit 1)
-    unless --draft.
+    gap analysis, as HTML, DOCX, XLSX, PDF and a Markdown summary. A report with errors is refused unless
+    --draft; either way the exit code is 1 when a report has errors (as rac build).
     """
     from reportascode.cli.report_output import echo_run
     from reportascode.files.writelock import workspace_lock
@@ -38,4 +38,4 @@ def render(reports: tuple[str, ...], output_formats: tuple[str, ...], out: Path 
     with workspace_lock(session.workspace.root, "render"):
         run = render_selected(session, formats, out, draft, document_language(lang, session))
     echo_run(run, session, lang)
-    raise SystemExit(1 if any(o.errors and not o.rendered for o in run.outcomes) else 0)
+    raise SystemExit(1 if run.failed else 0)  # as rac build: errors found, drafts rendered or not

@@ -6,7 +6,7 @@ import click
 
 from reportascode.model.selector import Selection
 from reportascode.model.workspace import relative
-from reportascode.publish.build import RunOutcome
+from reportascode.publish.build import RunOutcome, skip_notes
 
 
 def echo_run(run: RunOutcome, session: Selection, lang: str | None) -> None:
@@ -32,10 +32,8 @@ def echo_run(run: RunOutcome, session: Selection, lang: str | None) -> None:
                                {"report": report, "errors": errors, "files": len(outcome.files)}))
         elif run.index is not None:
             click.echo(message("build.report_ok", language, {"report": report, "files": len(outcome.files)}))
-    if "pdf" in run.skipped:
-        click.echo(message("render.pdf_skipped", language, {"reason": run.skipped["pdf"]}))
-    if "charts" in run.skipped:
-        click.echo(message("trends.charts_skipped", language, {"reason": run.skipped["charts"]}))
+    for note in skip_notes(run.skipped, language):  # a part left out is said, on stderr, never silently
+        click.echo(note, err=True)
     if run.index is None:
         for path in run.written:
             click.echo(message("render.wrote", language, {"path": relative(root, path)}))

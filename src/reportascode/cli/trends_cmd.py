@@ -29,7 +29,7 @@ def trends(entity: str | None, output_format: str, lang: str | None, render_dir:
     from reportascode.files.writelock import workspace_lock
     from reportascode.messages import default_language, message
     from reportascode.model.workspace import relative
-    from reportascode.publish.build import document_language
+    from reportascode.publish.build import document_language, skip_notes
     from reportascode.render.writer import write_files
     from reportascode.trends.run import render_trends, select_trends
     from reportascode.trends.trends_output import FORMATS
@@ -44,8 +44,8 @@ def trends(entity: str | None, output_format: str, lang: str | None, render_dir:
         raise SystemExit(0)
     run = render_trends(session, selected, document_language(lang, session), draft=draft, charts_required=True,
                         pdf_required=False, flat=entity is not None or len(selected) == 1)
-    for reason in run.skipped.values():
-        click.echo(message("render.pdf_skipped", language, {"reason": reason}), err=True)
+    for note in skip_notes(run.skipped, language):
+        click.echo(note, err=True)
     for trend in run.refused:
         click.echo(message("trends.refused", language, {"errors": trend.errors}), err=True)
     with workspace_lock(session.workspace.root, "trends"):

@@ -184,11 +184,17 @@ MESSAGES: dict[str, str] = {
     "build.report_draft": "{report}: {errors:error|errors}; rendered as a DRAFT ({files:file|files})",
     "build.report_refused": "{report}: {errors:error|errors}; not rendered",
     "build.index": "wrote {path}",
-    "build.status_ok": "no errors: ready to file",
-    "build.status_warnings": "no errors, but {warnings:warning|warnings} unexplained: explain them in "
+    "build.trends_skipped": "multi-year trends document skipped: {reason}",
+    "build.trends_refused": "the reports of {company} have {errors:error|errors}; fix them, or build marked drafts "
+    "with rac build --draft",
+    # a report's status: the same in build/index.html, summary.md and the gap analysis; "ready to file" only when
+    # nothing stands unexplained
+    "status.ready": "no errors: ready to file",
+    "status.unexplained": "no errors, but {warnings:warning|warnings} unexplained: explain them in "
     "explanations.yaml or correct the data before filing",
-    "build.status_draft": "{errors:error|errors}: draft only",
-    "build.status_refused": "{errors:error|errors}: not rendered",
+    "status.draft": "{errors:error|errors}: draft only, not ready to file",
+    "status.errors": "{errors:error|errors}: not ready to file",
+    "status.refused": "{errors:error|errors}: not rendered",
     "trends.no_entity": "no reports for entity '{entity}' (the folder reports/<entity>/<year>/); entities: {entities}",
     "trends.no_matplotlib": "charts need matplotlib, which is not installed: {install}",
     "trends.no_cjk_font": "no Chinese (CJK) font is installed (fc-list :lang=zh finds none), so the charts' Chinese "
@@ -1578,9 +1584,6 @@ MESSAGES: dict[str, str] = {
     "unit.\u8def": "channels",
     "unit.\u5bb6": "companies",
     "unit.\u4e07\u5143/\u5e2d": "CNY 10k/seat",
-    "summary.status_errors": "{errors:error|errors}",
-    "summary.status_draft": "{errors:error|errors}, draft only",
-    "summary.status_ready": "no errors: ready to file",
     "document.draft_banner": "{stamp}: a draft, not to be filed",
     "document.chart_elsewhere": "(chart: see the HTML/PDF version)",
     "document.blank": "_",
@@ -1733,8 +1736,6 @@ MESSAGES: dict[str, str] = {
     "document.medium": "medium",
     "document.high": "high",
     # render/documents.py
-    "document.errors_not_ready_to_file": "errors: not ready to file",
-    "document.no_errors_ready_to_file": "no errors: ready to file",
     "document.report": "Report",
     "document.company": "Company",
     "document.status": "Status",
@@ -1929,7 +1930,8 @@ MESSAGES: dict[str, str] = {
     "help.option.strict": "Exit 1 on warnings too.",
     "help.render": "Render the documents of reports (folders or years; none: every report): the annual report "
     "forms with\nthe commitment letters and per-province sheets, and the gap analysis, as HTML, DOCX, XLSX, PDF "
-    "and a\nMarkdown summary. A report with errors is refused (exit 1) unless --draft.",
+    "and a\nMarkdown summary. A report with errors is refused unless --draft; either way, exit 1 when a report "
+    "has errors\n(as rac build).",
     "help.render.output_formats": "Document format, repeatable (--format html --format docx); default 'all', "
     "which includes PDF when WeasyPrint and a CJK font are available.",
     "help.render.out": "Output folder (default: build/<report-id>/; with several reports, DIR/<report-id>/).",

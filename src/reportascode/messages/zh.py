@@ -172,10 +172,15 @@ MESSAGES: dict[str, str] = {
     "build.report_draft": "{report}：有 {errors} 项错误，已生成草稿（{files} 个文件）",
     "build.report_refused": "{report}：有 {errors} 项错误，未生成文档",
     "build.index": "已写入 {path}",
-    "build.status_ok": "无错误，可报送",
-    "build.status_warnings": "无错误，但有 {warnings} 项警告未说明：在 explanations.yaml 中说明或更正后再报送",
-    "build.status_draft": "{errors} 项错误，仅草稿",
-    "build.status_refused": "{errors} 项错误，未生成",
+    "build.trends_skipped": "跳过多年度趋势文档：{reason}",
+    "build.trends_refused": "{company}的报告中有 {errors} 项错误；请先修正，"
+    "或用 rac build --draft 生成带草稿标记的文档",
+    # 报告状态：build/index.html、summary.md、差距分析一致；仅当没有未说明的错误或警告时“可报送”
+    "status.ready": "无错误，可报送",
+    "status.unexplained": "无错误，但有 {warnings} 项警告未说明：在 explanations.yaml 中说明或更正后再报送",
+    "status.draft": "{errors} 项错误，仅草稿，不满足报送条件",
+    "status.errors": "{errors} 项错误，不满足报送条件",
+    "status.refused": "{errors} 项错误，未生成",
     "trends.no_entity": "没有主体“{entity}”的报告（目录 reports/<主体>/<年度>/）；现有主体：{entities}",
     "trends.no_matplotlib": "绘制图表需要 matplotlib，但未安装：{install}",
     "trends.no_cjk_font": "未安装中文（CJK）字体（fc-list :lang=zh 无结果），图表中的中文将显示为方框；"
@@ -1381,9 +1386,6 @@ MESSAGES: dict[str, str] = {
     "unit.\u8def": "路",
     "unit.\u5bb6": "家",
     "unit.\u4e07\u5143/\u5e2d": "万元/席",
-    "summary.status_errors": "{errors} 项错误",
-    "summary.status_draft": "{errors} 项错误，仅生成草稿",
-    "summary.status_ready": "无错误，可报送",
     "document.draft_banner": "{stamp}：本文件为草稿，不得用于报送",
     "document.chart_elsewhere": "（图表见 HTML/PDF 版本）",
     "document.blank": "＿",
@@ -1535,8 +1537,6 @@ MESSAGES: dict[str, str] = {
     "document.medium": "中",
     "document.high": "高",
     # render/documents.py
-    "document.errors_not_ready_to_file": "有错误，不满足报送条件",
-    "document.no_errors_ready_to_file": "无错误，可报送",
     "document.report": "报告",
     "document.company": "企业名称",
     "document.status": "状态",
@@ -1715,7 +1715,8 @@ MESSAGES: dict[str, str] = {
     "显示差异表（字段、报告值、证据值、差异率、容差、结论）和发现；有错误时以 1 退出。",
     "help.option.strict": "有警告时也以 1 退出。",
     "help.render": "生成报告的文档（目录或年度；省略时为全部报告）：年报表单连同承诺书和分省数据表，以及差距分析，"
-    "格式为 HTML、DOCX、XLSX、PDF 和 Markdown 摘要。有错误的报告拒绝生成（以 1 退出），除非加 --draft。",
+    "格式为 HTML、DOCX、XLSX、PDF 和 Markdown 摘要。有错误的报告拒绝生成，除非加 --draft；无论是否生成草稿，"
+    "有错误时均以 1 退出（与 rac build 相同）。",
     "help.render.output_formats": "文档格式，可重复（--format html --format docx）；默认 all，有 WeasyPrint 和中文"
     "字体时包括 PDF。",
     "help.render.out": "输出目录（默认：build/<报告>/；多份报告时为 DIR/<报告>/）。",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportascode.errors import UsageError
+from reportascode.messages import Bilingual, message
 from reportascode.model.findings import Counts, Finding, count_findings
 from reportascode.model.selector import Selection
 from reportascode.model.workspace import Report
@@ -38,7 +39,8 @@ class RunOutcome:
     root: Path
     outcomes: list[ReportOutcome]
     written: list[Path] = field(default_factory=list)
-    skipped: dict[str, str] = field(default_factory=dict)
+    # the parts left out ("pdf", "charts", "trends/<entity>") and why, said on stderr and in index.html
+    skipped: dict[str, Bilingual] = field(default_factory=dict)
     index: Path | None = None
 
     @property
@@ -93,7 +95,6 @@ def render_selected(session: Selection, formats: Sequence[str], out: Path | None
 def build_workspace(session: Selection, out: Path, lang: str, draft: bool = False) -> RunOutcome:
     """``rac build``: validate every report, render each valid one (each one, as a marked draft, with
     ``draft``) into ``out/<report-id>/``, and write ``out/index.html``; the folder is replaced whole."""
-    from reportascode.messages import message
     from reportascode.render.env import make_environment
     from reportascode.render.html import render_index
 
@@ -116,10 +117,12 @@ def build_workspace(session: Selection, out: Path, lang: str, draft: bool = Fals
     trends = build_trends(session, result, lang, draft)  # build/trends/ and the dashboard's trends section
     files.update(trends.files)
     run.skipped.update(trends.skipped)
-    pdf_note = message("render.pdf_skipped", lang, {"reason": run.skipped["pdf"]}) if "pdf" in run.skipped else ""
+    for trend in trends.refused:
+        run.skipped[f"trends/{trend.entity or ''}"] = Bilingual.of(
+            "build.trends_refused", {"company": trend.company or trend.entity or "—", "errors": trend.errors})
     env = make_environment(session.workspace.root, lang)
     files["index.html"] = render_index(env, [_index_entry(o, lang) for o in run.outcomes], lang,
-                                       pdf_note, trends.dashboard).encode("utf-8")
+                                       skip_notes(run.skipped, lang), trends.dashboard).encode("utf-8")
     with building_folder(out, OUTPUT_NAMES) as folder:
         write_files(folder, files)
     run.written = [out / name for name in sorted(files)]
@@ -127,23 +130,24 @@ def build_workspace(session: Selection, out: Path, lang: str, draft: bool = Fals
     return run
 
 
+_SKIP_NOTES = {"pdf": "render.pdf_skipped", "charts": "trends.charts_skipped", "trends": "build.trends_skipped"}
+
+
+def skip_notes(skipped: dict[str, Bilingual], lang: str) -> list[str]:
+    """One sentence per part a run left out (``skipped``: part → why), in ``lang``: what rac render, rac build
+    and rac trends say on stderr and build/index.html says at its top."""
+    return [message(_SKIP_NOTES[part.partition("/")[0]], lang, {"reason": reason})
+            for part, reason in skipped.items()]
+
+
 _DOCUMENT_STEMS = ("annual-report", "gap-analysis", "summary")  # named by the messages "build.document.<stem>"
 
 
 def _index_entry(outcome: ReportOutcome, lang: str) -> dict[str, object]:
-    from reportascode.messages import message
     from reportascode.render.context import finding_views
+    from reportascode.render.filing_status import status_text
 
-    errors = len(outcome.errors)
-    warnings = outcome.counts.warnings  # unexplained: an explained or waived one is counted as such
-    if not errors and warnings:
-        status = message("build.status_warnings", lang, {"warnings": warnings})
-    elif not errors:
-        status = message("build.status_ok", lang)
-    elif outcome.rendered:
-        status = message("build.status_draft", lang, {"errors": errors})
-    else:
-        status = message("build.status_refused", lang, {"errors": errors})
+    status = status_text(outcome.counts, lang, outcome.draft, outcome.rendered)
     groups: dict[str, list[dict[str, str]]] = {}
     for name in outcome.files:
         stem, _, ext = name.rpartition(".")

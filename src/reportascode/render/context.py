@@ -13,7 +13,7 @@ from typing import Any
 
 from reportascode.history.fingerprint import Fingerprint, fingerprint
 from reportascode.messages import has_message, join_list, message
-from reportascode.model.findings import EXPLAINED, STATES, WAIVED, Finding, Severity, count_states
+from reportascode.model.findings import EXPLAINED, STATES, WAIVED, Counts, Finding, Severity, count_states
 from reportascode.model.loader import resolve_pointer, split_pointer
 from reportascode.model.schemas import REPORT_FILES, SchemaStore
 from reportascode.model.workspace import Report
@@ -97,6 +97,11 @@ class GapSummary:
     explained: int
     score: int
     grade: str
+
+    @property
+    def totals(self) -> Counts:
+        """The report's counts, as :func:`count_states` gave them (for the status line)."""
+        return Counts(self.errors, self.warnings, self.infos, self.explained, self.waived)
 
 
 @dataclass

@@ -42,6 +42,7 @@ from reportascode.render.context import (
     without_paths,
 )
 from reportascode.render.env import WorkspaceLoader, render_template
+from reportascode.render.filing_status import status_text
 from reportascode.render.layout import PROVENANCES, FieldRef, FormSpec, SectionSpec, load_layout
 from reportascode.rules.registry import basis_label
 
@@ -520,8 +521,7 @@ def _heat(count: int, column: str) -> str:
 def gap_section(ctx: ReportContext) -> Section:
     views = ctx.findings
     summary = gap_summary(views, ctx.lang)
-    status = ctx.msg("document.errors_not_ready_to_file") if summary.errors \
-        else ctx.msg("document.no_errors_ready_to_file")
+    status = status_text(summary.totals, ctx.lang, ctx.draft)
     blocks: list[Block] = [
         Paragraph(ctx.msg("document.gap_note"), "internal"),
         Fields([

@@ -25,10 +25,10 @@ def render_document(env: jinja2.Environment, document: Document) -> str:
     return render_template(env, DOCUMENT_TEMPLATE, context)
 
 
-def render_index(env: jinja2.Environment, entries: list[dict[str, Any]], lang: str, pdf_note: str,
+def render_index(env: jinja2.Environment, entries: list[dict[str, Any]], lang: str, skip_notes: list[str],
                  trends: Sequence[Any] = ()) -> str:
     """The build's front page; ``trends``: the dashboard entries of :mod:`reportascode.trends` (charts, figures
     and status by year), shown by ``_trends.html``."""
     context = page_context(lang, False, "")
-    context.update(entries=entries, pdf_note=pdf_note, trends=list(trends))
+    context.update(entries=entries, skip_notes=skip_notes, trends=list(trends))
     return render_template(env, INDEX_TEMPLATE, context)

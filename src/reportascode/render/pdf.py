@@ -15,6 +15,7 @@ import subprocess
 from typing import Any
 
 from reportascode.errors import UsageError
+from reportascode.messages import Bilingual
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,9 +43,9 @@ def unavailable() -> UsageError | None:
     return None
 
 
-def drop_if_unavailable(wanted: list[str], required: bool, lang: str) -> str | None:
-    """Take ``pdf`` out of ``wanted`` when it cannot be rendered here and return why (in ``lang``); raise
-    instead when PDF was asked for explicitly."""
+def drop_if_unavailable(wanted: list[str], required: bool) -> Bilingual | None:
+    """Take ``pdf`` out of ``wanted`` when it cannot be rendered here and return why (in both languages: the
+    documents' and the terminal's may differ); raise instead when PDF was asked for explicitly."""
     if "pdf" not in wanted:
         return None
     problem = unavailable()
@@ -53,7 +54,7 @@ def drop_if_unavailable(wanted: list[str], required: bool, lang: str) -> str | N
     if required:
         raise problem
     wanted.remove("pdf")
-    return problem.text(lang)
+    return Bilingual.of(problem.key, problem.message_args)
 
 
 def _refuse_urls(url: str, *args: Any, **kwargs: Any) -> Any:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportascode.messages import Bilingual
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report
@@ -23,7 +24,7 @@ OUTPUT_NAMES = frozenset(
 @dataclass
 class Rendered:
     files: dict[str, bytes] = field(default_factory=dict)
-    skipped: dict[str, str] = field(default_factory=dict)
+    skipped: dict[str, Bilingual] = field(default_factory=dict)  # "pdf" → why it was left out
 
 
 def report_errors(report: Report, findings: Iterable[Finding]) -> list[Finding]:
@@ -45,7 +46,7 @@ def render_report(report: Report, store: SchemaStore, findings: Sequence[Finding
 
     result = Rendered()
     wanted = [f for f in FORMATS if f in formats]
-    skipped = pdf.drop_if_unavailable(wanted, pdf_required, lang)
+    skipped = pdf.drop_if_unavailable(wanted, pdf_required)
     if skipped is not None:
         result.skipped["pdf"] = skipped
     env = make_environment(workspace_root, lang)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import jinja2
 
-from reportascode.messages import message
 from reportascode.render.content import Document
 from reportascode.render.context import ReportContext, gap_summary
 from reportascode.render.documents import key_figures
 from reportascode.render.env import render_template
+from reportascode.render.filing_status import status_text
 from reportascode.render.html import page_context
 
 SUMMARY_TEMPLATE = "summary.md"
@@ -21,7 +21,7 @@ def render_summary(env: jinja2.Environment, ctx: ReportContext, document: Docume
     context.update(
         document=document,
         report_id=ctx.report.id,
-        status_text=status_text(ctx.lang, gap.errors, document.draft),
+        status_text=status_text(gap.totals, ctx.lang, document.draft),
         gap=gap,
         risk_text=f"{risk} ({gap.score})",
         figures=key_figures(ctx),
@@ -29,9 +29,3 @@ def render_summary(env: jinja2.Environment, ctx: ReportContext, document: Docume
         documents=documents,
     )
     return render_template(env, SUMMARY_TEMPLATE, context)
-
-
-def status_text(lang: str, errors: int, draft: bool) -> str:
-    if errors:
-        return message("summary.status_draft" if draft else "summary.status_errors", lang, {"errors": errors})
-    return message("summary.status_ready", lang)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportascode.errors import UsageError
-from reportascode.messages import message
+from reportascode.messages import Bilingual, message
 from reportascode.model.selector import Selection
 from reportascode.render.content import Chart
 from reportascode.trends import metrics
@@ -25,7 +25,7 @@ DOCUMENT_NAMES = frozenset(f"trends.{ext}" for ext in DOCUMENT_FORMATS)
 class TrendsRun:
     trends: list[EntityTrend]
     files: dict[str, bytes] = field(default_factory=dict)
-    skipped: dict[str, str] = field(default_factory=dict)  # "charts" / "pdf" → why they were left out
+    skipped: dict[str, Bilingual] = field(default_factory=dict)  # "charts" / "pdf" → why they were left out
     refused: list[EntityTrend] = field(default_factory=list)  # documents not rendered: a report has errors
     dashboard: list[DashboardEntry] = field(default_factory=list)
 
@@ -57,7 +57,7 @@ def _charts(trend: EntityTrend, lang: str, png: bool, required: bool, run: Trend
     except UsageError as problem:
         if required:
             raise
-        run.skipped["charts"] = message(problem.key, lang, problem.message_args)
+        run.skipped["charts"] = Bilingual.of(problem.key, problem.message_args)
         return []
 
 
@@ -77,7 +77,7 @@ def render_trends(session: Selection, trends: Sequence[EntityTrend], lang: str,
 
     run = TrendsRun(list(trends))
     wanted = [f for f in DOCUMENT_FORMATS if f in formats]
-    skipped = pdf.drop_if_unavailable(wanted, pdf_required, lang)
+    skipped = pdf.drop_if_unavailable(wanted, pdf_required)
     if skipped is not None:
         run.skipped["pdf"] = skipped
     env = make_environment(session.workspace.root, lang)
