@@ -31,9 +31,14 @@ def config(root: Path, text: str) -> None:
     (root / ".reportascode.yaml").write_text(text, encoding="utf-8")
 
 
-def explain(root: Path, year: int, check: str, field: str) -> None:
+def explain(root: Path, year: int, check: str, field: str, record: bool = True) -> None:
+    """An entry for ``check`` at ``field``, with the values it explains recorded by ``rac explain --add`` (an
+    entry without them clears nothing: EXPL-02)."""
     with (root / f"reports/{year}/explanations.yaml").open("a", encoding="utf-8") as stream:
         stream.write(f"- check: {check}\n  field: {field}\n  text_zh: 说明。\n  evidence: []\n")
+    if record:
+        run = run_rac("explain", check, "--add", f"reports/{year}/{field}", cwd=root)
+        assert run.code == 0, run.err
 
 
 def rules(document: dict[str, Any], key: str = "findings") -> list[tuple[str, str, str]]:
@@ -68,7 +73,7 @@ def test_explanations_match_per_field(workspace: Path) -> None:
 
 def test_an_error_cannot_be_explained_away(workspace: Path) -> None:
     edit_file(workspace / "reports/2024/operations.yaml", {"/seats/ai_ratio_reported": "0.300"})
-    explain(workspace, 2024, "SEAT-02", "operations.yaml#/seats/ai_ratio_reported")
+    explain(workspace, 2024, "SEAT-02", "operations.yaml#/seats/ai_ratio_reported", record=False)  # not a warning
     code, document = validate(workspace, "reports/2024")
     assert code == 1
     assert document["summary"]["errors"] == 1
@@ -79,7 +84,7 @@ def test_an_error_cannot_be_explained_away(workspace: Path) -> None:
 
 
 def test_a_duplicate_explanation_is_reported(workspace: Path) -> None:
-    explain(workspace, 2024, "YOY-01", "operations.yaml#/seats/ai")
+    explain(workspace, 2024, "YOY-01", "operations.yaml#/seats/ai", record=False)
     _, document = validate(workspace, "reports/2024")
     expl = [f for f in document["findings"] if f["rule"] == "EXPL-01"]
     assert [f["pointer"] for f in expl] == ["/2/field"]

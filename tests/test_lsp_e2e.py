@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -196,7 +197,8 @@ async def test_quote_and_explanation_code_actions(workspace: Path) -> None:
         assert explain.edit is not None and explain.edit.changes is not None
         explanations_uri = (report / "explanations.yaml").as_uri()
         (entry,) = explain.edit.changes[explanations_uri]
-        assert "- check: SEAT-03\n  field: company.yaml#/staff/call_center\n  text_zh: 待填\n" in entry.new_text
+        assert re.search(r'- check: SEAT-03\n  field: company.yaml#/staff/call_center\n  fingerprint: "[0-9a-f]{12}"\n'
+                         r'  text_zh: 待填\n', entry.new_text), entry.new_text
         assert "500" in entry.new_text and "520" in entry.new_text  # the values it explains
     assert company.read_text(encoding="utf-8") == text
 

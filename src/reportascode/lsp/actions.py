@@ -94,12 +94,14 @@ def full_width_actions(lines: list[str], first: int, last: int) -> list[Action]:
     return found
 
 
-def explanation_entry(rule: str, file_name: str, pointer: str, text: str) -> str:
-    """The lines of a new explanations.yaml entry for one warning; its message (with the values) as a comment."""
+def explanation_entry(rule: str, file_name: str, pointer: str, text: str, fingerprint: str) -> str:
+    """The lines of a new explanations.yaml entry for one warning: its message (with the values) as a comment, and
+    the fingerprint of those values (an entry without one clears nothing: EXPL-02)."""
     comment = " ".join(text.split())
     return (f"# {rule}: {comment}\n"
             f"- check: {rule}\n"
             f"  field: {file_name}.yaml#{pointer}\n"
+            f"  fingerprint: \"{fingerprint}\"\n"
             f"  text_zh: {PLACEHOLDER}\n"
             f"  evidence: []\n")
 

@@ -15,6 +15,7 @@ from reportascode.lsp.textspan import token_end, utf16_units
 from reportascode.messages import message
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.schemas import REPORT_FILES
+from reportascode.validate.explanations import fingerprint
 
 SOURCE = "rac"
 # the rule index of the project's documentation, where rac runs from a checkout (a wheel ships no docs)
@@ -89,7 +90,8 @@ def diagnostics_by_file(analysis: Analysis) -> dict[str, list[types.Diagnostic]]
             code_description=rule_link(finding.rule),
             source=SOURCE,
             data={"pointer": finding.pointer, "severity": finding.severity.value,
-                  "waived": finding.waived_by is not None, "explained": finding.explanation is not None},
+                  "waived": finding.waived_by is not None, "explained": finding.explanation is not None,
+                  "fingerprint": fingerprint(finding)},  # what an explanation of it records (EXPL-02)
         )
         owner = reports.get(finding.report)
         places = related_places(finding, owner, config) if owner is not None and config is not None else []

@@ -133,10 +133,12 @@ def _explanation_action(ls: RacLanguageServer, diagnostic: types.Diagnostic, fil
     assert isinstance(file_context, FileContext)
     data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
     if (diagnostic.severity != types.DiagnosticSeverity.Warning or not isinstance(diagnostic.code, str)
-            or data.get("waived") or data.get("explained") or data.get("mirror_of") or "pointer" not in data):
+            or data.get("waived") or data.get("explained") or data.get("mirror_of") or "pointer" not in data
+            or not isinstance(data.get("fingerprint"), str)):
         return None
     target = file_context.folder / "explanations.yaml"
-    entry = explanation_entry(diagnostic.code, file_context.name, str(data["pointer"]), diagnostic.message)
+    entry = explanation_entry(diagnostic.code, file_context.name, str(data["pointer"]), diagnostic.message,
+                              str(data["fingerprint"]))
     target_uri = next((uri for uri in ls.workspace.text_documents if _same_file(uri, target)), target.as_uri())
     title = message("lsp.action.explain", lang, {"rule": diagnostic.code})
     if target.exists() or target_uri in ls.workspace.text_documents:

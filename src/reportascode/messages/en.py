@@ -1188,7 +1188,12 @@ MESSAGES: dict[str, str] = {
     "the warning it explains (its variant and the figures, dates and days it states), written by rac explain ID --add "
     "FILE#POINTER. When those values change (a different renewal date, a licence now expired, another year-on-year "
     "change), the explanation no longer clears the warning, the warning is back, and EXPL-02 warns at the entry's "
-    "fingerprint; review the text and run --add again. Entries without a fingerprint still match by check and field.",
+    "fingerprint; review the text and run --add again. An entry without a fingerprint (the older form) cannot show "
+    "which values it was written for, so it clears nothing either: EXPL-02 warns at its field; review the text and "
+    "record the values with rac explain ID --add FILE#POINTER.",
+    "rule.EXPL-02.unrecorded": "this explanation ({check}, {field}) records no values (no fingerprint), so it can't "
+    "show it still applies and no longer clears the warning; check the text, then run rac explain {check} --add "
+    "{target} to record them",
     "rule.EXPL-01.error": "this explanation ({check}, {field}) is for an error: errors cannot be explained away, "
     "correct the data",
     "rule.EXPL-01.duplicate": "a second explanation for {check}, {field} (entry {first} already explains it)",

@@ -1007,7 +1007,10 @@ MESSAGES: dict[str, str] = {
     "（提示类型及其中的数字、日期、天数）的 12 位哈希，由 rac explain 检查项 --add 文件#指针 写入。"
     "数值变化后（如续期申请日期改变、许可证已过期、同比变动幅度不同），该说明不再消除提示，提示重新出现，"
     "EXPL-02 在条目的 fingerprint 处警告；核对并修改说明后再次运行 --add 更新指纹。"
-    "未记录 fingerprint 的条目仍按检查项和字段匹配。",
+    "未记录 fingerprint 的条目（旧写法）无法表明写于哪些数值，同样不消除提示：EXPL-02 在条目的 field 处提示"
+    "核对说明后用 rac explain 检查项 --add 文件#指针 补记。",
+    "rule.EXPL-02.unrecorded": "该情况说明（{check}，{field}）未记录所说明的数值（没有 fingerprint），"
+    "无法确认仍然适用，因此不消除该提示；请核对说明文字，确认后运行 rac explain {check} --add {target} 记录数值",
     "rule.EXPL-01.error": "该情况说明（{check}，{field}）针对的是错误：错误不能以说明消除，请更正数据",
     "rule.EXPL-01.duplicate": "对 {check}、{field} 的重复说明（第 {first} 条已说明）",
     "rule.EXPL-01.doc": "explanations.yaml 中的条目 {{check, field: 文件名.yaml#指针, text_zh, …}} "

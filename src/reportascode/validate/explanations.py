@@ -14,7 +14,9 @@ An entry also records **what it explains**: ``fingerprint`` is a short hash of t
 variant and arguments: the figures, dates and days the warning states), written by ``rac explain ID --add
 FILE#POINTER``. When those values change, the entry no longer clears the warning: the warning is back and rule
 ``EXPL-02`` (warning, at the entry's fingerprint) says the explanation was written for other values. An entry
-without a fingerprint still clears by check and field alone (and ``rac explain --add`` records one).
+without a fingerprint (the older form) cannot show what it was written for, so it clears nothing either: the
+warning stands and ``EXPL-02`` (at the entry's ``field``) asks to review the text and record the values with
+``rac explain ID --add FILE#POINTER``.
 """
 
 from __future__ import annotations
@@ -113,10 +115,14 @@ def apply_explanations(report: Report, findings: list[Finding], config: Config) 
         if entry is not None and finding.report == report.id:
             matched.add(entry.index)
             current = fingerprint(finding)
+            add_to = f"{finding.file}#{finding.pointer}"  # what rac explain --add takes
             if finding.severity is Severity.WARNING and entry.fingerprint not in (None, current):
                 problems.append(_finding(report, entry, "rule.EXPL-02", rule=STALE_RULE,
                                          pointer=f"/{entry.index}/fingerprint", recorded=entry.fingerprint,
-                                         current=current, target=f"{finding.file}#{finding.pointer}"))
+                                         current=current, target=add_to))
+            elif finding.severity is Severity.WARNING and not finding.cleared and entry.fingerprint is None:
+                # the older form records no values: it could be clearing a warning it was not written for
+                problems.append(_finding(report, entry, "rule.EXPL-02.unrecorded", rule=STALE_RULE, target=add_to))
             elif finding.severity is Severity.WARNING and not finding.cleared:
                 finding = dataclasses.replace(finding, explanation=entry.texts)
             elif finding.severity is Severity.ERROR:
