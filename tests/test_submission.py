@@ -74,3 +74,22 @@ def test_a_late_submission_is_recorded_with_a_note(frozen: GitRepo) -> None:
     assert run.code == 0 and "after the 2025-03-31 deadline" in run.err
     checked = run_rac("validate", "--format", "json", "reports/2024", cwd=frozen.root)
     assert [f["severity"] for f in json.loads(checked.out)["findings"] if f["rule"] == "SIG-03"] == ["warning"]
+
+
+def _cover_submission(repo: GitRepo, out: str) -> str:
+    import re
+
+    run = run_rac("render", "reports/2024", "--format", "html", "--out", str(repo.root / out), cwd=repo.root)
+    assert run.code == 0, run.err
+    html = (repo.root / out / "annual-report.html").read_text(encoding="utf-8")
+    match = re.search(r"计划提交日期</th>\s*<td[^>]*>([^<]*)<", html)
+    assert match, html[:2000]
+    return match.group(1)
+
+
+def test_the_cover_shows_the_recorded_submission_date(frozen: GitRepo) -> None:
+    """The filing pack's cover reads the one submission date, not meta.yaml alone (still null here)."""
+    assert _cover_submission(frozen, "before") == "—"
+    assert run_rac("submit", "reports/2024", "--date", "2025-03-18", cwd=frozen.root).code == 0
+    assert "submission_date: null" in (frozen.root / META).read_text(encoding="utf-8")
+    assert _cover_submission(frozen, "after") == "2025年3月18日"

@@ -13,7 +13,8 @@ date can be moved in ``.reportascode.yaml`` (``timeline: {<step id>: "MM-DD"}``,
 function come from ``owners`` (finance, operations, legal, it, hr).
 
 A step's status comes from the repository: is the report valid (no errors), filled (no placeholder), frozen (a
-lock manifest or tag), signed (signature dates present), submitted (``meta.submission_date``)?
+lock manifest or tag), signed (signature dates present), submitted (the one submission date: ``rac submit``'s
+record, else ``meta.submission_date``)?
 """
 
 from __future__ import annotations

@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from reportascode.model.dates import parse_date
 from reportascode.model.loader import load_file
 
 MANIFEST_NAME = ".rac-lock.yaml"
+
+
+def submission_date(folder: Path, meta: Any) -> dt.date | None:
+    """The one submission date of the report in ``folder`` whose meta.yaml data is ``meta``: what ``rac submit``
+    recorded, else ``submission_date`` as meta.yaml writes it (``None``: not submitted)."""
+    written = parse_date(meta.get("submission_date")) if isinstance(meta, dict) else None
+    return recorded_submission_date(folder) or written
 
 
 def recorded_submission_date(folder: Path) -> dt.date | None:

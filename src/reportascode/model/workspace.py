@@ -12,7 +12,6 @@ from typing import Any
 
 from reportascode.errors import UsageError
 from reportascode.files.paths import confine
-from reportascode.model.dates import parse_date
 from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file, read_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
 
@@ -102,11 +101,9 @@ class Report:
     @cached_property
     def submission_date(self) -> dt.date | None:
         """The one submission date: ``rac submit``'s record, else meta.yaml's ``submission_date``."""
-        from reportascode.model.submission import recorded_submission_date
+        from reportascode.model.submission import submission_date
 
-        meta = self.data("meta")
-        written = parse_date(meta.get("submission_date")) if isinstance(meta, dict) else None
-        return recorded_submission_date(self.folder) or written
+        return submission_date(self.folder, self.data("meta"))
 
     @property
     def schema_version(self) -> str:

@@ -340,7 +340,7 @@ def cover_section(ctx: ReportContext, contents: list[Section]) -> Section:
         Field(ctx.msg("pack.cover.year"), None, Cell(ctx.msg("pack.cover.year_value", year=ctx.report.year))),
         Field(ctx.msg("pack.cover.deadline"), None,
               Cell(formatting.date(f"{ctx.report.year + 1}-03-31", ctx.lang))),
-        Field(ctx.msg("pack.cover.submission"), None, ctx.cell("meta", "/submission_date")),
+        Field(ctx.msg("pack.cover.submission"), None, _submission_cell(ctx)),
     ], ctx.msg("pack.cover.info"))
     content_rows = []
     for number, section in enumerate(contents, start=1):
@@ -359,6 +359,12 @@ def cover_section(ctx: ReportContext, contents: list[Section]) -> Section:
                                                           "pack.cover.note.layout", "pack.cover.note.fingerprint")]
     return Section("cover", ctx.msg("pack.cover.title", year=ctx.report.year), ctx.msg("pack.cover.sheet"),
                    [info, contents_table, attachments, *notes], _subtitle(ctx))
+
+
+def _submission_cell(ctx: ReportContext) -> Cell:
+    """The submission date as every reader has it (rac submit's record, else meta.yaml), not meta.yaml alone."""
+    submitted = ctx.report.submission_date
+    return ctx.cell("meta", "/submission_date", submitted.isoformat() if submitted is not None else None)
 
 
 def _attachments(ctx: ReportContext) -> list[tuple[str, str, str, str]]:
@@ -392,7 +398,7 @@ def _attachments(ctx: ReportContext) -> list[tuple[str, str, str, str]]:
                  msg("pack.att.dengbao_status", filing=filing or formatting.EMPTY, test=test or formatting.EMPTY)
                  if have(filing) else msg("pack.att.absent"), present if have(filing, test) else missing))
     expiry = formatting.parse_date(get("licence", "/expiry_date"))
-    submitted = formatting.parse_date(get("meta", "/submission_date")) or ctx.report_date
+    submitted = ctx.report.submission_date or ctx.report_date  # the one submission date (model/submission.py)
     renewal = get("licence", "/renewal_applied_date")
     if expiry is not None and (expiry - submitted).days <= 180:
         rows.append((msg("pack.att.renewal"), basis("A", "order42_art27"),
