@@ -19,5 +19,7 @@ def lsp(lang: str | None) -> None:
     try:
         from reportascode.lsp.server import serve
     except ImportError as missing:
-        raise UsageError("lsp.not_installed", detail=str(missing)) from None
+        from reportascode.messages.install import install_command
+
+        raise UsageError("lsp.not_installed", install=install_command("lsp", "pygls"), detail=str(missing)) from None
     serve(lang)

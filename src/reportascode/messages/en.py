@@ -1247,7 +1247,7 @@ MESSAGES: dict[str, str] = {
     "one (the first "
     "of them here); validation stopped counting after 10,000 schema errors",
     # rac lsp (the language server)
-    "lsp.not_installed": "rac lsp needs the optional extra: pip install 'reportascode[lsp]' ({detail})",
+    "lsp.not_installed": "rac lsp needs the optional extra: {install} ({detail})",
     "lsp.explained": "{message} (explained: {reason})",
     "lsp.waived": "{message} (waived: {reason})",
     "lsp.related_read": "{rule} also reads this value",

@@ -1054,7 +1054,7 @@ MESSAGES: dict[str, str] = {
     "finding.more_stopped": "本文件至少另有 {count} 处 {rule}，不再逐一列出（此处为其中第一处）；"
     "数据模式错误超过 10,000 处后不再计数",
     # rac lsp（语言服务器）
-    "lsp.not_installed": "rac lsp 需要安装可选依赖：pip install 'reportascode[lsp]'（{detail}）",
+    "lsp.not_installed": "rac lsp 需要安装可选依赖：{install}（{detail}）",
     "lsp.explained": "{message}（已说明：{reason}）",
     "lsp.waived": "{message}（已豁免：{reason}）",
     "lsp.related_read": "{rule} 也读取此值",
