@@ -14,6 +14,8 @@ import pytest
 from tests.conftest import SAMPLE_REPORTS, Run, run_rac
 from tests.test_render import _break_seats, _pdf_ready, need_tool
 
+pytestmark = pytest.mark.system_packages  # also run without fonts-noto-cjk, chromium, poppler… (.ci/run)
+
 DOCUMENTS = ("annual-report.html", "annual-report.docx", "annual-report.xlsx", "gap-analysis.html",
              "gap-analysis.docx", "gap-analysis.xlsx", "summary.md")
 

@@ -18,6 +18,8 @@ import pytest
 from tests.conftest import SAMPLE_REPORTS, run_rac
 from tests.gitrepo import GitRepo
 
+pytestmark = pytest.mark.system_packages  # also run without fonts-noto-cjk, chromium, poppler… (.ci/run)
+
 COMPANY = "星澜联络科技有限公司"
 DOCS = ("annual-report", "gap-analysis")
 

@@ -13,6 +13,8 @@ import pytest
 
 pytest.importorskip("pygls", reason="rac lsp needs the [lsp] extra (pygls)")
 
+pytestmark = pytest.mark.system_packages  # also run without fonts-noto-cjk, chromium, poppler… (.ci/run)
+
 INIT_LUA = r"""
 local target = vim.fn.fnamemodify(os.getenv("RAC_TARGET"), ":p")
 local out = os.getenv("RAC_OUT")

@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import SAMPLE_REPORTS, run_rac
 
+pytestmark = pytest.mark.system_packages  # also run without fonts-noto-cjk, chromium, poppler… (.ci/run)
+
 COMPANY = "星澜联络科技有限公司"
 FORMS = ("承诺书", "企业基本情况表", "企业服务质量表", "企业经济效益表", "网络信息安全表", "业务发展情况表",
          "数据真实性承诺函")
@@ -34,10 +36,16 @@ def need_pdf() -> None:
         pytest.skip(f"PDF cannot be rendered here: {reason}")
 
 
+# the Debian package of each external tool a test runs, named in the skip reason
+PACKAGES = {"pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "pdfinfo": "poppler-utils",
+            "pdffonts": "poppler-utils", "chromium": "chromium", "soffice": "LibreOffice", "nvim": "neovim"}
+
+
 def need_tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        pytest.skip(f"{name} is not installed (CI installs it through .ci/run)")
+        package = PACKAGES.get(name, name)
+        pytest.skip(f"{name} ({package}) is not installed (CI installs it through .ci/run)")
     return path
 
 

@@ -23,6 +23,8 @@ from tests.test_render import _pdf_ready, need_tool
 
 pytest.importorskip("matplotlib", reason="the charts need the 'charts' extra (matplotlib)")
 
+pytestmark = pytest.mark.system_packages  # also run without fonts-noto-cjk, chromium, poppler… (.ci/run)
+
 # The sample's figures (shared/domain.md §6), as filed in reports/<year>/: checked against the files below.
 FIGURES = {
     2022: {"total": 420, "human": 400, "ai": 20, "revenue": 5980, "offered": 18_600_000, "answered": 17_484_000,

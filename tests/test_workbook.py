@@ -448,6 +448,7 @@ def _resave(book: Path, folder: Path) -> Path:
     return converted
 
 
+@pytest.mark.system_packages
 @pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_round_trip_imports_the_same(workspace: Path, tmp_path: Path) -> None:
     book = _export(workspace)
