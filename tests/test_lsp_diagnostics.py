@@ -115,7 +115,7 @@ def test_lsp_without_pygls_exits_2_with_a_clear_message(tmp_path: Path) -> None:
                           "from reportascode.cli import main; main(['lsp', '--lang', 'en'])", str(tmp_path)],
                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert run.returncode == 2, run.stderr
-    assert "reportascode[lsp]" in run.stderr and "Traceback" not in run.stderr
+    assert "[lsp]" in run.stderr and "Traceback" not in run.stderr  # the install command that fits this rac
 
 
 def test_every_rule_has_the_anchor_its_diagnostics_link_to() -> None:
