@@ -1297,6 +1297,7 @@ MESSAGES: dict[str, str] = {
     "pack.file.explanations": "Explanations",
     "pack.file.corrections": "Correction records",
     "pack.file.reportascode": "Workspace configuration",
+    "pack.file.evidence": "evidence file {name}",
     "pack.file.config": "Workspace file",
     "pack.field_in": "{document}: {field}",
     "pack.item_number": "item {number}",

@@ -1103,6 +1103,7 @@ MESSAGES: dict[str, str] = {
     "pack.file.explanations": "情况说明",
     "pack.file.corrections": "更正记录",
     "pack.file.reportascode": "工作区配置",
+    "pack.file.evidence": "证据文件 {name}",
     "pack.file.config": "工作区文件",
     "pack.field_in": "{document}：{field}",
     "pack.item_number": "第{number}项",

@@ -445,9 +445,22 @@ def field_text(ctx_store: SchemaStore, version: str, file: str, pointer: str, la
             parts.append(found.text(lang))
         elif tokens[end - 1].isdigit():
             parts.append(message("pack.item_number", lang, {"number": int(tokens[end - 1]) + 1}))
-    document = message(f"pack.file.{file}", lang)
+    document = document_name(file, lang)
     return message("pack.field_in", lang, {"document": document, "field": " · ".join(parts)}) if parts \
         else document
+
+
+def document_name(file: str, lang: str) -> str:
+    """What a file of the report is, as a person reads it (业务数据), never its path: a data file (``operations``,
+    ``operations.yaml``, ``reports/2024/operations.yaml``) by its kind, an evidence export by its own name, any
+    other file as a workspace file."""
+    name = file.rsplit("/", 1)[-1]
+    stem = name.removesuffix(".yaml")
+    if has_message(f"pack.file.{stem}", lang):
+        return message(f"pack.file.{stem}", lang)
+    if f"/{file}".rsplit("/", 2)[-2:-1] == ["evidence"]:
+        return message("pack.file.evidence", lang, {"name": name})
+    return message("pack.file.config", lang)
 
 
 _FILE_PATH = re.compile(r"(?<![\w/.-])(?:[\w.-]+/)*\.?([a-z_]+)\.yaml\b")
@@ -456,10 +469,7 @@ _FILE_PATH = re.compile(r"(?<![\w/.-])(?:[\w.-]+/)*\.?([a-z_]+)\.yaml\b")
 def without_paths(text: str, lang: str) -> str:
     """A message with its file names (``explanations.yaml``) replaced by what the files are (情况说明)."""
     def name(match: re.Match[str]) -> str:
-        stem = match.group(1)
-        key = f"pack.file.{stem}"
-        named = message(key, lang)
-        return named if named != key else message("pack.file.config", lang)
+        return document_name(match.group(1), lang)
 
     return _FILE_PATH.sub(name, text)
 
@@ -475,9 +485,9 @@ def finding_views(report: Report, findings: Sequence[Finding], lang: str,
             continue
         area = area_of(finding.rule)
         rule_basis = basis.get(finding.rule, "" if area == "format" else "I")
-        stem = finding.file.rsplit("/", 1)[-1].removesuffix(".yaml")
-        where = field_text(store, version, stem, finding.pointer, lang) if store is not None \
-            else message(f"pack.file.{stem}", lang)
+        name = finding.file.rsplit("/", 1)[-1]
+        where = field_text(store, version, name.removesuffix(".yaml"), finding.pointer, lang) \
+            if store is not None and name.endswith(".yaml") else document_name(finding.file, lang)
         views.append(FindingView(
             rule=finding.rule,
             severity=finding.severity.value,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from reportascode.messages import message
@@ -40,7 +40,15 @@ def to_decimal(value: Any) -> Decimal | None:
 
 
 def quantize(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """``value`` rounded to ``places`` decimals, however many digits it has (the loader lets through up to 300:
+    more than the default context's 28, where quantize would fail)."""
+    if not value.is_finite():
+        return value
+    digits = max(value.adjusted(), 0) + places + 2
+    with localcontext() as context:
+        context.prec = max(context.prec, digits)
+        context.Emax = max(context.Emax, digits)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def money(value: Any, places: int = 2) -> str:
