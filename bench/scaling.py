@@ -1,6 +1,8 @@
 """Scaling: validate, diff, blame and render of one report whose numbers.yaml holds 1,000 / 3,000 / 10,000 entries.
 
 Usage: python bench/scaling.py [--sizes 1000,3000,10000] [--runs 3] [--render-max 3000]
+``validate`` is timed without its cache (the work itself), then with the cache emptied before each run (cold: the
+work and the writing of the cache) and with the cache of the previous run (warm, nothing changed).
 Each size gets a workspace in a temporary folder: the sample's 2023 and 2024 reports, 2024's numbers.yaml grown
 to N leased 400 numbers, committed in a git repository of three commits (so blame has history to read). Prints a
 Markdown table of medians (wall, CPU, peak RSS) and the cost per entry relative to the smallest size.
@@ -79,7 +81,11 @@ def main() -> None:
         for size in sizes:
             ws = workspace(work / str(size), size)
             commands = [
-                Command("validate", [*RAC, "validate", "reports/2024"], ws),
+                Command("validate", [*RAC, "validate", "reports/2024", "--no-cache"], ws),
+                Command("validate, cold cache", [*RAC, "validate", "reports/2024"], ws,
+                        before=lambda ws=ws: shutil.rmtree(ws / ".git" / "rac-cache" / "validate",
+                                                           ignore_errors=True)),
+                Command("validate, warm cache", [*RAC, "validate", "reports/2024"], ws),
                 Command("diff", [*RAC, "diff", "reports/2023", "reports/2024", "--format", "json"], ws),
                 Command("blame", [*RAC, "blame", "reports/2024/numbers.yaml", "--no-cache"], ws),
             ]
@@ -91,7 +97,7 @@ def main() -> None:
         first = sizes[0]
         print("| command | entries | wall s | CPU s | peak RSS MiB | CPU per entry ÷ at "
               f"{first} |\n|---|---:|---:|---:|---:|---:|")
-        for name in ("validate", "diff", "blame", "render"):
+        for name in ("validate", "validate, cold cache", "validate, warm cache", "diff", "blame", "render"):
             for size in sizes:
                 m = results[size].get(name)
                 if m is None:

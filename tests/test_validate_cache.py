@@ -595,3 +595,18 @@ def test_values_read_back_identical() -> None:
         with pytest.raises(NotCacheable):
             encode(bad)
 
+
+
+def test_a_file_over_the_entry_bound_is_parsed_every_run_with_the_same_answers(
+        ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large file gets no file entry (its encoded document would double a cold run's memory); answers agree."""
+    from reportascode.validate import validation_cache
+
+    size = (ws / "reports/2024/numbers.yaml").stat().st_size
+    monkeypatch.setattr(validation_cache, "MAX_FILE_ENTRY_SOURCE", size - 1)
+    assert_same_answers(ws, "reports/2024")
+    _replace(ws / "reports/2024/numbers.yaml", "outbound_enabled: true", "outbound_enabled: false")
+    assert validate(ws, "json", "en") == validate(ws, "json", "en", cached=False)
+    cached_sources = [json.loads(p.read_bytes().partition(b"\n")[2])["key"].split("\0")[2]
+                      for p in entries(ws) if p.parent.name == "file"]
+    assert cached_sources and "reports/2024/numbers.yaml" not in cached_sources
