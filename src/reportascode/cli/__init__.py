@@ -41,6 +41,16 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def _escape_what_the_streams_cannot_encode() -> None:
+    """A terminal whose encoding can't hold Chinese (``PYTHONIOENCODING=latin-1``, an old C locale) shows what it
+    can't encode as ``\\u`` escapes: the command still runs and exits as it should, never exit 3 on printing."""
+    import io
+
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command and map every outcome onto the exit codes of design §3."""
     args = sys.argv[1:] if argv is None else argv
@@ -48,6 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     from reportascode.files.paths import confine
 
     confine(None)  # set again when the command finds its workspace
+    _escape_what_the_streams_cannot_encode()
     if not sys.warnoptions:  # a dependency's warning (ruamel's reused anchor…) is not the user's business
         import warnings
 
