@@ -130,9 +130,14 @@ def _fast_path_valid(data: Any, name: str, version: str, store: SchemaStore) -> 
 
 
 def _decimals_within(data: Any, limits: dict[str, int]) -> bool:
-    """Whether every decimal has no more places than its field's ``x-decimals`` allows."""
+    """Whether every decimal has no more places than its field's ``x-decimals`` allows, and no text reads as a
+    date of year 0000 (jsonschema-rs accepts it as a date; Python's dates, and so rac's checks, can't hold it:
+    the reference validator words it as an invalid date)."""
     for pointer, value in iter_leaves(data):
-        if isinstance(value, Decimal):
+        if isinstance(value, str):
+            if value.startswith("0000-"):
+                return False
+        elif isinstance(value, Decimal):
             exponent = value.as_tuple().exponent
             limit = limits.get("/".join("*" if t.isdigit() else t for t in pointer.split("/")))
             if limit is not None and isinstance(exponent, int) and -exponent > limit:
