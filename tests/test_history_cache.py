@@ -74,7 +74,7 @@ def test_many_runs_each_store_their_part_and_are_put_together(repo: GitRepo,
         repo.edit(OPS, f"clients_signed: {number - 1} ", f"clients_signed: {number} ")
         repo.commit(f"clients {number}")
         assert outputs(repo) == uncached(repo, monkeypatch)
-        parts = list((repo.root / ".git" / "rac-cache" / "logpart").glob("*.json"))
+        parts = list((repo.root / ".git" / "rac-cache" / "history" / "logpart").glob("*.json"))
         assert 1 <= len(parts) <= MAX_PARTS + 1
     assert outputs(repo) == uncached(repo, monkeypatch)
 
@@ -192,3 +192,17 @@ def test_log_json_is_json_dumps_of_the_log() -> None:
     for chosen in (entries, entries[:1], []):
         assert log_json(chosen) == json.dumps(log_data(chosen), ensure_ascii=False, indent=2) + "\n"
     assert json.loads(blame_json([]))  # the generic writer on the blame side too (compared in test_audit)
+
+
+@pytest.mark.parametrize("linked", ["rac-cache", "rac-cache/history"])
+def test_a_linked_cache_folder_is_not_followed(repo: GitRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                               linked: str) -> None:
+    """The history cache shares the store of rac validate's cache: a folder on the way that is a link turns it off."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = repo.root / ".git" / linked
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(elsewhere, target_is_directory=True)
+    assert outputs(repo) == uncached(repo, monkeypatch)
+    assert outputs(repo) == uncached(repo, monkeypatch)
+    assert not list(elsewhere.rglob("*"))

@@ -19,6 +19,7 @@ import json
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,11 @@ def cache_root(workspace_root: Path, purpose: str) -> Path | None:
     return _inside(user, ("reportascode", purpose)) if user is not None else None
 
 
+def cache_folder_in(git_dir: Path, purpose: str) -> Path | None:
+    """``<git dir>/rac-cache/<purpose>`` for a git directory already known (``None`` when a link leads out)."""
+    return _inside(git_dir, (CACHE_FOLDER, purpose))
+
+
 def _inside(base: Path, parts: tuple[str, ...]) -> Path | None:
     """``base/parts…`` when none of the parts that exist is a link and it resolves inside ``base``."""
     real_base = os.path.realpath(base)
@@ -120,8 +126,11 @@ class CacheStore:
         name = _digest("\0".join((str(FORMAT), kind, key)).encode("utf-8", "surrogatepass"))
         return self.folder / kind / f"{name}.json"
 
-    def get(self, kind: str, key: str) -> Any:
-        """The stored payload, or ``None`` when there is none or it is not exactly what was written for ``key``."""
+    def get(self, kind: str, key: str, object_hook: Callable[[dict[str, Any]], Any] | None = None,
+            parse_float: Callable[[str], Any] | None = None) -> Any:
+        """The stored payload, or ``None`` when there is none or it is not exactly what was written for ``key``.
+        ``object_hook`` and ``parse_float`` are json's, for payloads with tagged values (they may raise
+        ``ValueError`` or ``ArithmeticError`` on what they refuse: the entry is then ignored)."""
         file = self._file(kind, key)
         if file is None:
             return None
@@ -143,8 +152,8 @@ class CacheStore:
         if checksum.decode("ascii", "replace") != _digest(body):
             return None
         try:
-            entry = json.loads(body.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError, RecursionError):
+            entry = json.loads(body.decode("utf-8"), object_hook=object_hook, parse_float=parse_float)
+        except (ValueError, UnicodeDecodeError, RecursionError, ArithmeticError, TypeError):
             return None
         if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("kind") != kind \
                 or entry.get("key") != key:
@@ -153,13 +162,17 @@ class CacheStore:
             os.utime(file)
         return entry.get("payload")
 
-    def put(self, kind: str, key: str, payload: Any) -> None:
-        """Store ``payload`` (plain JSON data). A cache that can't be written is no error: it stays cold."""
+    def put(self, kind: str, key: str, payload: Any, default: Callable[[Any], Any] | None = None) -> None:
+        """Store ``payload`` (plain JSON data; ``default`` is json's, for tagged values). A cache that can't be
+        written is no error: it stays cold. A payload JSON can't hold exactly is not stored."""
         file = self._file(kind, key)
         if file is None or self._writable(kind) is None:
             return
-        body = json.dumps({"format": FORMAT, "kind": kind, "key": key, "payload": payload},
-                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            body = json.dumps({"format": FORMAT, "kind": kind, "key": key, "payload": payload},
+                              ensure_ascii=False, separators=(",", ":"), default=default).encode("utf-8")
+        except (TypeError, ValueError, RecursionError):
+            return
         if len(body) > MAX_ENTRY_BYTES - 100:
             return
         from reportascode.files.atomic import replace_bytes
@@ -190,6 +203,13 @@ class CacheStore:
                     folder = None
             self._ready[kind] = folder
         return self._ready[kind]
+
+    def remove(self, kind: str, key: str) -> None:
+        """Forget an entry (one nothing refers to any more); a cache that can't be changed stays as it is."""
+        file = self._file(kind, key)
+        if file is not None and self._writable(kind) is not None:
+            with contextlib.suppress(OSError):
+                file.unlink()
 
     def prune(self) -> None:
         """Keep each kind written to in this run within its limits, removing the least recently used entries."""

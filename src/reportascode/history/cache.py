@@ -1,97 +1,52 @@
 """A cache of history results under the git directory, keyed by what they were computed from.
 
 Commits never change, so what rac derived from a commit (a log entry) or from the history of a path up to a commit
-(blame state) stays true for that commit. An entry names its format, rac's version and its key inside; anything
-that does not read back as exactly that (a corrupt, truncated, foreign or older entry) is ignored and recomputed,
-never trusted. Entries are JSON (no pickle: a cache file must not be able to run code), written atomically.
+(blame state) stays true for that commit. The entries live in rac's one cache store (``files/cachestore.py``:
+``<git dir>/rac-cache/history/``, checksummed JSON, written atomically, bounded, never through a linked folder);
+a key names this format and rac's version, so anything else reads back as no entry and is recomputed.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from reportascode import __version__
+from reportascode.files.cachestore import CacheStore, cache_folder_in
 from reportascode.history.git import Commit, Git
 
-FORMAT = 2  # 2: tagged values decoded by json's object hook
-MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger entries are not written (nor read)
-MAX_ENTRIES = 4096  # per kind; the oldest are removed past this
-
-
-try:  # CPython's own SHA-256: hashlib would load OpenSSL first, a few ms of a warm run
-    from _sha256 import sha256 as _sha256  # type: ignore[import-not-found,unused-ignore]
-except ImportError:  # pragma: no cover - other Pythons
-    from hashlib import sha256 as _sha256
+FORMAT = 3  # 3: in the shared cache store
+MAX_ENTRIES = 4096  # per kind; the least recently used are removed past this
+MAX_BYTES = 256 * 1024 * 1024  # per kind
+LIMITS = {kind: (MAX_ENTRIES, MAX_BYTES) for kind in ("blame", "log", "logpart")}
 
 
 class HistoryCache:
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder  # None: caching off
+    def __init__(self, store: CacheStore) -> None:
+        self.store = store  # with no folder: caching off
 
     @classmethod
     def of(cls, git: Git, enabled: bool = True) -> HistoryCache:
         if not enabled or os.environ.get("RAC_NO_CACHE"):
-            return cls(None)
-        return cls(git.common_dir() / "rac-cache")
+            return cls(CacheStore(None))
+        return cls(CacheStore(cache_folder_in(git.common_dir(), "history"), LIMITS))
 
-    def _file(self, kind: str, key: str) -> Path | None:
-        if self.folder is None:
-            return None
-        digest = _sha256(f"{FORMAT}\0{__version__}\0{kind}\0{key}".encode()).hexdigest()
-        return self.folder / kind / f"{digest}.json"
+    @staticmethod
+    def _key(key: str) -> str:
+        return f"{FORMAT}\0{__version__}\0{key}"
 
     def get(self, kind: str, key: str) -> Any:
         """The stored payload, or ``None`` when there is none or it is not exactly what was written for ``key``."""
-        file = self._file(kind, key)
-        if file is None:
-            return None
-        try:
-            if not file.is_file() or file.is_symlink() or file.stat().st_size > MAX_ENTRY_BYTES:
-                return None
-            entry = json.loads(file.read_text(encoding="utf-8"), object_hook=_decode_object,
-                               parse_float=_no_float)
-        except (OSError, ValueError, ArithmeticError, UnicodeDecodeError, RecursionError):
-            return None
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("version") != __version__ \
-                or entry.get("kind") != kind or entry.get("key") != key:
-            return None
-        return entry.get("payload")
+        return self.store.get(kind, self._key(key), object_hook=_decode_object, parse_float=_no_float)
 
     def put(self, kind: str, key: str, payload: Any) -> None:
         """Store ``payload`` (plain JSON data). A cache that can't be written is no error: it stays cold."""
-        file = self._file(kind, key)
-        if file is None:
-            return
-        try:
-            text = json.dumps({"format": FORMAT, "version": __version__, "kind": kind, "key": key,
-                               "payload": payload}, ensure_ascii=False, default=_encode_default)
-        except (TypeError, ValueError):  # a value JSON can't hold exactly (a huge integer…): not cached
-            return
-        if len(text) > MAX_ENTRY_BYTES:
-            return
-        from reportascode.files.atomic import write_text_atomic  # only a run that computed something writes
-
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            if file.parent.is_symlink():
-                return
-            write_text_atomic(file, text)
-            _prune(file.parent)
-        except OSError:
-            pass
-
+        self.store.put(kind, self._key(key), payload, default=_encode_default)
+        self.store.prune()
 
     def remove(self, kind: str, key: str) -> None:
-        """Forget an entry (one no index refers to any more); a cache that can't be changed stays as it is."""
-        file = self._file(kind, key)
-        if file is not None:
-            with contextlib.suppress(OSError):
-                file.unlink()
+        self.store.remove(kind, self._key(key))
 
 
 def _encode_default(value: Any) -> Any:
@@ -151,9 +106,3 @@ def decode_commit(data: Any) -> Commit:
         raise ValueError("not a cached commit")
     return Commit(sha, tuple(parents), author, email, date, subject, body)
 
-
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
-    for stale in entries[:-MAX_ENTRIES] if len(entries) > MAX_ENTRIES else []:
-        with contextlib.suppress(OSError):
-            stale.unlink()
