@@ -1887,7 +1887,7 @@ MESSAGES: dict[str, str] = {
     "help.rac.traceback": "Show the Python traceback of an internal error.",
     "help.rac.lang": "Message language for every command (default: workspace config, else locale, else zh).",
     "help.blame": "For each leaf field of FILE (or POINTER and below), the commit that last changed its value.",
-    "help.option.no_cache": "Neither read nor write the history cache under .git/rac-cache.",
+    "help.option.no_cache": "Neither read nor write the history cache under .git/rac-cache/history.",
     "help.option.lang": "Message language (default: workspace config, else locale, else zh).",
     "help.build": "Validate every report, render each valid one into build/<report>/ in every format (PDF when "
     "WeasyPrint\nand a CJK font are available), and write build/index.html. Exit 1 if any report has errors.",

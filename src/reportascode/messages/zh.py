@@ -1679,7 +1679,7 @@ MESSAGES: dict[str, str] = {
     "help.rac.traceback": "内部错误时显示 Python 调用栈。",
     "help.rac.lang": "所有命令的消息语言（默认：工作区配置，其次为系统区域设置，否则为中文）。",
     "help.blame": "FILE（或 POINTER 及其下级）每个末级字段最后一次改变取值的提交。",
-    "help.option.no_cache": "不读也不写 .git/rac-cache 下的历史缓存。",
+    "help.option.no_cache": "不读也不写 .git/rac-cache/history 下的历史缓存。",
     "help.option.lang": "消息语言（默认：工作区配置，其次为系统区域设置，否则为中文）。",
     "help.build": "校验全部报告，把每份有效报告以各种格式生成到 build/<报告>/（有 WeasyPrint 和中文字体时包括 "
     "PDF），并写出 build/index.html。任一报告有错误时以 1 退出。",
