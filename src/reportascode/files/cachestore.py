@@ -1,4 +1,5 @@
-"""A bounded store of JSON entries, content-addressed: where rac keeps what it may compute again (``rac validate``).
+"""A bounded store of JSON entries, content-addressed: where rac keeps what it may compute again (``rac validate``
+under ``rac-cache/validate/``, ``rac log`` and ``rac blame`` under ``rac-cache/history/``).
 
 An entry is found by a key (a string naming everything its payload was computed from) and holds the key itself,
 so a hash collision or a file put in its place reads back as foreign. The file is a checksum line and the JSON
@@ -6,8 +7,8 @@ text: anything that does not read back exactly as written (corrupt, truncated, f
 ignored, never trusted. JSON only (no pickle: a cache file must not be able to run code). Entries are written
 atomically (a temporary file renamed over the entry), so concurrent runs see an old entry, a new one or none.
 
-The store lives under the git directory (``.git/rac-cache/``, beside the history cache) when the workspace is in a
-git repository, else in the user's cache directory. A folder on the way that is a link, or that resolves out of
+The store lives under the git directory (``.git/rac-cache/``) when the workspace is in a git repository, else in
+the user's cache directory. A folder on the way that is a link, or that resolves out of
 the git directory, turns the cache off: nothing is read or written through it. Each kind of entry is bounded in
 number and in bytes; the least recently used entries go first.
 """
