@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import REPO_ROOT, SAMPLE_REPORTS, run_rac
+from tests.conftest import REPO_ROOT
+from tests.frozen_sample import CORRECTION, frozen_sample
 from tests.gitrepo import GitRepo, hook_env
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None or shutil.which("bash") is None,
@@ -21,17 +22,12 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None or shutil.which("bas
 
 DOCS = REPO_ROOT / "docs" / "ci"
 OFFLINE = ("pip install", "apt-get", "gh pr", "urllib", "codeql")
-CORRECTION = ("- date: 2025-04-10\n  reason: 年末签约客户数复核更正\n  approver: 周启明\n"
-              "  fields: [\"operations.yaml#/clients_signed\"]\n")
 
 
 @pytest.fixture
 def origin(tmp_path: Path) -> GitRepo:
     """``main``: the 2024 report, frozen; ``fix``: a corrected figure with its correction record."""
-    repo = GitRepo(tmp_path / "origin")
-    repo.copy(SAMPLE_REPORTS / "2024", "reports/2024")
-    repo.commit("2024 report")
-    assert run_rac("freeze", "reports/2024", cwd=repo.root).code == 0
+    repo = frozen_sample(tmp_path / "origin")
     repo.git("checkout", "-q", "-b", "fix")
     repo.edit("reports/2024/operations.yaml", "clients_signed: 38 ", "clients_signed: 41 ")
     repo.write("reports/2024/corrections.yaml", CORRECTION)

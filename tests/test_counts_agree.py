@@ -15,16 +15,9 @@ import pytest
 
 from tests.conftest import run_rac
 from tests.example_edits import edit_file
+from tests.test_explanations_waivers import WAIVER as WAIVER_EXPIRING
 
-WAIVER = """waivers:
-  - rule: TRK-04
-    report: reports/2024
-    file: operations.yaml
-    pointer: /peak_concurrent_calls
-    reason: 峰值由临时应急中继承载，合同见附件
-    approved_by: 合规部
-    expires: 2099-12-31
-"""
+WAIVER = WAIVER_EXPIRING.format(expires="2099-12-31")
 KEYS = ("errors", "warnings", "infos", "explained", "waived")
 # the sample's three explained warnings (YOY-01 2023 and 2024, LIC-02 2024) and the waived TRK-04 of 2024
 EXPECTED = {"reports/2022": (0, 0, 1, 0, 0), "reports/2023": (0, 0, 0, 1, 0), "reports/2024": (0, 0, 0, 2, 1)}

@@ -11,21 +11,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE_REPORTS, run_rac
+from tests.frozen_sample import CORRECTION, frozen_sample
 from tests.gitrepo import GitRepo
 
 OPS = "reports/2024/operations.yaml"
-CORRECTION = ("- date: 2025-04-10\n  reason: 年末签约客户数复核更正\n  approver: 周启明\n"
-              "  fields: [\"operations.yaml#/clients_signed\"]\n")
 
 
 @pytest.fixture
 def frozen(tmp_path: Path) -> GitRepo:
-    repo = GitRepo(tmp_path / "repo")
-    repo.copy(SAMPLE_REPORTS / "2024", "reports/2024")
-    repo.commit("2024 report")
-    run = run_rac("freeze", "reports/2024", cwd=repo.root)
-    assert run.code == 0, run.out + run.err
-    return repo
+    return frozen_sample(tmp_path / "repo")
 
 
 def _shallow(repo: GitRepo, tmp_path: Path) -> Path:
