@@ -19,7 +19,7 @@ TREND_FORMATS = ("text", "json", "csv")
 @click.option("--render", "render_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
               help="Also render the multi-year document (trends, charts, compliance status by year) into DIR as "
                    "HTML, DOCX and PDF (PDF when WeasyPrint and a CJK font are available).")
-@click.option("--draft", is_flag=True, help="With --render: render even if a report has errors, marked 草稿 / DRAFT.")
+@click.option("--draft", is_flag=True, help="With --render: render even if a report has errors, marked 草稿 / DRAFT (the exit code stays 1).")
 def trends(entity: str | None, output_format: str, lang: str | None, render_dir: Path | None, draft: bool) -> None:
     """Trends across years, per entity: seats (total, human, AI), AI seat ratio, seat CAGR, revenue per seat,
     answer and connect rates, average talk time, complaints per 100,000 handled calls, reply rate and each
@@ -52,4 +52,5 @@ def trends(entity: str | None, output_format: str, lang: str | None, render_dir:
         written = write_files(render_dir, run.files)
     for path in written:
         click.echo(message("render.wrote", language, {"path": relative(session.workspace.root, path)}), err=True)
-    raise SystemExit(1 if run.refused else 0)
+    # as rac render and rac build: a report with errors fails the run, drafted or refused
+    raise SystemExit(1 if any(trend.errors for trend in selected) else 0)

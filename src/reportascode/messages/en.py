@@ -633,7 +633,7 @@ MESSAGES: dict[str, str] = {
     "check.REC-12.encoding": "cannot decode the file ({detail}); save it as UTF-8 CSV",
     "check.REC-12.encoding_at": "the file stops decoding as {encoding} here ({detail}); save it as UTF-8 CSV",
     "check.REC-12.unreadable": "cannot read the file: {detail}",
-    "check.REC-12.no_openpyxl": "reading .xlsx needs openpyxl (pip install 'reportascode[docs]'), or save as CSV",
+    "check.REC-12.no_openpyxl": "reading .xlsx needs openpyxl (a dependency of reportascode: reinstall it), or save as CSV",
     "check.REC-12.both_formats": "both {used} and {ignored} exist; {used} is used, {ignored} ignored",
     "check.REC-12.bound_rows": "the sheet has data in row {found}, beyond the reading limit of {limit} rows; the file "
     "is not read (refused so it cannot exhaust time or memory)",
@@ -1978,7 +1978,7 @@ MESSAGES: dict[str, str] = {
     "every one.",
     "help.trends.render_dir": "Also render the multi-year document (trends, charts, compliance status by year) "
     "into DIR as HTML, DOCX and PDF (PDF when WeasyPrint and a CJK font are available).",
-    "help.trends.draft": "With --render: render even if a report has errors, marked DRAFT.",
+    "help.trends.draft": "With --render: render even if a report has errors, marked DRAFT (the exit code stays 1).",
     "help.validate": "Validate reports: schema and domain checks, with findings at file:line:col.\n\nPATHs are "
     "report folders or files inside them (pre-commit passes files); each maps to its whole report.\nWithout PATH, "
     "every report in the workspace.",

@@ -568,7 +568,7 @@ MESSAGES: dict[str, str] = {
     "check.REC-12.encoding": "无法解码该文件（{detail}）；请另存为 UTF-8 编码的 CSV",
     "check.REC-12.encoding_at": "文件自此处起无法按 {encoding} 解码（{detail}）；请另存为 UTF-8 编码的 CSV",
     "check.REC-12.unreadable": "无法读取该文件：{detail}",
-    "check.REC-12.no_openpyxl": "读取 .xlsx 需要 openpyxl（pip install 'reportascode[docs]'），或另存为 CSV",
+    "check.REC-12.no_openpyxl": "读取 .xlsx 需要 openpyxl（reportascode 的依赖，请重新安装），或另存为 CSV",
     "check.REC-12.both_formats": "{used} 和 {ignored} 同时存在；使用 {used}，忽略 {ignored}",
     "check.REC-12.bound_rows": "工作表在第 {found} 行有数据，超过读取上限 {limit} 行；"
     "文件未读取（拒绝读取以防耗尽资源）",
@@ -1753,7 +1753,7 @@ MESSAGES: dict[str, str] = {
     "help.trends.entity": "只看该主体（reports/<主体>/<年度>/ 结构中的目录名）；默认：全部。",
     "help.trends.render_dir": "同时把多年度文档（趋势、图表、各年度合规状况）以 HTML、DOCX 和 PDF 生成到 DIR（有 "
     "WeasyPrint 和中文字体时包括 PDF）。",
-    "help.trends.draft": "与 --render 同用：报告有错误也生成，标注“草稿 / DRAFT”。",
+    "help.trends.draft": "与 --render 同用：报告有错误也生成，标注“草稿 / DRAFT”（退出码仍为 1）。",
     "help.validate": "校验报告：数据模式和业务检查，发现定位到 文件:行:列。\n\nPATH 为报告目录或其中的文件（"
     "pre-commit 传入文件）；每个都对应其整份报告。省略 PATH 时校验工作区中的全部报告。",
     "help.validate.engine": "fast：安装了 libyaml 和 jsonschema-rs 时使用；reference：只用 ruamel.yaml 和 Python "
