@@ -172,6 +172,17 @@ def test_the_pack_has_its_cover_outbound_letter_and_number_sheet(printed: dict[s
         assert title in text, title
 
 
+@pytest.mark.parametrize("kind", ("weasyprint", "docx", "chromium"))
+def test_the_cover_is_two_whole_pages(printed: dict[str, dict[str, list[str]]], kind: str) -> None:
+    """Page 1: who, what and 材料清单; page 2 starts with 附件清单 and keeps the closing notes with it, so no
+    note is left alone on a page."""
+    pages = [re.sub(r"\s+", "", page) for page in _need(printed, kind)["annual-report"]]
+    assert "材料清单" in pages[0] and "附件清单" not in pages[0]
+    assert "附件清单" in pages[1] and "年度财务审计报告" in pages[1]
+    assert "每页页脚的数据指纹" in pages[1]  # the last note of the cover
+    assert "2024年度电信业务经营许可年报承诺书" in pages[2]  # the letter starts its own page
+
+
 def test_printed_xlsx_text_is_never_below_7_pt(pack: Path, printed: dict[str, dict[str, list[str]]]) -> None:
     import openpyxl
 

@@ -234,7 +234,7 @@ def test_every_command_and_option_has_its_help_in_the_catalogue() -> None:
 
     def check(name: str, command: Any) -> None:
         missing.extend([] if has_message(f"help.{name}", "en") else [name])
-        missing.extend(f"{name} --{p.name}" for p in command.params if getattr(p, "help", None)
+        missing.extend(f"{name} --{p.name}" for p in command.params if p.param_type_name == "option"
                        and not any(has_message(k, "en") for k in (f"help.{name}.{p.name}", f"help.option.{p.name}")))
         for sub_name, sub in (getattr(command, "commands", None) or {}).items():
             check(f"{name} {sub_name}", sub)
@@ -242,6 +242,6 @@ def test_every_command_and_option_has_its_help_in_the_catalogue() -> None:
     for name, target in sorted(COMMANDS.items()):
         module, _, attribute = target.partition(":")
         check(name, getattr(importlib.import_module(module), attribute))
-    missing += [f"rac --{p.name}" for p in cli.params if getattr(p, "help", None)
+    missing += [f"rac --{p.name}" for p in cli.params if p.param_type_name == "option"
                 and not has_message(f"help.rac.{p.name}", "en")]
     assert missing == []

@@ -43,9 +43,9 @@ def _lang(lang: str | None, session) -> str:  # type: ignore[no-untyped-def]
 
 @click.command("log")
 @click.argument("report")
-@click.option("--since", default=None, help="Only commits after this revision.")
+@click.option("--since", default=None)
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the history cache under .git/rac-cache.")
+@click.option("--no-cache", is_flag=True)
 @lang_option
 def log(report: str, since: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
     """Each commit that changed REPORT's data, newest first, with field-level changes.
@@ -71,7 +71,7 @@ def log(report: str, since: str | None, output_format: str, no_cache: bool, lang
 @click.argument("file")
 @click.argument("pointer", required=False)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the history cache under .git/rac-cache.")
+@click.option("--no-cache", is_flag=True)
 @lang_option
 def blame(file: str, pointer: str | None, output_format: str, no_cache: bool, lang: str | None) -> None:
     """For each leaf field of FILE (or POINTER and below), the commit that last changed its value.
@@ -94,7 +94,7 @@ def blame(file: str, pointer: str | None, output_format: str, no_cache: bool, la
 
 @click.command("freeze")
 @click.argument("report")
-@click.option("--sign", is_flag=True, help="GPG-sign the tag (git must be set up for signing).")
+@click.option("--sign", is_flag=True)
 @lang_option
 def freeze(report: str, sign: bool, lang: str | None) -> None:
     """Lock REPORT's data: commit a manifest of file hashes and tag it rac/<report>/locked."""
@@ -116,9 +116,8 @@ def freeze(report: str, sign: bool, lang: str | None) -> None:
 
 @click.command("submit")
 @click.argument("report")
-@click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Submission date.")
-@click.option("--documents", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="Folder of the rendered documents filed (their hashes are recorded).")
+@click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]))
+@click.option("--documents", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None)
 @lang_option
 def submit(report: str, date: dt.datetime, documents: Path | None, lang: str | None) -> None:
     """Record the submission of a locked REPORT in its manifest and tag rac/<report>/submitted."""
@@ -144,9 +143,7 @@ def submit(report: str, date: dt.datetime, documents: Path | None, lang: str | N
 
 @click.command("verify")
 @click.argument("report", required=False)
-@click.option("--document", "document", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="A rendered PDF, DOCX or XLSX: does it match the report's locked data? (REPORT defaults to the "
-                   "one the document names.)")
+@click.option("--document", "document", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
 @lang_option
 def verify(report: str | None, document: Path | None, lang: str | None) -> None:
     """Compare the working tree and HEAD with REPORT's lock manifest and tags; exit 1 on any difference.

@@ -10,8 +10,8 @@ from reportascode.cli.options import lang_option
 
 
 @click.command()
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Build folder (default: build/).")
-@click.option("--draft", is_flag=True, help="Also render reports with errors, marked 草稿 / DRAFT on every page.")
+@click.option("--out", type=click.Path(path_type=Path), default=None)
+@click.option("--draft", is_flag=True)
 @lang_option
 def build(out: Path | None, draft: bool, lang: str | None) -> None:
     """Validate every report, render each valid one into build/<report>/ in every format (PDF when WeasyPrint

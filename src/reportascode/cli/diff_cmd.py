@@ -15,10 +15,8 @@ from reportascode.cli.options import format_option, lang_option
 @click.argument("second", metavar="[B]", required=False)
 @format_option(("text", "markdown", "json"))
 @lang_option
-@click.option("--exit-code", is_flag=True, help="Exit 1 when anything differs (like git diff --exit-code).")
-@click.option("--threshold", metavar="PCT", default=None,
-              help="Year-on-year threshold in percent: 30 or 30% (default: the config's YOY-01 change, a "
-                   "fraction such as 0.30 or \"30%\"; else 30%).")
+@click.option("--exit-code", is_flag=True)
+@click.option("--threshold", metavar="PCT", default=None)
 def diff(first: str, second: str | None, output_format: str, lang: str | None, exit_code: bool,
          threshold: str | None) -> None:
     """Field-level changes between two versions of a report: data, not text.

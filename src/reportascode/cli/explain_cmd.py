@@ -37,8 +37,7 @@ def language(lang: str | None, root: Path | None) -> str:
 
 @click.command()
 @click.argument("rule_id", metavar="ID")
-@click.option("--add", "field", metavar="FILE#POINTER", default=None,
-              help="Record in explanations.yaml what the warning of ID at FILE#POINTER states (its fingerprint).")
+@click.option("--add", "field", metavar="FILE#POINTER", default=None)
 @lang_option
 def explain(rule_id: str, field: str | None, lang: str | None) -> None:
     """Print the documentation of rule ID (e.g. SEAT-02) and its examples.

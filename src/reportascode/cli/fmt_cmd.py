@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("selectors", nargs=-1, metavar="[REPORT]...")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 and show a short diff when a file would change.")
+@click.option("--check", is_flag=True)
 @lang_option
 def fmt(selectors: tuple[str, ...], check: bool, lang: str | None) -> None:
     """Put report files in canonical form, keeping every value and comment exactly.

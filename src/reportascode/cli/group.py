@@ -30,9 +30,8 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rac")
-@click.option("--traceback", is_flag=True, help="Show the Python traceback of an internal error.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Message language for every command (default: workspace config, else locale, else zh).")
+@click.option("--traceback", is_flag=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None)
 @click.pass_context
 def cli(ctx: click.Context, traceback: bool, lang: str | None) -> None:
     """reportascode: the annual report (年报) of a call-centre licence, as code."""

@@ -20,13 +20,10 @@ def _precommit_available() -> bool:
 
 @click.command()
 @click.argument("directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--company", required=True, help="Company name (企业名称), as on the licence.")
-@click.option("--licence", required=True, help="Licence number, e.g. B2-20203417 or 浙B2-20203417.")
-@click.option("--year", type=click.IntRange(2017, 2100), default=None,
-              help="First report year (default: last year).")
-@click.option("--hooks-repo", default=None, metavar="URL",
-              help="Take the pre-commit hooks from this repository, pinned to the installed version "
-                   "(default: local hooks that run the installed rac, no network).")
+@click.option("--company", required=True)
+@click.option("--licence", required=True)
+@click.option("--year", type=click.IntRange(2017, 2100), default=None)
+@click.option("--hooks-repo", default=None, metavar="URL")
 @lang_option
 def init(directory: Path, company: str, licence: str, year: int | None, hooks_repo: str | None,
          lang: str | None) -> None:

@@ -102,9 +102,9 @@ def localize_help(name: str, command: Any) -> None:
     cached_help_option = getattr(command, "_help_option", None)  # click keeps --help made in an earlier run
     if cached_help_option is not None:
         cached_help_option.help = template("click.show_help", lang)
-    for param in command.params:
+    for param in command.params:  # options only: arguments are described in the command's help
         for key in (f"help.{name}.{param.name}", f"help.option.{param.name}"):
-            if getattr(param, "help", None) and has_message(key, lang):
+            if param.param_type_name == "option" and has_message(key, lang):
                 param.help = template(key, lang)
                 break
     for sub_name, sub in (getattr(command, "commands", None) or {}).items():  # a group's commands: "help.<g> <c>"

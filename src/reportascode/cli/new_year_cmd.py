@@ -9,9 +9,8 @@ from reportascode.cli.options import lang_option
 
 @click.command()
 @click.argument("year", type=click.IntRange(2017, 2100))
-@click.option("--from", "source", default=None, metavar="REPORT",
-              help="Report to roll forward: a year, entity/year or folder (default: YEAR - 1; docs/selectors.md).")
-@click.option("--entity", default=None, help="For reports/<entity>/<year> workspaces: which entity.")
+@click.option("--from", "source", default=None, metavar="REPORT")
+@click.option("--entity", default=None)
 @lang_option
 def new_year(year: int, source: str | None, entity: str | None, lang: str | None) -> None:
     """Start report YEAR from the previous one: stock data copied with every comment, flow data reset to 待填.

@@ -18,10 +18,9 @@ def _inherited_lang(ctx: click.Context, _param: click.Parameter, value: str | No
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--lang", type=click.Choice(LANGUAGES), default=None, callback=_inherited_lang,
-                        help="Message language (default: workspace config, else locale, else zh).")(func)
+    return click.option("--lang", type=click.Choice(LANGUAGES), default=None, callback=_inherited_lang)(func)
 
 
 def format_option(choices: tuple[str, ...] = FINDING_FORMATS) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option("--format", "output_format", type=click.Choice(list(choices)), default=choices[0],
-                        show_default=True, help="Output format.")
+                        show_default=True)

@@ -15,7 +15,7 @@ from reportascode.cli.options import format_option, lang_option
 @click.argument("reports", nargs=-1, required=True, metavar="REPORT...")
 @format_option(("text", "json", "markdown"))
 @lang_option
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--strict", is_flag=True)
 def reconcile(reports: tuple[str, ...], output_format: str, lang: str | None, strict: bool) -> None:
     """Reconcile report figures with the evidence exports in the report's evidence/ folder.
 

@@ -13,12 +13,9 @@ RENDER_FORMATS = ("all", "html", "docx", "pdf", "xlsx", "md")
 
 @click.command()
 @click.argument("reports", nargs=-1, metavar="[REPORT]...")
-@click.option("--format", "output_formats", type=click.Choice(list(RENDER_FORMATS)), multiple=True,
-              help="Document format, repeatable (--format html --format docx); default 'all', which includes PDF "
-                   "when WeasyPrint and a CJK font are available.")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Output folder (default: build/<report-id>/; with several reports, DIR/<report-id>/).")
-@click.option("--draft", is_flag=True, help="Render even with errors; every page carries a 草稿 / DRAFT mark.")
+@click.option("--format", "output_formats", type=click.Choice(list(RENDER_FORMATS)), multiple=True)
+@click.option("--out", type=click.Path(path_type=Path), default=None)
+@click.option("--draft", is_flag=True)
 @lang_option
 def render(reports: tuple[str, ...], output_formats: tuple[str, ...], out: Path | None, draft: bool,
            lang: str | None) -> None:

@@ -8,8 +8,7 @@ from reportascode.cli.options import lang_option
 
 
 @click.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option
 def rules(output_format: str, lang: str | None) -> None:
     """List every rule: id, severity, basis (V regulation, A agency sources, I internal) and title.

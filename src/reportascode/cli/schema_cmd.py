@@ -11,11 +11,9 @@ from reportascode.cli.options import lang_option
 
 
 @click.command()
-@click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write the packaged JSON Schemas into DIR (e.g. schemas), replacing older copies.")
-@click.option("--check", is_flag=True, help="With --export: write nothing, exit 1 if the copies in DIR differ.")
-@click.option("--vscode", is_flag=True,
-              help="Add yaml.schemas mappings for the report files to .vscode/settings.json (merged).")
+@click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--check", is_flag=True)
+@click.option("--vscode", is_flag=True)
 @lang_option
 def schema(export_dir: Path | None, check: bool, vscode: bool, lang: str | None) -> None:
     """Editor support: export the schemas, and map them to the report files in VS Code.

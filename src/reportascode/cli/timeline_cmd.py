@@ -22,11 +22,9 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 
 @click.command()
 @click.argument("report")
-@click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD",
-              help="The date statuses are judged against (default: today).")
+@click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD")
 @format_option(("text", "json", "ics"))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file (atomically) instead of standard output.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @lang_option
 def timeline(report: str, today: dt.date | None, output_format: str, output: Path | None, lang: str | None) -> None:
     """The official calendar and the internal plan of REPORT, with each step's status from the repository.

@@ -12,14 +12,11 @@ TREND_FORMATS = ("text", "json", "csv")
 
 
 @click.command()
-@click.option("--entity", default=None, metavar="NAME",
-              help="Only this entity (its folder under reports/, for reports/<entity>/<year>/); default: every one.")
+@click.option("--entity", default=None, metavar="NAME")
 @format_option(TREND_FORMATS)
 @lang_option
-@click.option("--render", "render_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
-              help="Also render the multi-year document (trends, charts, compliance status by year) into DIR as "
-                   "HTML, DOCX and PDF (PDF when WeasyPrint and a CJK font are available).")
-@click.option("--draft", is_flag=True, help="With --render: render even if a report has errors, marked 草稿 / DRAFT (the exit code stays 1).")
+@click.option("--render", "render_dir", type=click.Path(path_type=Path), default=None, metavar="DIR")
+@click.option("--draft", is_flag=True)
 def trends(entity: str | None, output_format: str, lang: str | None, render_dir: Path | None, draft: bool) -> None:
     """Trends across years, per entity: seats (total, human, AI), AI seat ratio, seat CAGR, revenue per seat,
     answer and connect rates, average talk time, complaints per 100,000 handled calls, reply rate and each

@@ -13,15 +13,10 @@ from reportascode.cli.validate_run import run_validate
 @click.argument("selectors", nargs=-1, metavar="[REPORT]...")
 @format_option()
 @lang_option
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--engine", type=click.Choice(list(ENGINES)), default=ENGINES[0], show_default=True,
-              help="fast: libyaml and jsonschema-rs where installed; reference: ruamel.yaml and Python "
-                   "jsonschema only. Both give the same findings.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes for large workspaces (default: the number of CPUs).")
-@click.option("--no-cache", is_flag=True,
-              help="Neither read nor write the validation cache (.git/rac-cache/validate, else the user cache "
-                   "folder; see docs/cache.md). RAC_NO_CACHE=1 does the same.")
+@click.option("--strict", is_flag=True)
+@click.option("--engine", type=click.Choice(list(ENGINES)), default=ENGINES[0], show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None)
+@click.option("--no-cache", is_flag=True)
 def validate(selectors: tuple[str, ...], output_format: str, lang: str | None, strict: bool, engine: str,
              jobs: int | None, no_cache: bool) -> None:
     """Validate reports: schema and domain checks, with findings at file:line:col.

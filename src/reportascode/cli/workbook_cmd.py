@@ -16,10 +16,8 @@ def workbook() -> None:
 
 @workbook.command("export")
 @click.argument("report")
-@click.option("--files", "only", multiple=True, metavar="NAME",
-              help="Only these files (finance, operations, …; repeatable or comma-separated).")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Where to write the workbook (default: workbook-<year>.xlsx in the current folder).")
+@click.option("--files", "only", multiple=True, metavar="NAME")
+@click.option("--out", type=click.Path(path_type=Path), default=None)
 @lang_option
 def export(report: str, only: tuple[str, ...], out: Path | None, lang: str | None) -> None:
     """Write a fill-in workbook for REPORT (a report folder or a year): a sheet per file, labels with units, one
@@ -64,12 +62,9 @@ def export(report: str, only: tuple[str, ...], out: Path | None, lang: str | Non
 
 @workbook.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Show the change; write nothing.")
-@click.option("--accept-formulas", is_flag=True,
-              help="Take the value a spreadsheet program saved for a formula cell (rac never computes one).")
-@click.option("--report", "report_value", default=None, metavar="REPORT",
-              help="The report to import into (a folder or a year; default: the one the workbook was exported "
-                   "from). Its company and year must be the workbook's.")
+@click.option("--dry-run", is_flag=True)
+@click.option("--accept-formulas", is_flag=True)
+@click.option("--report", "report_value", default=None, metavar="REPORT")
 @lang_option
 def import_(file: Path, dry_run: bool, accept_formulas: bool, report_value: str | None, lang: str | None) -> None:
     """Read a filled-in workbook back into its report: the change is shown as rac diff shows it, checked three

@@ -633,7 +633,8 @@ MESSAGES: dict[str, str] = {
     "check.REC-12.encoding": "cannot decode the file ({detail}); save it as UTF-8 CSV",
     "check.REC-12.encoding_at": "the file stops decoding as {encoding} here ({detail}); save it as UTF-8 CSV",
     "check.REC-12.unreadable": "cannot read the file: {detail}",
-    "check.REC-12.no_openpyxl": "reading .xlsx needs openpyxl (a dependency of reportascode: reinstall it), or save as CSV",
+    "check.REC-12.no_openpyxl": "reading .xlsx needs openpyxl (a dependency of reportascode: reinstall it), or save "
+    "as CSV",
     "check.REC-12.both_formats": "both {used} and {ignored} exist; {used} is used, {ignored} ignored",
     "check.REC-12.bound_rows": "the sheet has data in row {found}, beyond the reading limit of {limit} rows; the file "
     "is not read (refused so it cannot exhaust time or memory)",

@@ -94,6 +94,7 @@ class Table:
     kind: str = "table"
     provenance: str = ""
     provenance_text: str = ""
+    new_page: bool = False  # starts a page: a list that would otherwise leave a few lines alone on the next one
 
 
 @dataclass(frozen=True)

@@ -354,7 +354,7 @@ def cover_section(ctx: ReportContext, contents: list[Section]) -> Section:
                                                 ctx.msg("pack.cover.basis"), ctx.msg("pack.cover.status"))],
                         [[Cell(str(i), i, "count"), Cell(name), Cell(basis), Cell(status, css=css)]
                          for i, (name, basis, status, css) in enumerate(_attachments(ctx), start=1)],
-                        ctx.msg("pack.cover.attachments"))
+                        ctx.msg("pack.cover.attachments"), new_page=True)  # page 2 of the cover, with the notes
     notes = [Paragraph(ctx.msg(key), "note") for key in ("pack.cover.note.typed", "pack.cover.note.letter",
                                                           "pack.cover.note.layout", "pack.cover.note.fingerprint")]
     return Section("cover", ctx.msg("pack.cover.title", year=ctx.report.year), ctx.msg("pack.cover.sheet"),

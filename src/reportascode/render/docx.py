@@ -282,7 +282,7 @@ def _table(word: Any, block: Table, width_mm: float) -> None:
     title = block.title
     if title and block.provenance_text:
         title = f"{title}【{block.provenance_text}】"
-    _caption(word, title)
+    _caption(word, title, block.new_page)
     table = word.add_table(rows=1 if not block.rows else 0, cols=len(block.columns))
     table.style = "Table Grid"
     crowded = len(block.columns) > 8
@@ -388,20 +388,22 @@ def _paragraph(word: Any, block: Paragraph) -> None:
     elif block.style == "internal":
         _run(paragraph, block.text, size=9.5, color=INTERNAL_BROWN)
     elif block.style == "note":
+        paragraph.paragraph_format.space_before = Pt(6)  # apart from a table above it, as in HTML
         _run(paragraph, block.text, size=9, color=(0x44, 0x44, 0x44))
     else:
         _run(paragraph, block.text)
 
 
-def _caption(word: Any, title: str | None) -> None:
+def _caption(word: Any, title: str | None, new_page: bool = False) -> None:
     from docx.shared import Pt
 
-    if title:
+    if title or new_page:
         paragraph = word.add_paragraph()
+        paragraph.paragraph_format.page_break_before = new_page or None
         paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.space_before = Pt(10)
         paragraph.paragraph_format.space_after = Pt(3)
-        _run(paragraph, title, size=10, bold=True, east_asian=HEADING_EAST_ASIAN_FONT)
+        _run(paragraph, title or "", size=10, bold=True, east_asian=HEADING_EAST_ASIAN_FONT)
 
 
 def _cell(cell: Any, value: Cell, shade: bool = False, header: bool = False, size: float = 9.5,
