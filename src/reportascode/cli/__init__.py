@@ -1,6 +1,7 @@
 """The ``rac`` command. Commands live one per module and are imported only when invoked, so that
 ``rac validate`` in a pre-commit hook pays for nothing it does not use: its usual command lines are even parsed
-without click (validate_argv.py); the click group is in group.py. Exit codes are decided here."""
+without click (validate_argv.py), as are those of ``rac log`` and ``rac blame`` (history_argv.py); the click
+group is in group.py. Exit codes are decided here."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 from typing import Any
 
 import reportascode.cli.deferred_imports  # noqa: F401  (first: before anything imports dataclasses)
-from reportascode.cli import language, validate_argv
+from reportascode.cli import history_argv, language, validate_argv
 from reportascode.cli.echo import echo
 from reportascode.errors import RacError
 from reportascode.messages import message
@@ -65,10 +66,14 @@ def main(argv: list[str] | None = None) -> None:
         warnings.simplefilter("ignore")
     lang = language.resolve(args)
     fast = validate_argv.parse(args)
+    history = history_argv.parse(args) if fast is None else None
     try:
         if fast is not None:
             language.use_without_click(lang)
             code: Any = validate_argv.run(fast, lang)
+        elif history is not None:
+            language.use_without_click(lang)
+            code = history_argv.run(history, lang)
         else:
             from reportascode.cli.group import run_click
 

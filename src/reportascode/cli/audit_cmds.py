@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from reportascode.cli.options import lang_option, progress_counter
+from reportascode.cli.options import lang_option
 from reportascode.messages import message
 
 
@@ -17,22 +17,6 @@ def _report(selector: str, command: str):  # type: ignore[no-untyped-def]
 
     session = select_reports([selector], command=command)
     return session, session.one(command)
-
-
-def _history_selection(selector: str, command: str):  # type: ignore[no-untyped-def]
-    """What ``rac log``/``rac blame`` name: the selector grammar with revisions, and the config checked as every
-    command checks it, without importing validation (a warm history run is mostly start-up)."""
-    from reportascode.model.config import load_config
-    from reportascode.model.selector import select
-
-    return select([selector], command=command, revisions=True,
-                  load=lambda root: load_config(root, None, _threshold_names))
-
-
-def _threshold_names(rule_id: str) -> frozenset[str] | None:
-    from reportascode.rules.registry import threshold_names  # asked only when the config sets thresholds
-
-    return threshold_names(rule_id)
 
 
 def _lang(lang: str | None, session) -> str:  # type: ignore[no-untyped-def]
@@ -53,18 +37,9 @@ def log(report: str, since: str | None, output_format: str, no_cache: bool, lang
     REPORT is a report folder, a file inside it, a year or entity/year, or REV:REPORT for the history up to a
     revision (rac/2024/locked:2024); see docs/selectors.md.
     """
-    from reportascode.history.history_output import log_json, log_text
-    from reportascode.history.log import report_log, revision_log
+    from reportascode.cli.history_run import run_log
 
-    session = _history_selection(report, "log")
-    progress = progress_counter("commits", 200)
-    if session.revisions:
-        entries = revision_log(session.revisions[0], session.workspace, Path.cwd(), since, progress=progress)
-    else:
-        entries = report_log(session.one("log"), since, progress=progress, use_cache=not no_cache)
-    text = log_json(entries) if output_format == "json" else log_text(entries, _lang(lang, session),
-                                                                      output_format == "markdown")
-    click.echo(text, nl=False)
+    run_log(report, since, output_format, no_cache, lang)
 
 
 @click.command("blame")
@@ -78,18 +53,9 @@ def blame(file: str, pointer: str | None, output_format: str, no_cache: bool, la
 
     FILE is a file inside a report folder, or REV:FILE for the file as it was in a revision
     (docs/selectors.md)."""
-    from reportascode.history.blame import blame as blame_fields
-    from reportascode.history.blame import revision_blame
-    from reportascode.history.history_output import blame_json, blame_text
+    from reportascode.cli.history_run import run_blame
 
-    session = _history_selection(file, "blame")
-    if session.revisions:
-        entries = revision_blame(session.revisions[0], session.workspace, Path.cwd(), pointer)
-    else:
-        entries = blame_fields(session.one_file("blame"), pointer, use_cache=not no_cache,
-                               progress=progress_counter("commits", 200))
-    click.echo(blame_json(entries) if output_format == "json" else blame_text(entries, _lang(lang, session)),
-               nl=False)
+    run_blame(file, pointer, output_format, no_cache, lang)
 
 
 @click.command("freeze")
