@@ -52,7 +52,7 @@ def test_cold_warm_and_uncached_agree(repo: GitRepo, monkeypatch: pytest.MonkeyP
     expected = uncached(repo, monkeypatch)
     assert not cache_files(repo)
     assert outputs(repo) == expected  # cold: fills the cache
-    assert len(cache_files(repo)) == 3  # one blame state, one log and its one part
+    assert len(cache_files(repo)) == 4  # one blame state, one log, its one part and the part's JSON texts
     assert outputs(repo) == expected  # warm
 
 
@@ -76,14 +76,23 @@ def test_many_runs_each_store_their_part_and_are_put_together(repo: GitRepo,
         assert outputs(repo) == uncached(repo, monkeypatch)
         parts = list((repo.root / ".git" / "rac-cache" / "history" / "logpart").glob("*.json"))
         assert 1 <= len(parts) <= MAX_PARTS + 1
+        texts = list((repo.root / ".git" / "rac-cache" / "history" / "logjson").glob("*.json"))
+        assert len(texts) == len(parts)
     assert outputs(repo) == uncached(repo, monkeypatch)
 
 
-def test_rewritten_history_is_not_trusted(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
-    outputs(repo)
-    repo.git("reset", "-q", "--hard", "HEAD~2")
-    repo.edit(OPS, "clients_signed: 41 ", "clients_signed: 77 ")
-    repo.commit("another past")
+def test_parts_put_together_by_log_json_alone(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``rac log --format json`` reads the parts' JSON texts only; when it puts the parts together it reads their
+    entries too, so the text formats read the same log afterwards."""
+    from reportascode.history.log import MAX_PARTS
+
+    json_log = ("log", "reports/2024", "--format", "json")
+    for number in range(44, 44 + MAX_PARTS + 2):
+        repo.edit(OPS, f"clients_signed: {number - 1} ", f"clients_signed: {number} ")
+        repo.commit(f"clients {number}")
+        assert run_rac(*json_log, cwd=repo.root).out == uncached(repo, monkeypatch)[2]
+    folder = repo.root / ".git" / "rac-cache" / "history"
+    assert len(list((folder / "logpart").glob("*.json"))) == len(list((folder / "logjson").glob("*.json"))) < 4
     assert outputs(repo) == uncached(repo, monkeypatch)
 
 
@@ -106,6 +115,27 @@ def _link(file: Path) -> None:
     target.write_bytes(file.read_bytes())
     file.unlink()
     os.symlink(target, file)
+
+
+@pytest.mark.parametrize("damage", [_garbage, _truncated, _foreign, _link, Path.unlink])
+def test_a_part_without_its_json_texts_is_written_from_its_entries(repo: GitRepo, monkeypatch: pytest.MonkeyPatch,
+                                                                   damage: Callable[[Path], None]) -> None:
+    expected = uncached(repo, monkeypatch)
+    outputs(repo)
+    for file in (repo.root / ".git" / "rac-cache" / "history" / "logjson").glob("*.json"):
+        damage(file)
+    assert outputs(repo) == expected
+    repo.edit(OPS, "clients_signed: 43 ", "clients_signed: 50 ")  # and extended from there
+    repo.commit("clients 50")
+    assert outputs(repo) == uncached(repo, monkeypatch)
+
+
+def test_rewritten_history_is_not_trusted(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    outputs(repo)
+    repo.git("reset", "-q", "--hard", "HEAD~2")
+    repo.edit(OPS, "clients_signed: 41 ", "clients_signed: 77 ")
+    repo.commit("another past")
+    assert outputs(repo) == uncached(repo, monkeypatch)
 
 
 @pytest.mark.parametrize("damage", [_garbage, _truncated, _foreign, _link])

@@ -34,16 +34,19 @@ def run_log(report: str, since: str | None, output_format: str, no_cache: bool, 
     from reportascode.cli.echo import echo
     from reportascode.cli.progress import progress_counter
     from reportascode.history.history_output import log_json, log_text
-    from reportascode.history.log import report_log, revision_log
+    from reportascode.history.log import report_log, report_log_json, revision_log
 
     session = history_selection(report, "log")
     progress = progress_counter("commits", 200)
     if session.revisions:
         entries = revision_log(session.revisions[0], session.workspace, Path.cwd(), since, progress=progress)
+        text = log_json(entries) if output_format == "json" else log_text(entries, _language(lang, session),
+                                                                          output_format == "markdown")
+    elif output_format == "json":  # as log_json(report_log(…)) writes it, from the texts the cache keeps
+        text = report_log_json(session.one("log"), since, progress=progress, use_cache=not no_cache)
     else:
         entries = report_log(session.one("log"), since, progress=progress, use_cache=not no_cache)
-    text = log_json(entries) if output_format == "json" else log_text(entries, _language(lang, session),
-                                                                      output_format == "markdown")
+        text = log_text(entries, _language(lang, session), output_format == "markdown")
     echo(text, nl=False)
 
 

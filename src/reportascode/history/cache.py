@@ -19,7 +19,7 @@ from reportascode.history.git import Commit, Git
 FORMAT = 3  # 3: in the shared cache store
 MAX_ENTRIES = 4096  # per kind; the least recently used are removed past this
 MAX_BYTES = 256 * 1024 * 1024  # per kind
-LIMITS = {kind: (MAX_ENTRIES, MAX_BYTES) for kind in ("blame", "log", "logpart")}
+LIMITS = {kind: (MAX_ENTRIES, MAX_BYTES) for kind in ("blame", "log", "logpart", "logjson")}
 
 
 class HistoryCache:

@@ -77,8 +77,12 @@ def log_data(entries: list[LogEntry]) -> dict[str, Any]:
 def log_json(entries: list[LogEntry]) -> str:
     """``json.dumps(log_data(entries), ensure_ascii=False, indent=2)`` plus a newline, the same text, written
     entry by entry at the places the log's fixed layout puts them (a test compares the two)."""
-    if not entries:
-        return _indented(log_data(entries)) + "\n"
+    return log_json_document(log_json_entries(entries))
+
+
+def log_json_entries(entries: list[LogEntry]) -> list[str]:
+    """Each entry's object as :func:`log_json` places it in the document (the history cache keeps them, so that
+    a warm ``rac log --format json`` writes the entries it read without making them again)."""
     parts = []
     for entry in entries:
         c = entry.commit
@@ -92,7 +96,14 @@ def log_json(entries: list[LogEntry]) -> str:
                      f'      "reformat_only": {"true" if entry.reformat_only else "false"},\n'
                      f'      "unparseable": {unparseable},\n'
                      f'      "changes": {changes}\n    }}')
-    return '{\n  "version": 1,\n  "commits": [\n    ' + ",\n    ".join(parts) + "\n  ]\n}\n"
+    return parts
+
+
+def log_json_document(entries: list[str]) -> str:
+    """The document of :func:`log_json` around its entries' objects (:func:`log_json_entries`), in order."""
+    if not entries:
+        return _indented(log_data([])) + "\n"
+    return '{\n  "version": 1,\n  "commits": [\n    ' + ",\n    ".join(entries) + "\n  ]\n}\n"
 
 
 def _change_json(change: Change) -> str:

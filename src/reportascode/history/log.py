@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportascode.diff.compare import KINDS, Change, compare
 from reportascode.errors import UsageError
 from reportascode.history.cache import HistoryCache, decode_commit, encode_commit, encode_data
 from reportascode.history.git import BlobReader, Commit, Git
+from reportascode.history.history_output import log_json_document, log_json_entries
 from reportascode.history.revisions import ParsedBlobs, open_revision
 from reportascode.model.schemas import REPORT_FILES
 
@@ -48,26 +49,56 @@ def report_log(report: Report, since: str | None = None,
     the commits since the cached head when that is an ancestor of HEAD (anything else: computed afresh). The
     entries are stored in parts, one per run that added commits, so that a run stores only what it computed; past
     ``MAX_PARTS`` they are put together into one again."""
+    entries, _ = _report_log(report, since, progress, use_cache, as_json=False)
+    return entries
+
+
+def report_log_json(report: Report, since: str | None = None,
+                    progress: Callable[[int, int], None] | None = None, use_cache: bool = True) -> str:
+    """``log_json(report_log(…))``, the same text. Each cached part also keeps its entries as that text writes
+    them (``logjson``), so a warm run writes what it reads instead of making every entry again."""
+    _, texts = _report_log(report, since, progress, use_cache, as_json=True)
+    return log_json_document(texts)
+
+
+def _report_log(report: Report, since: str | None, progress: Callable[[int, int], None] | None, use_cache: bool,
+                as_json: bool) -> tuple[list[LogEntry], list[str]]:
+    """The log's entries (unless ``as_json``) or their JSON texts (when ``as_json``), newest first."""
     git = Git.discover(report.folder)
     git.require_history()
     folder = git.relpath(report.folder)
     cache = HistoryCache.of(git, use_cache and since is None)
     head = git.head()
-    known_head, parts, known = _cached(cache, folder)
-    if known_head == head:
-        return known
-    if known_head is None or head is None or not git.is_ancestor(known_head, head):
-        known_head, parts, known = None, [], []
-    new = _entries(git, folder, git.log([folder], since=since or known_head, until=head or "HEAD"), progress)
-    entries = new + known
-    if since is None and head is not None:
-        stored, after = (new, known_head) if len(parts) < MAX_PARTS else (entries, None)
-        part = _part_key(folder, after, head)
-        cache.put("logpart", part, {"entries": [_entry_json(e) for e in stored]})
-        cache.put("log", folder, {"head": head, "parts": [part, *parts] if stored is new else [part]})
-        for merged in parts if stored is not new else []:
-            cache.remove("logpart", merged)
-    return entries
+    known = _cached(cache, folder, as_json)
+    if known.head == head:
+        return known.entries, known.texts
+    if known.head is None or head is None or not git.is_ancestor(known.head, head):
+        known = NOTHING_KNOWN
+    new = _entries(git, folder, git.log([folder], since=since or known.head, until=head or "HEAD"), progress)
+    storing = since is None and head is not None and cache.store.folder is not None
+    new_texts = log_json_entries(new) if as_json or storing else []
+    if storing and head is not None:
+        if len(known.parts) < MAX_PARTS:
+            _store(cache, folder, head, known.head, new, new_texts, known.parts)
+        else:  # put together into one part: every entry is needed, also where only their texts were read
+            entries = new + (_cached(cache, folder, False).entries if as_json else known.entries)
+            texts = new_texts + known.texts if as_json else log_json_entries(entries)
+            if len(entries) == len(texts):  # else a part went missing since it was read: put together later
+                _store(cache, folder, head, None, entries, texts, [])
+                for merged in known.parts:
+                    cache.remove("logpart", merged)
+                    cache.remove("logjson", merged)
+    return new + known.entries, new_texts + known.texts
+
+
+def _store(cache: HistoryCache, folder: str, head: str, after: str | None, entries: list[LogEntry],
+           texts: list[str], older: list[str]) -> None:
+    """A part of the entries of the commits after ``after`` up to ``head`` (their JSON texts beside them), and the
+    log of ``folder`` at ``head`` made of it and the ``older`` parts."""
+    part = _part_key(folder, after, head)
+    cache.put("logpart", part, {"entries": [_entry_json(e) for e in entries]})
+    cache.put("logjson", part, {"entries": texts})
+    cache.put("log", folder, {"head": head, "parts": [part, *older]})
 
 
 MAX_PARTS = 8
@@ -123,28 +154,58 @@ def _is_data_file(path: str, folder: str) -> bool:
     return (parent or ".") == folder and name in DATA_FILES
 
 
-def _cached(cache: HistoryCache, folder: str) -> tuple[str | None, list[str], list[LogEntry]]:
-    """The cached head, the keys of the parts (newest first) and their entries; nothing unless every part is
-    there and they join up from the first commit to the head."""
+class _Known(NamedTuple):
+    """What the cache holds for a report folder: its head, its parts' keys (newest first) and their entries, or
+    (when asked for JSON) their entries' JSON texts."""
+
+    head: str | None
+    parts: list[str]
+    entries: list[LogEntry]
+    texts: list[str]
+
+
+NOTHING_KNOWN = _Known(None, [], [], [])
+
+
+def _cached(cache: HistoryCache, folder: str, as_json: bool) -> _Known:
+    """The cached log of ``folder``; nothing unless every part is there and they join up from the first commit to
+    the head. With ``as_json``, each part's JSON texts (made from its entries when they are not stored)."""
     payload = cache.get("log", folder)
     if payload is None:
-        return None, [], []
+        return NOTHING_KNOWN
     try:
         head, parts = payload["head"], payload["parts"]
         if not isinstance(head, str) or not isinstance(parts, list) or not parts:
-            return None, [], []
+            return NOTHING_KNOWN
         entries: list[LogEntry] = []
+        texts: list[str] = []
         upto: str | None = head
         for part in parts:
-            stored = cache.get("logpart", part) if isinstance(part, str) else None
-            if upto is None or stored is None or not part.startswith(f"{folder}\0") \
+            if upto is None or not isinstance(part, str) or not part.startswith(f"{folder}\0") \
                     or not part.endswith(f"\0{upto}"):
-                return None, [], []
-            entries += [_entry_from_json(e) for e in stored["entries"]]
+                return NOTHING_KNOWN
+            if not (as_json and _texts(cache.get("logjson", part), texts)):
+                stored = cache.get("logpart", part)
+                if stored is None:
+                    return NOTHING_KNOWN
+                read = [_entry_from_json(e) for e in stored["entries"]]
+                if as_json:
+                    texts += log_json_entries(read)
+                else:
+                    entries += read
             upto = part[len(folder) + 1:-len(upto) - 1] or None
-        return (head, parts, entries) if upto is None else (None, [], [])
+        return _Known(head, parts, entries, texts) if upto is None else NOTHING_KNOWN
     except (KeyError, TypeError, ValueError, ArithmeticError):
-        return None, [], []
+        return NOTHING_KNOWN
+
+
+def _texts(stored: Any, into: list[str]) -> bool:
+    """Add a ``logjson`` entry's texts to ``into``; False when it is not there or not a list of texts."""
+    texts = stored.get("entries") if isinstance(stored, dict) else None
+    if type(texts) is not list or (texts and {type(t) for t in texts} != {str}):
+        return False
+    into += texts
+    return True
 
 
 _CHANGE_FIELDS = ("file", "pointer", "kind", "old", "new", "delta", "percent", "label_zh", "label_en",
