@@ -1,9 +1,11 @@
 """Rendering at scale: DOCX table rows written in one pass are exactly what python-docx writes cell by cell, XLSX
-cells styled from a cache get exactly the styles openpyxl would give them, and rendering imports neither numpy
-nor Pillow. (Speed itself is measured by bench/scaling.py, never asserted here.)"""
+cells styled from a cache get exactly the styles openpyxl would give them, XLSX sheet data written in one piece is
+exactly what openpyxl writes cell by cell, and rendering imports neither numpy nor Pillow. (Speed itself is
+measured by bench/scaling.py, never asserted here.)"""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import zipfile
@@ -15,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportascode.model.escape import xml_text
 from reportascode.render import docx as docx_writer
 from reportascode.render import xlsx as xlsx_writer
 from reportascode.render.content import Cell
@@ -119,3 +122,93 @@ def test_xlsx_style_cache_changes_no_byte(workspace: Path, tmp_path: Path, monke
 
     monkeypatch.setattr(xlsx_writer._Sheet, "__init__", forgetful)
     assert render(tmp_path / "uncached") == cached
+
+
+SHEET_VALUES = st.one_of(
+    TEXTS.map(xml_text),
+    st.sampled_from([None, 0, -7, 10**30, 1.5, float("inf"), True, False, Decimal("1.50"), Decimal("-0"),
+                     Decimal("9.5e+300"), Decimal("-9.5e+300"), Decimal("1e-300"), Decimal("NaN"),
+                     Decimal("123456789012345678901234567890.125"), dt.date(2024, 3, 1), dt.date(1900, 1, 1),
+                     dt.datetime(2024, 3, 1, 12, 30)]),
+)
+STYLE_KEYS = st.tuples(st.booleans(), st.sampled_from([None, "B00020"]), st.sampled_from([10.0, 12]),
+                       st.booleans(), st.sampled_from([None, "E9EDF3", "FDE7EA"]),
+                       st.sampled_from([None, "#,##0.00", "0.00%", 'yyyy"年"m"月"d"日"']),
+                       st.sampled_from([None, "right", "center"]), st.booleans())
+PUTS = st.lists(st.tuples(st.integers(1, 6), st.integers(1, 4), SHEET_VALUES, STYLE_KEYS), max_size=30)
+
+
+def _openpyxl_cell_by_cell(puts: list[Any], merges: list[tuple[int, int]], heights: dict[int, float]) -> Any:
+    """The workbook as openpyxl's own cells write it (what render/xlsx.py did before its cell store)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    ws = book.create_sheet("S")
+    for row, column, value, key in puts:
+        cell = ws.cell(row=row, column=column)
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+        bold, color, size, italic, fill, fmt, align, border = key
+        cell.font = xlsx_writer._font(bold, color, size, italic)
+        if fill:
+            cell.fill = xlsx_writer._fill(fill)
+        if fmt:
+            cell.number_format = fmt
+        cell.alignment = xlsx_writer._alignment(True, align)
+        if border:
+            cell.border = xlsx_writer._thin_border()
+    for row, span in merges:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+    for row, height in heights.items():
+        ws.row_dimensions[row].height = height
+    return book
+
+
+def _cell_store(puts: list[Any], merges: list[tuple[int, int]], heights: dict[int, float]) -> Any:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    ws = book.create_sheet("S")
+    sheet = xlsx_writer._Sheet(ws, "zh", {})
+    for row, column, value, key in puts:
+        sheet.row = row
+        bold, color, size, italic, fill, fmt, align, border = key
+        sheet.put(column, value, bold=bold, color=color, size=size, italic=italic, fill=fill, fmt=fmt, align=align,
+                  border=border)
+    for row, span in merges:
+        sheet.store.merge(row, span, ws)
+    for row, height in heights.items():
+        ws.row_dimensions[row].height = height
+    return book, {id(ws): sheet.store}
+
+
+@settings(max_examples=300, deadline=None)
+@given(puts=PUTS,
+       merges=st.lists(st.tuples(st.integers(1, 8), st.integers(2, 6)), max_size=3, unique_by=lambda m: m[0]),
+       heights=st.dictionaries(st.integers(1, 9), st.sampled_from([18.0, 29.5, 36])))
+def test_xlsx_sheet_data_is_what_openpyxl_writes(puts: list[Any], merges: list[tuple[int, int]],
+                                                 heights: dict[int, float]) -> None:
+    """Text (hostile, long, formula-like, blank-edged), numbers (huge, tiny, NaN, infinite), dates, booleans and
+    empty cells, a cell written twice, merged rows and row heights: every part of the package is the same."""
+    import io
+
+    from hypothesis import assume
+
+    from reportascode.render.ooxml import normalize, normalize_parts
+    from reportascode.render.xlsx_sheetdata import workbook_parts
+
+    merged = dict(merges)
+    assume(not any(column <= merged.get(row, 0) and key[-1] for row, column, _, key in puts))  # see merge()
+    reference = _openpyxl_cell_by_cell(puts, merges, heights)
+    buffer = io.BytesIO()
+    reference.save(buffer)
+    expected = normalize(buffer.getvalue(), dt.date(2025, 1, 1))
+    book, stores = _cell_store(puts, merges, heights)
+    found = normalize_parts(workbook_parts(book, stores), dt.date(2025, 1, 1))
+    with zipfile.ZipFile(io.BytesIO(expected)) as a, zipfile.ZipFile(io.BytesIO(found)) as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            assert a.read(name) == b.read(name), name

@@ -21,12 +21,17 @@ def normalize(data: bytes, day: dt.date) -> bytes:
     """Rewrite an OOXML package: sorted entries (``[Content_Types].xml`` first), fixed timestamps and
     permissions, core properties ``created``/``modified`` set to ``day``."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+    return normalize_parts({name: source.read(name) for name in source.namelist()}, day)
+
+
+def normalize_parts(parts: dict[str, bytes], day: dt.date) -> bytes:
+    """:func:`normalize` of a package given as its parts (name → bytes), for writers that never zipped it."""
+    names = sorted(parts, key=lambda n: (n != "[Content_Types].xml", n))
     stamp = w3c_datetime(day)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
         for name in names:
-            content = source.read(name)
+            content = parts[name]
             if name == CORE_PROPERTIES:
                 text = _W3CDTF.sub(lambda m: f"{m.group(1)}{stamp}{m.group(3)}", content.decode("utf-8"))
                 content = text.encode("utf-8")

@@ -11,7 +11,6 @@ internal sheets.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -34,7 +33,8 @@ from reportascode.render.content import (
     SignOff,
     Table,
 )
-from reportascode.render.ooxml import normalize
+from reportascode.render.ooxml import normalize_parts
+from reportascode.render.xlsx_sheetdata import CellStore, workbook_parts
 
 RED = "B00020"
 HEADER_FILL = "E9EDF3"
@@ -81,10 +81,12 @@ def render_xlsx(document: Document) -> bytes:
     book.remove(book.active)
     used: set[str] = set()
     styles: dict[tuple[Any, ...], Any] = {}
+    stores: dict[int, CellStore] = {}
     for section in document.sections:
         for sheet in plan_sheets(section):
             name = _unique(sheet.name, used)
-            _write_sheet(book.create_sheet(name), sheet, document, styles)
+            ws = book.create_sheet(name)
+            stores[id(ws)] = _write_sheet(ws, sheet, document, styles)
     moment = dt.datetime.combine(document.date, dt.time(0, 0))
     props = book.properties
     props.title = document.title
@@ -94,9 +96,7 @@ def render_xlsx(document: Document) -> bytes:
     props.created = moment
     props.modified = moment
     props.keywords = " ".join(part for part in ("DRAFT" if document.draft else "", document.marker) if part) or None
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return normalize(buffer.getvalue(), document.date)
+    return normalize_parts(workbook_parts(book, stores), document.date)
 
 
 @dataclass
@@ -146,12 +146,14 @@ def _unique(name: str, used: set[str]) -> str:
 
 
 class _Sheet:
-    """Writes rows top to bottom; remembers each column's width and each row's wrapped lines."""
+    """Writes rows top to bottom; remembers each column's width and each row's wrapped lines. The cells go to a
+    :class:`CellStore` (written as one piece of XML), not to openpyxl's cell objects."""
 
     def __init__(self, ws: Any, lang: str, styles: dict[tuple[Any, ...], Any]) -> None:
         self.ws = ws
         self.lang = lang
         self.styles = styles  # the workbook's cell styles by what put() was asked for (see _style)
+        self.store = CellStore()
         self.row = 1
         self.widths: dict[int, int] = {}
         self.wrapped: dict[int, list[tuple[int, int, str]]] = {}  # row → (first column, span, text)
@@ -159,44 +161,54 @@ class _Sheet:
 
     def put(self, column: int, value: Any, bold: bool = False, color: str | None = None, fill: str | None = None,
             fmt: str | None = None, size: float = FONT_SIZE, align: str | None = None, italic: bool = False,
-            measure: bool = True, span: int = 1, border: bool = False) -> Any:
-        cell = self.ws.cell(row=self.row, column=column)
+            measure: bool = True, span: int = 1, border: bool = False) -> None:
+        from openpyxl.styles.cell_style import StyleArray
+
+        key = (bold, color, size, italic, fill, fmt, align, border)
+        before = self.store.style_of(self.row, column)  # a cell written twice keeps its first style's parts
         if isinstance(value, str):
-            # text is a string cell, set explicitly: openpyxl would make "=HYPERLINK(…)" a live formula; characters
-            # XML forbids are shown escaped (openpyxl would raise)
+            # text is a string cell, always: openpyxl would make "=HYPERLINK(…)" a live formula; characters XML
+            # forbids are shown escaped (openpyxl would raise)
             value = xml_text(value)
-            cell.value = value
-            cell.data_type = "s"
+            self.store.put_text(self.row, column, value, self._style(key, before))
         else:
-            cell.value = value
-        self._style(cell, (bold, color, size, italic, fill, fmt, align, border))
+            from openpyxl.cell.cell import Cell as OpenpyxlCell
+
+            cell = OpenpyxlCell(self.ws, row=self.row, column=column,
+                                style_array=None if before is None else StyleArray(before))
+            cell.value = value  # a date gets openpyxl's default date format here, as in a worksheet cell
+            self.store.put_value(self.row, column, cell, self._style(key, cell._style))
         if measure and span == 1:
             self.widths[column] = max(self.widths.get(column, 0), _display_width(value, fmt))
         if isinstance(value, str):
             self.wrapped.setdefault(self.row, []).append((column, span, value))
-        return cell
 
-    def _style(self, cell: Any, key: tuple[Any, ...]) -> None:
-        """Give ``cell`` the style ``key`` describes. openpyxl hashes every style object on every assignment
-        (a quarter of the time of a large workbook); the first cell of each style takes that path, the others
-        get a copy of its style indices, which is what the same assignments would have given them (the
-        workbook's font, fill, border and format lists fill up in the same order)."""
+    def _style(self, key: tuple[Any, ...], current: Any) -> Any:
+        """The style array openpyxl would give a cell whose style is ``current`` (None: none yet) when asked for
+        ``key``. openpyxl hashes every style object on every assignment (a quarter of the time of a large
+        workbook); the first cell of each style takes that path, an unstyled cell gets the array it produced
+        (which is what the same assignments would have given it: the workbook's font, fill, border and format
+        lists fill up in the same order)."""
+        from openpyxl.cell.cell import Cell as OpenpyxlCell
         from openpyxl.styles.cell_style import StyleArray
 
         known = self.styles.get(key)
-        if known is not None and not cell.has_style:
-            cell._style = StyleArray(known)
-            return
+        if known is not None and (current is None or not any(current)):
+            return known
+        target = OpenpyxlCell(self.ws, style_array=None if current is None else StyleArray(current))
         bold, color, size, italic, fill, fmt, align, border = key
-        cell.font = _font(bold, color, size, italic)
+        target.font = _font(bold, color, size, italic)
         if fill:
-            cell.fill = _fill(fill)
+            target.fill = _fill(fill)
         if fmt:
-            cell.number_format = fmt
-        cell.alignment = _alignment(True, align)
+            target.number_format = fmt
+        target.alignment = _alignment(True, align)
         if border:
-            cell.border = _thin_border()
-        self.styles.setdefault(key, StyleArray(cell._style))
+            target.border = _thin_border()
+        style = StyleArray(target._style)
+        if current is None or not any(current):  # only a style that ``key`` alone made is shared
+            self.styles.setdefault(key, style)
+        return style
 
     def value(self, column: int, cell: Cell, fill: str | None = None, italic: bool = False) -> None:
         error = bool(cell.error)
@@ -209,13 +221,13 @@ class _Sheet:
                  size: float = FONT_SIZE) -> None:
         self.put(1, text, bold=bold, color=color, size=size, measure=False, span=span)
         if span > 1:
-            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=span)
+            self.store.merge(self.row, span, self.ws)
         if size > FONT_SIZE + 1:
             self.ws.row_dimensions[self.row].height = size * 1.5
         self.row += 1
 
 
-def _write_sheet(ws: Any, plan: SheetPlan, document: Document, styles: dict[tuple[Any, ...], Any]) -> None:
+def _write_sheet(ws: Any, plan: SheetPlan, document: Document, styles: dict[tuple[Any, ...], Any]) -> CellStore:
     section = plan.section
     lang = document.lang
     sheet = _Sheet(ws, lang, styles)
@@ -234,6 +246,7 @@ def _write_sheet(ws: Any, plan: SheetPlan, document: Document, styles: dict[tupl
         _write_block(sheet, block, span, lang)
     landscape = _layout(ws, sheet, span, section.landscape)
     _page_setup(ws, sheet, document, section, landscape)
+    return sheet.store
 
 
 def _fields_span(block: Fields) -> int:
