@@ -170,7 +170,8 @@ class _Sheet:
             # text is a string cell, always: openpyxl would make "=HYPERLINK(…)" a live formula; characters XML
             # forbids are shown escaped (openpyxl would raise)
             value = xml_text(value)
-            self.store.put_text(self.row, column, value, self._style(key, before))
+            known = self.styles.get(key) if before is None else None
+            self.store.put_text(self.row, column, value, known if known is not None else self._style(key, before))
         else:
             from openpyxl.cell.cell import Cell as OpenpyxlCell
 
@@ -396,9 +397,12 @@ def _shrink(widths: dict[int, int], limit: float) -> bool:
     return sum(widths.values()) <= limit
 
 
+@lru_cache(maxsize=16384)
 def _lines(text: str, width_chars: int) -> int:
     usable = max(width_chars - 1, 1)
-    return sum(max(1, math.ceil(_display_width(part, None) / usable)) for part in text.split("\n"))
+    if "\n" not in text:
+        return max(1, math.ceil(_text_width(text) / usable))
+    return sum(max(1, math.ceil(_text_width(part) / usable)) for part in text.split("\n"))
 
 
 # Pixels (at 96 dpi) per unit of column width. Excel's unit is Calibri's 7-pixel digit; LibreOffice without
@@ -468,6 +472,11 @@ def _display_width(value: Any, fmt: str | None) -> int:
     text = str(value)
     if fmt and fmt.startswith("#,##0"):
         text = f"{text},,,"
+    return _text_width(text)
+
+
+@lru_cache(maxsize=16384)  # a large table repeats its texts (a carrier, a status) thousands of times
+def _text_width(text: str) -> int:
     if "\n" not in text:
         return _line_width(text)
     return max(_line_width(line) for line in text.split("\n"))
