@@ -212,3 +212,18 @@ def test_xlsx_sheet_data_is_what_openpyxl_writes(puts: list[Any], merges: list[t
         assert a.namelist() == b.namelist()
         for name in a.namelist():
             assert a.read(name) == b.read(name), name
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(CELLS, max_size=4), max_size=4))
+def test_html_rows_are_what_the_cell_macro_writes(rows: list[list[Cell]]) -> None:
+    """Hostile text (markup, quotes, control characters) in a data table: the rows written in Python are the
+    bytes the ``cell_td`` macro writes."""
+    from reportascode.render.env import make_environment
+    from reportascode.render.html_rows import data_rows
+
+    env = make_environment(None, "zh")
+    env.autoescape = True
+    by_macro = env.from_string('{% from "_blocks.html" import cell_td %}{% for row in rows %}'
+                               "<tr>{% for cell in row %}{{ cell_td(cell) }}{% endfor %}</tr>\n{% endfor %}")
+    assert str(data_rows(rows)) == by_macro.render(rows=rows)

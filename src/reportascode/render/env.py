@@ -35,6 +35,7 @@ from reportascode.messages import Bilingual, message
 from reportascode.model.escape import markdown
 from reportascode.render import content
 from reportascode.render import figures as formatting
+from reportascode.render.html_rows import data_rows
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
 TIME_BUDGET = 60.0
@@ -195,6 +196,7 @@ def make_environment(workspace_root: Path | None, lang: str = "zh") -> Immutable
         "lang": lang,
         "t": lambda key, **args: message(key, lang, args),  # the packaged templates' text: the catalogue
         "tr": lambda zh, en: Bilingual(zh, en).text(lang),  # a workspace template's own pair of texts
+        "data_rows": data_rows,  # a data table's rows, written in Python (render/html_rows.py)
     })
     return env
 
