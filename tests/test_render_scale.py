@@ -21,7 +21,7 @@ from reportascode.model.escape import xml_text
 from reportascode.render import docx as docx_writer
 from reportascode.render import xlsx as xlsx_writer
 from reportascode.render.content import Cell
-from reportascode.render.docx_rows import Look, table_rows
+from reportascode.render.docx_rows import Look, RowSplicer, table_rows
 from tests.conftest import run_rac
 
 TEXTS = st.one_of(
@@ -44,17 +44,23 @@ LOOKS = st.builds(Look, size=st.sampled_from([7.5, 8.0, 9.0, 9.5]), fill=st.samp
                   shade=st.booleans(), italic=st.booleans(), center=st.booleans(), header=st.booleans())
 
 
-def _table_xml(value: Cell, width: int, look: Look, fast: bool) -> bytes:
+def _table_xml(value: Cell, width: int, look: Look, how: str) -> bytes:
     """A one-cell table in a new document, its row written by python-docx's API (``docx._cell``, the path empty
-    tables still take) or by :func:`table_rows`; the whole document's XML."""
+    tables still take), by :func:`table_rows` (parsed) or as text spliced into the serialized document
+    (:class:`RowSplicer`, what render_docx does); the whole document's XML."""
     import docx
     from docx.shared import Twips
     from lxml import etree
 
     word: Any = docx.Document()
-    if fast:
+    if how == "parsed":
         table = word.add_table(rows=0, cols=1)
         table._tbl.extend(table_rows([[(value, look)]], [width], header=look.header))
+    elif how == "spliced":
+        table = word.add_table(rows=0, cols=1)
+        splicer = RowSplicer()
+        splicer.place(table, [[(value, look)]], [width], header=look.header)
+        return splicer.splice(bytes(etree.tostring(word.element, encoding="utf-8")))
     else:
         table = word.add_table(rows=1, cols=1)
         cell = table.rows[0].cells[0]
@@ -69,7 +75,9 @@ def _table_xml(value: Cell, width: int, look: Look, fast: bool) -> bytes:
 @settings(max_examples=400, deadline=None)
 @given(value=CELLS, width=st.integers(0, 20000), look=LOOKS)
 def test_docx_rows_are_what_python_docx_writes(value: Cell, width: int, look: Look) -> None:
-    assert _table_xml(value, width, look, fast=True) == _table_xml(value, width, look, fast=False)
+    expected = _table_xml(value, width, look, "python-docx")
+    assert _table_xml(value, width, look, "parsed") == expected
+    assert _table_xml(value, width, look, "spliced") == expected
 
 
 def test_rendering_does_not_import_numpy(tmp_path: Path) -> None:

@@ -30,8 +30,8 @@ from reportascode.render.content import (
     SignOff,
     Table,
 )
-from reportascode.render.docx_rows import Look, table_rows
-from reportascode.render.ooxml import normalize
+from reportascode.render.docx_rows import Look, RowSplicer
+from reportascode.render.ooxml import normalize_parts
 
 BODY_FONT = "Times New Roman"
 EAST_ASIAN_FONT = "宋体"
@@ -50,11 +50,12 @@ def render_docx(document: Document) -> bytes:
     import docx
 
     word: Any = docx.Document()
+    shared = _Shared(word)
     _styles(word)
     _east_asian_language(word)
     for number, section in enumerate(document.sections):
         _start_section(word, section, number)
-        _section_body(word, document, section, number)
+        _section_body(word, document, section, number, shared)
     for page, section in zip(word.sections, document.sections, strict=True):
         _header(page, document, section)
         _footer(page, document)
@@ -71,9 +72,64 @@ def render_docx(document: Document) -> bytes:
     props.keywords = " ".join(part for part in ("DRAFT" if document.draft else "", document.marker) if part)
     props.comments = ""
     props.category = ""
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return normalize(buffer.getvalue(), document.date)
+    parts = package_parts(word)
+    parts[BODY_PART] = shared.rows.splice(parts[BODY_PART])
+    return normalize_parts(parts, document.date)
+
+
+BODY_PART = "word/document.xml"
+
+
+class _Shared:
+    """What the tables and headings of one document share: the rows kept as text until the document is
+    serialized (docx_rows.RowSplicer), and the ids of its styles (python-docx looks a style up through every
+    style of the document each time one is set)."""
+
+    def __init__(self, word: Any) -> None:
+        self.word = word
+        self.rows = RowSplicer()
+        self._style_ids: dict[tuple[str, Any], str | None] = {}
+
+    def style_id(self, name: str, kind: Any) -> str | None:
+        key = (name, kind)
+        if key not in self._style_ids:
+            self._style_ids[key] = self.word.part.get_style_id(name, kind)
+        return self._style_ids[key]
+
+    def paragraph(self, style: str) -> Any:
+        """``word.add_paragraph(style=style)``."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        paragraph = self.word.add_paragraph()
+        paragraph._p.style = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return paragraph
+
+    def grid(self, table: Any) -> None:
+        """``table.style = "Table Grid"``."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+
+
+def package_parts(word: Any) -> dict[str, bytes]:
+    """What ``word.save()`` writes, as part name → bytes, without zipping it (ooxml.normalize_parts zips it once)."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    class Collect:  # python-docx's zip writer, in memory
+        def __init__(self) -> None:
+            self.parts: dict[str, bytes] = {}
+
+        def write(self, pack_uri: Any, blob: bytes) -> None:
+            self.parts[pack_uri.membername] = blob
+
+    package = word.part.package
+    for part in package.parts:
+        part.before_marshal()
+    collect = Collect()
+    PackageWriter._write_content_types_stream(collect, package.parts)
+    PackageWriter._write_pkg_rels(collect, package.rels)
+    PackageWriter._write_parts(collect, package.parts)
+    return collect.parts
 
 
 def _start_section(word: Any, section: Section, number: int) -> None:
@@ -93,7 +149,7 @@ def _start_section(word: Any, section: Section, number: int) -> None:
     page.header_distance = page.footer_distance = Mm(8)
 
 
-def _section_body(word: Any, document: Document, section: Section, number: int) -> None:
+def _section_body(word: Any, document: Document, section: Section, number: int, shared: _Shared) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     width = LANDSCAPE_WIDTH_MM if section.landscape else PORTRAIT_WIDTH_MM
@@ -101,7 +157,7 @@ def _section_body(word: Any, document: Document, section: Section, number: int) 
         title = word.add_paragraph()
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(title, f"{document.company} · {document.title}", size=9, color=(0x44, 0x44, 0x44))
-    heading = word.add_paragraph(style="Heading 1")
+    heading = shared.paragraph("Heading 1")
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(heading, section.title)
     if section.subtitle:
@@ -111,7 +167,7 @@ def _section_body(word: Any, document: Document, section: Section, number: int) 
     if number == 0 and document.note:
         _paragraph(word, Paragraph(document.note, "note"))
     for block in section.blocks:
-        _block(word, block, document.lang, width)
+        _block(word, block, document.lang, width, shared)
 
 
 def _styles(word: Any) -> None:
@@ -235,9 +291,9 @@ def _footer(page: Any, document: Document) -> None:
         paragraph._p.append(field)
 
 
-def _block(word: Any, block: Block, lang: str, width_mm: float) -> None:
+def _block(word: Any, block: Block, lang: str, width_mm: float, shared: _Shared) -> None:
     if isinstance(block, Heading):
-        paragraph = word.add_paragraph(style=f"Heading {min(max(block.level, 2), 3)}")
+        paragraph = shared.paragraph(f"Heading {min(max(block.level, 2), 3)}")
         _run(paragraph, block.text)
     elif isinstance(block, Paragraph):
         _paragraph(word, block)
@@ -248,9 +304,9 @@ def _block(word: Any, block: Block, lang: str, width_mm: float) -> None:
             _run(paragraph, f"【{name}】", size=8.5, bold=True, italic=kind != "system")
             _run(paragraph, explanation + (separator if number < len(block.items) - 1 else ""), size=8.5)
     elif isinstance(block, Fields):
-        _fields(word, block, width_mm)
+        _fields(word, block, width_mm, shared)
     elif isinstance(block, Table):
-        _table(word, block, width_mm)
+        _table(word, block, width_mm, shared)
     elif isinstance(block, Signatures):
         _signatures(word, block, lang)
     elif isinstance(block, SignOff):
@@ -259,11 +315,11 @@ def _block(word: Any, block: Block, lang: str, width_mm: float) -> None:
         _chart(word, block, lang)
 
 
-def _fields(word: Any, block: Fields, width_mm: float) -> None:
+def _fields(word: Any, block: Fields, width_mm: float, shared: _Shared) -> None:
     _caption(word, block.title)
     columns = 3 if block.provenance else 2
     table = word.add_table(rows=0, cols=columns)
-    table.style = "Table Grid"
+    shared.grid(table)
     rows = []
     for field in block.rows:
         fill = PROVENANCE_FILLS.get(field.provenance)
@@ -275,16 +331,16 @@ def _fields(word: Any, block: Fields, width_mm: float) -> None:
         rows.append(row)
     fractions = [0.40, 0.46, 0.14] if block.provenance else [0.42, 0.58]
     _widths(table, fractions, width_mm)
-    table._tbl.extend(table_rows(rows, _twips(fractions, width_mm)))
+    shared.rows.place(table, rows, _twips(fractions, width_mm))
 
 
-def _table(word: Any, block: Table, width_mm: float) -> None:
+def _table(word: Any, block: Table, width_mm: float, shared: _Shared) -> None:
     title = block.title
     if title and block.provenance_text:
         title = f"{title}【{block.provenance_text}】"
     _caption(word, title, block.new_page)
     table = word.add_table(rows=1 if not block.rows else 0, cols=len(block.columns))
-    table.style = "Table Grid"
+    shared.grid(table)
     crowded = len(block.columns) > 8
     size = 7.5 if crowded else 8.0 if len(block.columns) > 6 else 9.0
     if crowded:  # many columns: narrow cell margins leave the room to the text
@@ -306,7 +362,7 @@ def _table(word: Any, block: Table, width_mm: float) -> None:
     header = [(Cell(column.header), Look(size=size, header=True)) for column in block.columns]
     look = Look(size=size, fill=fill)
     rows = [header, *([(value, look) for value in row] for row in block.rows)]
-    table._tbl.extend(table_rows(rows, _twips(fractions, width_mm), header=True))
+    shared.rows.place(table, rows, _twips(fractions, width_mm), header=True)
 
 
 def _cell_margins(table: Any, twips: int) -> None:

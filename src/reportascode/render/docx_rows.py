@@ -1,13 +1,15 @@
 """The data rows of a DOCX table, written as WordprocessingML in one pass.
 
 python-docx costs about 0.2 ms per cell (element classes, child ordering, a lookup per property), which at
-tens of thousands of cells dominated rendering. Here every row is one string with each value escaped, parsed
-once by lxml and appended to the table. The XML is exactly what ``docx._cell`` writes through python-docx for
-the same cell (a test compares the two on hostile text), so the documents keep their bytes.
+tens of thousands of cells dominated rendering. Here every row is one string with each value escaped, spliced
+into the serialized document (:class:`RowSplicer`) or parsed once by lxml and appended to the table. The XML
+is exactly what ``docx._cell`` writes through python-docx for the same cell (a test compares the two on hostile
+text), so the documents keep their bytes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -44,14 +46,52 @@ def table_rows(rows: Sequence[Sequence[tuple[Cell, Look]]], widths: Sequence[int
     from docx.oxml.ns import nsdecls
     from docx.oxml.parser import parse_xml
 
-    parts = [f"<w:tbl {nsdecls('w')}>"]
+    return list(parse_xml(f"<w:tbl {nsdecls('w')}>{rows_xml(rows, widths, header)}</w:tbl>"))
+
+
+def rows_xml(rows: Sequence[Sequence[tuple[Cell, Look]]], widths: Sequence[int], header: bool = False) -> str:
+    """The ``<w:tr>`` elements of :func:`table_rows` as text, in the form lxml serializes them."""
+    parts = []
     for number, row in enumerate(rows):
         parts.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header and number == 0 else "<w:tr>")
         for (value, look), width in zip(row, widths, strict=True):
             parts.append(_cell_xml(value, width, look))
         parts.append("</w:tr>")
-    parts.append("</w:tbl>")
-    return list(parse_xml("".join(parts)))
+    return "".join(parts)
+
+
+class RowSplicer:
+    """Table rows kept as text until the document is serialized, then spliced into its XML: a large table is
+    never parsed into elements only to be serialized back (at 1,000 numbers, 5 MB of rows). A comment marks
+    each table's place; data cannot forge one, since ``<`` in text is always escaped. The text is what lxml
+    writes for the same rows (a test compares the documents both ways)."""
+
+    def __init__(self) -> None:
+        self.rows: list[bytes] = []
+
+    def place(self, table: Any, rows: Sequence[Sequence[tuple[Cell, Look]]], widths: Sequence[int],
+              header: bool = False) -> None:
+        from lxml import etree
+
+        table._tbl.append(etree.Comment(f"{_MARK}{len(self.rows)}"))
+        self.rows.append(rows_xml(rows, widths, header).encode("utf-8"))
+
+    def splice(self, xml: bytes) -> bytes:
+        found = 0
+
+        def rows(match: re.Match[bytes]) -> bytes:
+            nonlocal found
+            found += 1
+            return self.rows[int(match.group(1))]
+
+        spliced = _MARKER.sub(rows, xml)
+        if found != len(self.rows):
+            raise ValueError(f"{len(self.rows)} tables of rows, {found} places")
+        return spliced
+
+
+_MARK = "rac-rows-"
+_MARKER = re.compile(rb"<!--rac-rows-(\d+)-->")
 
 
 def _cell_xml(value: Cell, width: int, look: Look) -> str:
