@@ -126,9 +126,10 @@ def package_parts(word: Any) -> dict[str, bytes]:
     for part in package.parts:
         part.before_marshal()
     collect = Collect()
-    PackageWriter._write_content_types_stream(collect, package.parts)
-    PackageWriter._write_pkg_rels(collect, package.rels)
-    PackageWriter._write_parts(collect, package.parts)
+    writer: Any = PackageWriter  # PackageWriter.write's steps, with the collector for its zip writer
+    writer._write_content_types_stream(collect, package.parts)
+    writer._write_pkg_rels(collect, package.rels)
+    writer._write_parts(collect, package.parts)
     return collect.parts
 
 

@@ -71,7 +71,7 @@ class RowSplicer:
 
     def place(self, table: Any, rows: Sequence[Sequence[tuple[Cell, Look]]], widths: Sequence[int],
               header: bool = False) -> None:
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]
 
         table._tbl.append(etree.Comment(f"{_MARK}{len(self.rows)}"))
         self.rows.append(rows_xml(rows, widths, header).encode("utf-8"))
