@@ -56,3 +56,26 @@ def test_sample_documents_keep_their_bytes(workspace: Path, tmp_path: Path) -> N
         changed = sorted(name for name in expected[case].keys() | found[case].keys()
                          if expected[case].get(name) != found[case].get(name))
         assert not changed, f"{case}: these outputs changed (see the module docstring to update): {changed}"
+
+
+def test_validate_cache_changes_no_byte_of_render(workspace: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """rac render validates through rac validate's cache: cold, warm, after an edit and without the cache, a
+    draft with errors renders the same documents and says the same things."""
+    path = workspace / "reports/2024/operations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  total: 610", '  total: "abc"', 1), encoding="utf-8")
+
+    def render(name: str) -> tuple[int, str, dict[str, str]]:
+        run = run_rac("render", "reports/2024", "--draft", "--format", "html", "--format", "docx", "--format",
+                      "xlsx", "--format", "md", "--out", str(tmp_path / name), cwd=workspace)
+        return run.code, run.err.replace(str(tmp_path / name), "OUT"), digests(tmp_path / name)
+
+    cold, warm = render("cold"), render("warm")
+    monkeypatch.setenv("RAC_NO_CACHE", "1")
+    uncached = render("uncached")
+    assert cold[0] == 1 and cold == warm == uncached
+    company = workspace / "reports/2024/company.yaml"
+    company.write_text(company.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # new bytes, same data
+    edited_uncached = render("edited-uncached")
+    monkeypatch.delenv("RAC_NO_CACHE")
+    assert render("edited") == edited_uncached

@@ -69,8 +69,10 @@ def document_language(lang: str | None, session: Selection) -> str:
 def render_selected(session: Selection, formats: Sequence[str], out: Path | None, draft: bool,
                     lang: str) -> RunOutcome:
     """``rac render``: each selected report into ``out`` (default ``build/<report-id>/``). A report with
-    errors is refused unless ``draft``; everything is rendered in memory before anything is written."""
-    result = validate_selection(session)
+    errors is refused unless ``draft``; everything is rendered in memory before anything is written. Validation
+    goes through rac validate's cache (it never changes an answer): after ``rac validate``, nothing is checked
+    twice."""
+    result = validate_selection(session, use_cache=True)
     run = RunOutcome(session.workspace.root, _outcomes(session, result))
     pending: list[tuple[Path, dict[str, bytes]]] = []
     for outcome in run.outcomes:
@@ -100,7 +102,7 @@ def build_workspace(session: Selection, out: Path, lang: str, draft: bool = Fals
 
     if out.exists() and not replaceable(out, OUTPUT_NAMES):  # before any work: say so at once
         raise UsageError("render.out_not_build", path=out)
-    result = validate_selection(session)
+    result = validate_selection(session, use_cache=True)  # as rac render: through rac validate's cache
     run = RunOutcome(session.workspace.root, _outcomes(session, result))
     files: dict[str, bytes] = {}
     for outcome in run.outcomes:
