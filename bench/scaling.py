@@ -2,7 +2,8 @@
 
 Usage: python bench/scaling.py [--sizes 1000,3000,10000] [--runs 3] [--render-max 3000]
 ``validate`` is timed without its cache (the work itself), then with the cache emptied before each run (cold: the
-work and the writing of the cache) and with the cache of the previous run (warm, nothing changed).
+work and the writing of the cache) and with the cache of the previous run (warm, nothing changed); ``render``
+(which validates through the same cache) cold and warm (as after ``rac validate``).
 Each size gets a workspace in a temporary folder: the sample's 2023 and 2024 reports, 2024's numbers.yaml grown
 to N leased 400 numbers, committed in a git repository of three commits (so blame has history to read). Prints a
 Markdown table of medians (wall, CPU, peak RSS) and the cost per entry relative to the smallest size.
@@ -90,14 +91,18 @@ def main() -> None:
                 Command("blame", [*RAC, "blame", "reports/2024/numbers.yaml", "--no-cache"], ws),
             ]
             if size <= args.render_max:
-                commands.append(Command("render", [*RAC, "render", "reports/2024", "--draft", "--format", "html",
-                                                   "--format", "docx", "--format", "xlsx", "--out",
-                                                   str(work / f"out{size}")], ws))
+                render = [*RAC, "render", "reports/2024", "--draft", "--format", "html", "--format", "docx",
+                          "--format", "xlsx", "--out", str(work / f"out{size}")]
+                commands.append(Command("render, cold cache", render, ws,
+                                        before=lambda ws=ws: shutil.rmtree(ws / ".git" / "rac-cache" / "validate",
+                                                                           ignore_errors=True)))
+                commands.append(Command("render", render, ws))  # warm: as after rac validate
             results[size] = compare(commands, args.runs)
         first = sizes[0]
         print("| command | entries | wall s | CPU s | peak RSS MiB | CPU per entry ÷ at "
               f"{first} |\n|---|---:|---:|---:|---:|---:|")
-        for name in ("validate", "validate, cold cache", "validate, warm cache", "diff", "blame", "render"):
+        for name in ("validate", "validate, cold cache", "validate, warm cache", "diff", "blame",
+                     "render, cold cache", "render"):
             for size in sizes:
                 m = results[size].get(name)
                 if m is None:

@@ -11,18 +11,27 @@ from markupsafe import Markup, escape
 
 from reportascode.render.content import Cell
 
+# markupsafe's escaping of a plain string (Markup is left as it is, as autoescape leaves it), without building a
+# Markup object per value
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def _escape(value: str) -> str:
+    return value.translate(_ESCAPES) if type(value) is str else str(escape(value))
+
 
 def cell_html(cell: Cell) -> str:
     """One ``<td>``, as the ``cell_td`` macro writes it."""
-    classes = str(escape(cell.align))
-    if len(cell.text) <= 6:
+    text = cell.text
+    classes = _escape(cell.align)
+    if len(text) <= 6:
         classes += " short"
     if cell.css:
-        classes += f" {escape(cell.css)}"
+        classes += f" {_escape(cell.css)}"
     if cell.error:
         classes += " cell-error"
-        return f'<td class="{classes}">{escape(cell.text)}<span class="err-id">{escape(cell.error)}</span></td>'
-    return f'<td class="{classes}">{escape(cell.text)}</td>'
+        return f'<td class="{classes}">{_escape(text)}<span class="err-id">{_escape(cell.error)}</span></td>'
+    return f'<td class="{classes}">{_escape(text)}</td>'
 
 
 def data_rows(rows: Iterable[Sequence[Cell]]) -> Markup:
