@@ -20,7 +20,7 @@ LAYERS: dict[str, int] = {
     "rules": 3,
     "history": 4, "diff": 4, "reconcile": 4, "validate": 4, "render": 4, "trends": 4, "authoring": 4,
     "publish": 5, "lsp": 5, "workbook": 5,
-    "cli": 6, "__main__": 6, "__init__": 0,
+    "cli": 6, "__main__": 6, "__init__": 0, "records": 0,
 }
 
 

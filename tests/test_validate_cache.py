@@ -12,7 +12,6 @@ followed; the language server (unsaved text) is never served from the cache.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import os
@@ -438,6 +437,33 @@ def test_a_folder_that_cannot_be_fingerprinted_is_not_cached(ws: Path) -> None:
     assert validate(ws, "json", "en") == validate(ws, "json", "en", cached=False)
 
 
+def test_a_folder_walked_again_in_a_run_reads_only_files_that_may_have_changed(tmp_path: Path) -> None:
+    """The second walk of a run takes a file's earlier hash only when stat says exactly what it said and the file
+    was last changed well before the run started; a file changed since, or changed just before the run (within
+    the file system clock's reach), is read again."""
+    from reportascode.validate.validation_cache import Hashed, tree_fingerprint
+
+    folder = tmp_path / "r"
+    folder.mkdir()
+    old, new = folder / "old.yaml", folder / "new.yaml"
+    old.write_text("a: 1\n")
+    new.write_text("b: 1\n")
+    hashed = Hashed()
+    first = tree_fingerprint(folder, hashed)
+    assert first == tree_fingerprint(folder) and set(hashed.files) == {str(old), str(new)}
+    # planted hashes: a walk that takes one shows that file was not read again
+    hashed.files = {path: (stat, "planted") for path, (stat, _) in hashed.files.items()}
+    assert tree_fingerprint(folder, hashed) == first  # both changed just before the run: read again
+    hashed.files = {path: (stat, "planted") for path, (stat, _) in hashed.files.items()}
+    hashed.trusted_before = max(os.stat(p).st_ctime_ns for p in (old, new)) + 1  # as if the run began later
+    assert tree_fingerprint(folder, hashed) != first  # both taken as hashed
+    old.write_text("a: 2\n")  # the same size, changed in the run: stat differs
+    assert hashed.known(str(old), os.stat(old)) is None
+    assert hashed.known(str(new), os.stat(new)) == "planted"
+    hashed.files.pop(str(new))  # new.yaml read again too: the walk now says what a fresh one says
+    assert tree_fingerprint(folder, hashed) == tree_fingerprint(folder) != first
+
+
 def test_the_store_is_bounded_and_survives_concurrent_writers(tmp_path: Path) -> None:
     import threading
 
@@ -526,6 +552,61 @@ def test_an_edit_that_changes_no_finding_does_not_apply_the_explanations_again(w
         assert validate(ws, "text", lang) == validate(ws, "text", lang, cached=False)
 
 
+def _imports_after_run(root: Path, module: str) -> bool:
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
+    probe = ("import sys, runpy\nsys.argv = ['rac', 'validate', 'reports/2024']\n"
+             "try:\n    runpy.run_module('reportascode', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             f"sys.stderr.write(repr({module!r} in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True, check=True)
+    return done.stderr.endswith("True")
+
+
+SHARES_RULE = """rules:
+  - id: XL-SHR-01
+    severity: warning
+    title: {zh: 股东持股合计, en: Shareholdings add up}
+    reads:
+      pcts: "company#/shareholders/*/pct"
+    assert: sum(pcts) == 99
+    message: {zh: "持股合计 {pcts}", en: "shareholdings {pcts}"}
+"""
+
+RULE_EDITS: list[tuple[str, Callable[[Path], None], bool]] = [
+    # (what, the edit, whether the rules are evaluated again)
+    ("another field of a file a rule reads", lambda r: _replace(
+        r / "reports/2024/company.yaml", "compliance@xinglan.example", "compliance2@xinglan.example"), False),
+    ("a file no rule reads", lambda r: _replace(r / "reports/2024/trunks.yaml", "channels: 300", "channels: 310"),
+     False),
+    ("a line added above the fields read", lambda r: _replace(
+        r / "reports/2024/company.yaml", "staff:  ", "# 注\nstaff:  "), True),
+    ("a value read", lambda r: _replace(r / "reports/2024/company.yaml", "social_insured: 845", "social_insured: 700"),
+     True),
+    ("a value read, as text", lambda r: _replace(r / "reports/2024/company.yaml", "total: 860", 'total: "860"'), True),
+    ("an item of a list read by *", lambda r: _replace(r / "reports/2024/company.yaml", "pct: 10", "pct: 9"), True),
+    ("a field read removed", lambda r: _replace(r / "reports/2024/company.yaml", "  social_insured: 845", ""), True),
+    ("the file read broken", lambda r: _replace(r / "reports/2024/company.yaml", "staff:  ", "staff: [  "), True),
+    ("the file read removed", lambda r: (r / "reports/2024/company.yaml").unlink(), True),
+    ("the previous year's file", lambda r: _replace(r / "reports/2023/company.yaml", "total:", "total: 1  # "),
+     False),
+]
+
+
+@pytest.mark.parametrize("what", [edit[0] for edit in RULE_EDITS])
+def test_workspace_rules_are_kept_by_the_fields_they_read(ws: Path, what: str) -> None:
+    """A workspace rule's findings are read back while every field it reads is the same (its value and type,
+    where it and its mapping stand, its file there and loading): an edit elsewhere, even in the same file,
+    neither evaluates nor imports the rules. Both rules fail here, so their findings carry positions."""
+    _, edit, evaluated = next(e for e in RULE_EDITS if e[0] == what)
+    _replace(ws / "rules/staff.yaml", "total * 0.9", "total * 0.99")
+    (ws / "rules/shares.yaml").write_text(SHARES_RULE, encoding="utf-8")
+    assert _imports_after_run(ws, "reportascode.rules.workspace_rules")  # cold
+    assert not _imports_after_run(ws, "reportascode.rules.workspace_rules")  # warm
+    edit(ws)
+    assert _imports_after_run(ws, "reportascode.rules.workspace_rules") is evaluated, what
+    for fmt, lang in (("json", "en"), ("text", "zh")):
+        assert validate(ws, fmt, lang, "reports/2024") == validate(ws, fmt, lang, "reports/2024", cached=False), what
+
+
 # --- the language server: unsaved text is never served from the cache -------------------------------------------
 
 
@@ -570,11 +651,11 @@ def test_an_overlay_through_the_engine_with_a_cache_is_keyed_by_content(ws: Path
 
 def test_the_records_the_cache_encodes_have_the_fields_it_knows() -> None:
     """A new field on a cached record must be encoded too: this fails until validation_cache.py learns it."""
-    assert [f.name for f in dataclasses.fields(Document)] == [
+    assert list(Document.FIELDS) == [
         "path", "data", "key_positions", "value_positions", "problems", "empty"]
-    assert [f.name for f in dataclasses.fields(LoadProblem)] == [
+    assert list(LoadProblem.FIELDS) == [
         "rule", "line", "column", "pointer", "message_key", "args", "fatal"]
-    assert [f.name for f in dataclasses.fields(Finding)] == [
+    assert list(Finding.FIELDS) == [
         "rule", "severity", "file", "line", "column", "pointer", "message_key", "args", "report", "waived_by",
         "explanation"]
 

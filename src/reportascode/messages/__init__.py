@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import string
-from dataclasses import dataclass
 from typing import Any
 
 from reportascode.messages import en, zh
+from reportascode.records import FrozenRecord
 
 LANGUAGES = ("zh", "en")
 _CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.MESSAGES, "en": en.MESSAGES}
@@ -23,12 +23,17 @@ class MessageError(LookupError):
     """An unknown key or a template whose argument is missing (raised only in strict mode)."""
 
 
-@dataclass(frozen=True)
-class Bilingual:
+class Bilingual(FrozenRecord):
     """A message argument that is itself text in both languages (a field label, a type name)."""
+
+    FIELDS = ("zh", "en")
 
     zh: str
     en: str
+
+    def __init__(self, zh: str, en: str) -> None:
+        object.__setattr__(self, "zh", zh)
+        object.__setattr__(self, "en", en)
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh

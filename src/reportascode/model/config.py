@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,36 +12,54 @@ from typing import Any
 from reportascode.errors import UsageError
 from reportascode.model.loader import load_bytes, load_file
 from reportascode.model.schemas import packaged_schema_dir
+from reportascode.records import FrozenRecord, Record
 
 CONFIG_FILE = ".reportascode.yaml"
 ThresholdNames = Callable[[str], Collection[str] | None]
 
 
-@dataclass(frozen=True)
-class Waiver:
+class Waiver(FrozenRecord):
     """A waiver from the config: a rule's findings accepted until ``expires``, with the reason and approver."""
+
+    FIELDS = ("rule", "reason", "expires", "report", "file", "pointer", "approved_by")
 
     rule: str
     reason: str
     expires: dt.date
-    report: str | None = None
-    file: str | None = None
-    pointer: str | None = None
-    approved_by: str | None = None
+    report: str | None
+    file: str | None
+    pointer: str | None
+    approved_by: str | None
+
+    def __init__(self, rule: str, reason: str, expires: dt.date, report: str | None = None, file: str | None = None,
+                 pointer: str | None = None, approved_by: str | None = None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "rule", rule)
+        set_field(self, "reason", reason)
+        set_field(self, "expires", expires)
+        set_field(self, "report", report)
+        set_field(self, "file", file)
+        set_field(self, "pointer", pointer)
+        set_field(self, "approved_by", approved_by)
 
     def label(self) -> str:
         return f"{self.rule} until {self.expires.isoformat()}: {self.reason}"
 
 
-@dataclass
-class Config:
-    """The workspace configuration ``.reportascode.yaml``, read and checked."""
+class Config(Record):
+    """The workspace configuration ``.reportascode.yaml``, read and checked. Its ``repr`` shows every field: rac
+    validate's cache keys results by it."""
 
-    lang: str | None = None
-    thresholds: dict[str, dict[str, Decimal]] = field(default_factory=dict)
-    severity: dict[str, str] = field(default_factory=dict)
-    waivers: list[Waiver] = field(default_factory=list)
-    raw: dict[str, Any] = field(default_factory=dict)
+    FIELDS = ("lang", "thresholds", "severity", "waivers", "raw")
+
+    def __init__(self, lang: str | None = None, thresholds: dict[str, dict[str, Decimal]] | None = None,
+                 severity: dict[str, str] | None = None, waivers: list[Waiver] | None = None,
+                 raw: dict[str, Any] | None = None) -> None:
+        self.lang = lang
+        self.thresholds: dict[str, dict[str, Decimal]] = {} if thresholds is None else thresholds
+        self.severity: dict[str, str] = {} if severity is None else severity
+        self.waivers: list[Waiver] = [] if waivers is None else waivers
+        self.raw: dict[str, Any] = {} if raw is None else raw
 
     def threshold(self, rule: str, name: str, default: Decimal | int | str) -> Decimal:
         value = self.thresholds.get(rule, {}).get(name)

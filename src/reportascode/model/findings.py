@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportascode.messages import Bilingual
+from reportascode.records import FrozenRecord
 
 # Findings of one rule in one file listed one by one; the rest are counted in one more finding ("finding.more").
 MAX_LISTED_PER_RULE = 100
@@ -23,9 +23,14 @@ class Severity(str, enum.Enum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem in one place. ``file`` is relative to the workspace root, with forward slashes."""
+class Finding(FrozenRecord):
+    """One problem in one place. ``file`` is relative to the workspace root, with forward slashes.
+    ``waived_by`` (a configured waiver, .reportascode.yaml) and ``explanation`` (explanations.yaml: a warning
+    explained) are not compared."""
+
+    FIELDS = ("rule", "severity", "file", "line", "column", "pointer", "message_key", "args", "report", "waived_by",
+              "explanation")
+    COMPARED = FIELDS[:9]
 
     rule: str
     severity: Severity
@@ -34,10 +39,26 @@ class Finding:
     column: int
     pointer: str
     message_key: str
-    args: tuple[tuple[str, Any], ...] = ()
-    report: str = ""
-    waived_by: str | None = field(default=None, compare=False)  # a configured waiver (.reportascode.yaml)
-    explanation: Bilingual | None = field(default=None, compare=False)  # explanations.yaml (a warning explained)
+    args: tuple[tuple[str, Any], ...]
+    report: str
+    waived_by: str | None
+    explanation: Bilingual | None
+
+    def __init__(self, rule: str, severity: Severity, file: str, line: int, column: int, pointer: str,
+                 message_key: str, args: tuple[tuple[str, Any], ...] = (), report: str = "",
+                 waived_by: str | None = None, explanation: Bilingual | None = None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "rule", rule)
+        set_field(self, "severity", severity)
+        set_field(self, "file", file)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "pointer", pointer)
+        set_field(self, "message_key", message_key)
+        set_field(self, "args", args)
+        set_field(self, "report", report)
+        set_field(self, "waived_by", waived_by)
+        set_field(self, "explanation", explanation)
 
     @property
     def state(self) -> str:
@@ -76,16 +97,26 @@ WAIVED = "waived"
 STATES = ("error", "warning", "info", EXPLAINED, WAIVED)  # every finding is in exactly one
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(FrozenRecord):
     """How many findings stand as errors, warnings and info notes, how many warnings are explained
     (explanations.yaml, 说明) and how many findings are waived (a configured waiver with expiry, 豁免)."""
 
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
-    explained: int = 0
-    waived: int = 0
+    FIELDS = ("errors", "warnings", "infos", "explained", "waived")
+
+    errors: int
+    warnings: int
+    infos: int
+    explained: int
+    waived: int
+
+    def __init__(self, errors: int = 0, warnings: int = 0, infos: int = 0, explained: int = 0, waived: int = 0
+                 ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "errors", errors)
+        set_field(self, "warnings", warnings)
+        set_field(self, "infos", infos)
+        set_field(self, "explained", explained)
+        set_field(self, "waived", waived)
 
     def as_dict(self) -> dict[str, int]:
         return {"errors": self.errors, "warnings": self.warnings, "infos": self.infos,

@@ -24,13 +24,14 @@ import re
 import stat
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from reportascode.messages import Bilingual, message
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.positions import MAPPING, SEQUENCE, PositionTree, PositionView
+from reportascode.records import FrozenRecord, Record
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 65_536
@@ -40,65 +41,81 @@ MAX_DEPTH = 64
 MAX_NODES = 500_000
 MAX_NUMBER_DIGITS = 300
 
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_DECIMAL = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
+_INT = lazy_compile(r"[-+]?(0|[1-9][0-9]*)")
+_DECIMAL = lazy_compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_LEADING_ZERO = lazy_compile(r"[-+]?0[0-9]")
 _NUMBER_START = frozenset("+-.0123456789")
-_TAB_AFTER_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[^\s#'\"][^:#\t]*:\t")
-_COMPACT_NESTING = re.compile(r"(?:[-?][ ]+)+")
+_TAB_AFTER_KEY = lazy_compile(r"^[ ]*(?:-[ ]+)?[^\s#'\"][^:#\t]*:\t")
+_COMPACT_NESTING = lazy_compile(r"(?:[-?][ ]+)+")
 # a line long enough to nest deeper than MAX_DEPTH by its indentation alone
-_LONG_LINE = re.compile("[^\n]{" + str(4 * MAX_DEPTH + 1) + "}")
-_FLOW_CHARS = re.compile(r"[\"'#\[\]{}]")
-_FLOW_CHARS_OR_BREAK = re.compile(r"[\"'#\[\]{}\n]")
+_LONG_LINE = lazy_compile("[^\n]{" + str(4 * MAX_DEPTH + 1) + "}")
+_FLOW_CHARS = lazy_compile(r"[\"'#\[\]{}]")
+_FLOW_CHARS_OR_BREAK = lazy_compile(r"[\"'#\[\]{}\n]")
 # A key written with a full-width colon ("human：180", "- check：YOY-01"), or a full-width space (U+3000) after
 # a key's colon: what a Chinese input method types. Looked for only where the parser failed.
 _KEY_LEAD = r"^(?P<lead>[ ]*(?:-[ ]+)?)"
-_FULLWIDTH_COLON_KEY = re.compile(_KEY_LEAD + r"(?P<key>[^\s#'\"：:\[\]{},]+)[ ]*：[ \u3000]*(?P<value>.*)$")
-_FULLWIDTH_INDENT = re.compile(r"^[ ]*(?P<space>\u3000+)\S")
-_FULLWIDTH_SPACE_AFTER_KEY = re.compile(_KEY_LEAD + r"(?P<key>[^\s#'\"：:]+):(?P<space>\u3000+)(?P<value>.*)$")
+_FULLWIDTH_COLON_KEY = lazy_compile(_KEY_LEAD + r"(?P<key>[^\s#'\"：:\[\]{},]+)[ ]*：[ \u3000]*(?P<value>.*)$")
+_FULLWIDTH_INDENT = lazy_compile(r"^[ ]*(?P<space>\u3000+)\S")
+_FULLWIDTH_SPACE_AFTER_KEY = lazy_compile(_KEY_LEAD + r"(?P<key>[^\s#'\"：:]+):(?P<space>\u3000+)(?P<value>.*)$")
 # C0 controls but tab/LF/CR, DEL, C1 controls but NEL, surrogates and the non-characters U+FFFE/U+FFFF: YAML
 # forbids them in a stream (YAML 1.2 §5.1), and a NUL usually means a binary or UTF-16 file.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 # Line breaks of YAML 1.1 that libyaml counts as lines and ruamel.yaml does not: such text is parsed by ruamel
 # only, so positions never depend on the parser.
-_UNUSUAL_BREAKS = re.compile("[\x85\u2028\u2029]")
+_UNUSUAL_BREAKS = lazy_compile("[\x85\u2028\u2029]")
 _STR_TAG = r"(?:!!str|!<tag:yaml\.org,2002:str>)"
 # the node properties written just before a plain scalar's text: "!!str", "!!str &a" or "&a !!str"
-_EXPLICIT_STR = re.compile(rf"(?:^|[\s\[{{,])(?:{_STR_TAG}(?:\s+&\S+)?|&\S+\s+{_STR_TAG})\s*$")
-_YAML_DIRECTIVE = re.compile(r"%YAML[ \t]+(\S*)")
-_BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+_EXPLICIT_STR = lazy_compile(rf"(?:^|[\s\[{{,])(?:{_STR_TAG}(?:\s+&\S+)?|&\S+\s+{_STR_TAG})\s*$")
+_YAML_DIRECTIVE = lazy_compile(r"%YAML[ \t]+(\S*)")
+_BIG_ESCAPE = lazy_compile(r"\\U([0-9A-Fa-f]{8})")
 _KIND_TAGS = {"tag:yaml.org,2002:map": "mapping", "tag:yaml.org,2002:seq": "sequence",
               **{f"tag:yaml.org,2002:{t}": "scalar" for t in ("str", "int", "float", "bool", "null", "timestamp")}}
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
-@dataclass(frozen=True)
-class LoadProblem:
+class LoadProblem(FrozenRecord):
     """Something wrong with a file as YAML. ``line``/``column`` are 1-based."""
+
+    FIELDS = ("rule", "line", "column", "pointer", "message_key", "args", "fatal")
 
     rule: str
     line: int
     column: int
     pointer: str
     message_key: str
-    args: tuple[tuple[str, Any], ...] = ()
-    fatal: bool = True
+    args: tuple[tuple[str, Any], ...]
+    fatal: bool
+
+    def __init__(self, rule: str, line: int, column: int, pointer: str, message_key: str,
+                 args: tuple[tuple[str, Any], ...] = (), fatal: bool = True) -> None:
+        set_field = object.__setattr__
+        set_field(self, "rule", rule)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "pointer", pointer)
+        set_field(self, "message_key", message_key)
+        set_field(self, "args", args)
+        set_field(self, "fatal", fatal)
 
 
-@dataclass
-class Document:
+class Document(Record):
     """One parsed file: its plain data and where every key and value stands in the text.
 
     ``key_positions`` and ``value_positions`` read as ``{pointer: (line, column)}``. The loader fills them with
     views of one compact :class:`~reportascode.model.positions.PositionTree` (20 bytes a node, see
     :attr:`positions`); a document built by hand may give plain dicts."""
 
-    path: str
-    data: Any = None
-    key_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
-    value_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
-    problems: list[LoadProblem] = field(default_factory=list)
-    empty: bool = False
+    FIELDS = ("path", "data", "key_positions", "value_positions", "problems", "empty")
+
+    def __init__(self, path: str, data: Any = None, key_positions: Mapping[str, tuple[int, int]] | None = None,
+                 value_positions: Mapping[str, tuple[int, int]] | None = None,
+                 problems: list[LoadProblem] | None = None, empty: bool = False) -> None:
+        self.path = path
+        self.data = data
+        self.key_positions: Mapping[str, tuple[int, int]] = {} if key_positions is None else key_positions
+        self.value_positions: Mapping[str, tuple[int, int]] = {} if value_positions is None else value_positions
+        self.problems: list[LoadProblem] = [] if problems is None else problems
+        self.empty = empty
 
     @property
     def ok(self) -> bool:

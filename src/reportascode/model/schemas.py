@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from reportascode.files import paths
 from reportascode.model.lazy_regex import lazy_compile
+from reportascode.records import FrozenRecord
 
 REPORT_FILES = (
     "meta",
@@ -51,13 +51,19 @@ def packaged_schema_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "schemas"
 
 
-@dataclass(frozen=True)
-class FieldLabel:
+class FieldLabel(FrozenRecord):
     """A field's label in both languages (from the schema titles), and its unit."""
+
+    FIELDS = ("zh", "en", "unit")
 
     zh: str
     en: str
-    unit: str | None = None
+    unit: str | None
+
+    def __init__(self, zh: str, en: str, unit: str | None = None) -> None:
+        object.__setattr__(self, "zh", zh)
+        object.__setattr__(self, "en", en)
+        object.__setattr__(self, "unit", unit)
 
     def text(self, lang: str) -> str:
         from reportascode.messages import Bilingual

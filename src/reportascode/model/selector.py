@@ -19,42 +19,58 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from reportascode.errors import UsageError
 from reportascode.files.paths import confine
 from reportascode.model.config import Config, load_config
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import CONFIG_FILE, FIRST_YEAR, LAST_YEAR, YEAR, Report, Workspace, is_report_year
+from reportascode.records import FrozenRecord, Record
 
-ENTITY_YEAR = re.compile(r"^([^/\\:\s][^/\\:]*)/(\d{4})$")
+ENTITY_YEAR = lazy_compile(r"^([^/\\:\s][^/\\:]*)/(\d{4})$")
 # files whose change affects every report: pre-commit passes them, and validation must then cover all reports
 _WORKSPACE_WIDE = (".reportascode.yaml",)
 _WORKSPACE_WIDE_FOLDERS = ("rules", "schemas")
 
 
-@dataclass(frozen=True)
-class Target:
-    """One report chosen by a selector; ``file`` when the selector named one file inside it."""
+class Target(FrozenRecord):
+    """One report chosen by a selector; ``file`` when the selector named one file inside it; ``workspace_wide``:
+    chosen because a config, rules/ or schemas/ file was named."""
+
+    FIELDS = ("selector", "report", "file", "workspace_wide")
 
     selector: str
     report: Report
-    file: Path | None = None
-    workspace_wide: bool = False  # chosen because a config, rules/ or schemas/ file was named
+    file: Path | None
+    workspace_wide: bool
+
+    def __init__(self, selector: str, report: Report, file: Path | None = None, workspace_wide: bool = False
+                 ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "selector", selector)
+        set_field(self, "report", report)
+        set_field(self, "file", file)
+        set_field(self, "workspace_wide", workspace_wide)
 
 
-@dataclass(frozen=True)
-class AtRevision:
+class AtRevision(FrozenRecord):
     """A selector ``REV:PATH``: the report (or file) at ``PATH`` in git revision ``REV``. Not yet checked
     against git: :meth:`paths` says where to look, the command reads the repository."""
+
+    FIELDS = ("selector", "rev", "path")
 
     selector: str
     rev: str
     path: str
+
+    def __init__(self, selector: str, rev: str, path: str) -> None:
+        object.__setattr__(self, "selector", selector)
+        object.__setattr__(self, "rev", rev)
+        object.__setattr__(self, "path", path)
 
     def paths(self, repo_root: Path, workspace: Workspace | None, cwd: Path) -> list[RevisionPath]:
         """Repository-relative places the report may be, in order: ``./``-paths from the current directory;
@@ -84,23 +100,31 @@ class AtRevision:
         return inside
 
 
-@dataclass(frozen=True)
-class RevisionPath:
+class RevisionPath(FrozenRecord):
     """A repository-relative place a revision's report may be: the path named, and its report's folder."""
+
+    FIELDS = ("path", "folder")
 
     path: str
     folder: str
 
+    def __init__(self, path: str, folder: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "folder", folder)
 
-@dataclass
-class Selection:
+
+class Selection(Record):
     """One invocation's view of a workspace: its root, config, schemas and the reports its selectors chose."""
 
-    workspace: Workspace
-    config: Config
-    store: SchemaStore
-    targets: list[Target] = field(default_factory=list)
-    revisions: list[AtRevision] = field(default_factory=list)
+    FIELDS = ("workspace", "config", "store", "targets", "revisions")
+
+    def __init__(self, workspace: Workspace, config: Config, store: SchemaStore, targets: list[Target] | None = None,
+                 revisions: list[AtRevision] | None = None) -> None:
+        self.workspace = workspace
+        self.config = config
+        self.store = store
+        self.targets: list[Target] = [] if targets is None else targets
+        self.revisions: list[AtRevision] = [] if revisions is None else revisions
 
     @property
     def reports(self) -> list[Report]:

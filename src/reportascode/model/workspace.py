@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from reportascode.errors import UsageError
 from reportascode.files.paths import confine
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file, read_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
+from reportascode.records import Record
 
 CONFIG_FILE = ".reportascode.yaml"
-YEAR = re.compile(r"^\d{4}$")
+YEAR = lazy_compile(r"^\d{4}$")
 # The years a report folder may be named after: the licence regime began long after 1990, and 2100 bounds the
 # date arithmetic (the year after, deadlines in the next year) far inside what Python's dates can hold.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -45,16 +45,22 @@ def relative(root: Path, path: Path) -> str:
         return path.resolve().as_posix()
 
 
-@dataclass
-class Report:
+class Report(Record):
     """One report year. Files load lazily and once; a missing file is ``None``."""
 
-    workspace: Workspace
-    folder: Path
-    parser: str = "auto"
-    _documents: dict[str, Document | None] = field(default_factory=dict, repr=False)
-    # the names of the files asked for while this is a set (rac validate's cache: what a result was computed from)
-    reads: set[str] | None = field(default=None, repr=False, compare=False)
+    FIELDS = ("workspace", "folder", "parser", "_documents", "reads")
+    COMPARED = ("workspace", "folder", "parser", "_documents")
+    SHOWN = ("workspace", "folder", "parser")
+
+    def __init__(self, workspace: Workspace, folder: Path, parser: str = "auto",
+                 _documents: dict[str, Document | None] | None = None, reads: set[str] | None = None) -> None:
+        self.workspace = workspace
+        self.folder = folder
+        self.parser = parser
+        self._documents: dict[str, Document | None] = {} if _documents is None else _documents
+        # the names of the files asked for while this is a set (rac validate's cache: what a result was computed
+        # from)
+        self.reads = reads
 
     @property
     def year(self) -> int:
@@ -122,17 +128,22 @@ class Report:
         return Report(self.workspace, sibling, self.parser) if sibling.is_dir() else None
 
 
-@dataclass
-class Workspace:
+class Workspace(Record):
     """A folder of reports (``reports/<year>`` or ``reports/<entity>/<year>``) and its config, rules, schemas."""
 
-    root: Path
-    # files rac itself keeps in a report folder besides the eleven data files
-    extra_report_files: set[str] = field(default_factory=lambda: {".rac-lock", "corrections"})
-    # unsaved editor text by resolved file path (rac lsp): read instead of the working-tree file
-    overlay: dict[Path, str] = field(default_factory=dict)
-    # parses a file's bytes in place of load_bytes (rac validate's cache: validate/validation_cache.py)
-    loader: Callable[[bytes, str, str], Document] | None = field(default=None, repr=False)
+    FIELDS = ("root", "extra_report_files", "overlay", "loader")
+    SHOWN = ("root", "extra_report_files", "overlay")
+
+    def __init__(self, root: Path, extra_report_files: set[str] | None = None, overlay: dict[Path, str] | None = None,
+                 loader: Callable[[bytes, str, str], Document] | None = None) -> None:
+        self.root = root
+        # files rac itself keeps in a report folder besides the eleven data files
+        self.extra_report_files: set[str] = {".rac-lock", "corrections"} if extra_report_files is None \
+            else extra_report_files
+        # unsaved editor text by resolved file path (rac lsp): read instead of the working-tree file
+        self.overlay: dict[Path, str] = {} if overlay is None else overlay
+        # parses a file's bytes in place of load_bytes (rac validate's cache: validate/validation_cache.py)
+        self.loader = loader
 
     def load(self, path: Path, shown: str, parser: str) -> Document:
         """One file's document, read bounded (:func:`load_file`), parsed by :attr:`loader` when one is set."""

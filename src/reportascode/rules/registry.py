@@ -16,15 +16,15 @@ declaring module once, so a lookup always sees the whole registry.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from reportascode.messages import Bilingual, has_message, message
 from reportascode.model.findings import Finding, Severity, make_args
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.loader import resolve_pointer
+from reportascode.records import FrozenRecord
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -53,33 +53,61 @@ class Kind(str, enum.Enum):
     WORKSPACE = "workspace"  # a workspace's own rule
 
 
-@dataclass(frozen=True)
-class Threshold:
+class Threshold(FrozenRecord):
     """A configurable threshold: ``.reportascode.yaml`` ``thresholds: {<id>: {<name>: <number>}}``.
     ``unit`` names a unit in the message catalogues (``unit.<unit>``)."""
+
+    FIELDS = ("name", "default", "unit")
 
     name: str
     default: str
     unit: str
 
+    def __init__(self, name: str, default: str, unit: str) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "default", default)
+        object.__setattr__(self, "unit", unit)
 
-@dataclass(frozen=True)
-class Rule:
+
+class Rule(FrozenRecord):
     """One rule. ``sources`` name ``source.<name>`` texts in the message catalogues: for a V rule, the regulation
-    and article it rests on; for an A rule, what the agency sources cite. ``func`` is a domain check's function.
-    ``texts``/``details``: a workspace rule's own title and documentation, and its assertion (rac explain)."""
+    and article it rests on; for an A rule, what the agency sources cite. ``func`` is a domain check's function
+    (not compared). ``texts``/``details``: a workspace rule's own title and documentation, and its assertion
+    (rac explain)."""
+
+    FIELDS = ("id", "kind", "severity", "basis", "sources", "reads", "evidence", "thresholds", "func", "texts",
+              "details")
+    COMPARED = ("id", "kind", "severity", "basis", "sources", "reads", "evidence", "thresholds", "texts", "details")
 
     id: str
     kind: Kind
     severity: Severity
     basis: str
-    sources: tuple[str, ...] = ()
-    reads: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-    thresholds: tuple[Threshold, ...] = ()
-    func: CheckFunction | None = field(default=None, compare=False)
-    texts: tuple[Bilingual | None, Bilingual | None] = (None, None)
-    details: tuple[str, ...] = ()
+    sources: tuple[str, ...]
+    reads: tuple[str, ...]
+    evidence: tuple[str, ...]
+    thresholds: tuple[Threshold, ...]
+    func: CheckFunction | None
+    texts: tuple[Bilingual | None, Bilingual | None]
+    details: tuple[str, ...]
+
+    def __init__(self, id: str, kind: Kind, severity: Severity, basis: str,
+                 sources: tuple[str, ...] = (), reads: tuple[str, ...] = (), evidence: tuple[str, ...] = (),
+                 thresholds: tuple[Threshold, ...] = (), func: CheckFunction | None = None,
+                 texts: tuple[Bilingual | None, Bilingual | None] = (None, None), details: tuple[str, ...] = ()
+                 ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "id", id)
+        set_field(self, "kind", kind)
+        set_field(self, "severity", severity)
+        set_field(self, "basis", basis)
+        set_field(self, "sources", sources)
+        set_field(self, "reads", reads)
+        set_field(self, "evidence", evidence)
+        set_field(self, "thresholds", thresholds)
+        set_field(self, "func", func)
+        set_field(self, "texts", texts)
+        set_field(self, "details", details)
 
     @property
     def family(self) -> str:
@@ -112,7 +140,7 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
-_FAMILY = re.compile(r"^[A-Za-z0-9]+")
+_FAMILY = lazy_compile(r"^[A-Za-z0-9]+")
 # Families no rule uses yet but that the tool keeps for itself (a workspace rule may not take them).
 RESERVED_FAMILIES = frozenset({"CONFIG", "WAIVER"})
 

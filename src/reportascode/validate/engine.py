@@ -3,11 +3,9 @@ waivers. A pure function of the models: it returns findings and never prints."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from decimal import InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +15,7 @@ from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, FindingCou
 from reportascode.model.loader import Document
 from reportascode.model.schemas import REPORT_FILES, SchemaStore
 from reportascode.model.workspace import Report, Workspace
+from reportascode.records import Record
 from reportascode.validate.placeholders import ReportPlaceholders
 from reportascode.validate.policy import apply_config, apply_severity
 from reportascode.validate.schema_findings import iter_schema_findings
@@ -30,13 +29,15 @@ MAX_LISTED_UNKNOWN = 20  # unknown files listed one by one; the rest are counted
 _DATA_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, InvalidOperation, ZeroDivisionError)
 
 
-@dataclass
-class ValidationResult(FindingCounts):
+class ValidationResult(Record, FindingCounts):
     """The findings of a validation run, and how many reports and files it read."""
 
-    findings: list[Finding] = field(default_factory=list)
-    reports: int = 0
-    files: int = 0
+    FIELDS = ("findings", "reports", "files")
+
+    def __init__(self, findings: list[Finding] | None = None, reports: int = 0, files: int = 0) -> None:
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.reports = reports
+        self.files = files
 
 
 # Below this many reports, starting worker processes costs more than it saves.
@@ -56,12 +57,11 @@ def validate_reports(
     result = ValidationResult(reports=len(selected))
     today = today or dt.date.today()
     workspace_rules = _LazyRules(store)
-    cached_rule_files: dict[Path, list[Finding]] = {}
     if jobs > 1 and len(selected) >= PARALLEL_MIN_REPORTS:
         per_report = _validate_in_workers(selected, config, store, run_checks, jobs)
     elif cache is not None:
-        per_report = (_validate_cached(report, config, store, run_checks, workspace_rules, cache, today,
-                                       cached_rule_files) for report in selected)
+        per_report = (_validate_cached(report, config, store, run_checks, workspace_rules, cache, today)
+                      for report in selected)
     else:
         per_report = (_validate_one(report, config, store, run_checks, workspace_rules) for report in selected)
     for done, (found, files) in enumerate(per_report, start=1):
@@ -72,7 +72,7 @@ def validate_reports(
     if cache is not None:
         cache.flush()
     # problems in the rule files, once per run (from the cache for a workspace whose rules did not run)
-    result.findings.extend(workspace_rules.file_findings(cached_rule_files))
+    result.findings.extend(workspace_rules.file_findings())
     result.findings.extend(schema_reference_findings(store))  # and in the workspace's schemas
     result.findings = sorted(apply_config(result.findings, config, today), key=Finding.sort_key)
     result.findings = cap_findings(result.findings)
@@ -80,11 +80,13 @@ def validate_reports(
 
 
 class _LazyRules:
-    """The run's workspace rules, imported and read only when a report is validated (not served by the cache)."""
+    """The run's workspace rules, imported and read only when a report's rules are evaluated (not served by the
+    cache); the rule files' findings of a workspace whose rules were not read come from the cache."""
 
     def __init__(self, store: SchemaStore) -> None:
         self.store = store
         self.rules: Any = None
+        self.cached_files: dict[Path, list[Finding]] = {}  # workspace root -> its rule files' findings, cached
 
     def get(self) -> Any:
         if self.rules is None:
@@ -96,21 +98,31 @@ class _LazyRules:
     def evaluate(self, report: Report) -> list[Finding]:
         return list(self.get().evaluate(report))
 
+    def evaluate_with_reads(self, report: Report) -> tuple[list[Finding], list[Finding], list[tuple[str, str]]]:
+        """The findings of the rules on ``report``, the rule files' findings, and every field the rules read (file
+        name, pointer up to any ``*``): what the cache keys their findings by."""
+        found = self.evaluate(report)
+        rule_set = self.get().rule_set(report.workspace.root)
+        reads = sorted({(ref.file, ref.anchor) for rule in rule_set.rules for ref in rule.reads})
+        return found, list(rule_set.findings), reads
+
     def rule_file_findings(self, root: Path) -> list[Finding]:
+        if self.rules is None and root in self.cached_files:
+            return self.cached_files[root]
         return list(self.get().rule_set(root).findings)
 
-    def file_findings(self, cached: dict[Path, list[Finding]]) -> list[Finding]:
+    def file_findings(self) -> list[Finding]:
         found = list(self.rules.file_findings()) if self.rules is not None else []
         loaded = set(self.rules.loaded_roots()) if self.rules is not None else set()
-        for root, findings in cached.items():
+        for root, findings in self.cached_files.items():
             if root not in loaded:
                 found.extend(findings)
         return found
 
 
 def _validate_cached(report: Report, config: Config, store: SchemaStore, run_checks: bool,
-                     workspace_rules: _LazyRules, cache: ValidationCache, today: dt.date,
-                     cached_rule_files: dict[Path, list[Finding]]) -> tuple[list[Finding], int]:
+                     workspace_rules: _LazyRules, cache: ValidationCache, today: dt.date
+                     ) -> tuple[list[Finding], int]:
     """:func:`_validate_one` through the cache: the report's stored result when every input it read is unchanged,
     else computed (its files parsed and schema-checked through the cache's file entries) and stored."""
     report.workspace.loader = cache.load
@@ -119,7 +131,7 @@ def _validate_cached(report: Report, config: Config, store: SchemaStore, run_che
     hit = cache.report_result(key) if key is not None else None
     if hit is not None:
         found, files, rule_files = hit
-        cached_rule_files.setdefault(report.workspace.root, rule_files)
+        workspace_rules.cached_files.setdefault(report.workspace.root, rule_files)
         return found, files
     found, files = _validate_one(report, config, store, run_checks, workspace_rules, cache)
     if key is not None:
@@ -150,8 +162,8 @@ def cap_findings(findings: list[Finding], limit: int = MAX_LISTED_PER_RULE) -> l
         stopped = any(f.message_key == "finding.more_stopped" for f in unlisted)
         active = [f for f in unlisted if not f.cleared]
         severity = min((f.severity for f in active or unlisted), key=lambda s: s.rank)
-        kept.append(dataclasses.replace(
-            first, severity=severity, message_key="finding.more_stopped" if stopped else "finding.more",
+        kept.append(first.replace(
+            severity=severity, message_key="finding.more_stopped" if stopped else "finding.more",
             waived_by=None if active else first.waived_by, explanation=None if active else first.explanation,
             args=make_args({"count": count, "rule": rule, "line": first.line, "column": first.column})))
     return sorted(kept, key=Finding.sort_key)
@@ -161,8 +173,14 @@ def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks
                   workspace_rules: _LazyRules, cache: ValidationCache | None = None) -> tuple[list[Finding], int]:
     """One report's findings (explanations applied) and how many of its files exist."""
     found = list(validate_report(report, config, store, run_checks, cache))
-    if run_checks:
-        found.extend(workspace_rules.evaluate(report))  # rules/*.yaml of the report's workspace
+    if run_checks:  # rules/*.yaml of the report's workspace
+        if cache is None:
+            found.extend(workspace_rules.evaluate(report))
+        else:
+            ruled, rule_files = cache.workspace_rules(report, config,
+                                                      lambda: workspace_rules.evaluate_with_reads(report))
+            workspace_rules.cached_files.setdefault(report.workspace.root, rule_files)
+            found.extend(ruled)
         found = _explain(report, config, found, cache)
     return found, sum(1 for name in REPORT_FILES if report.document(name) is not None)
 

@@ -21,7 +21,6 @@ warning stands and ``EXPL-02`` (at the entry's ``field``) asks to review the tex
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
@@ -124,7 +123,7 @@ def apply_explanations(report: Report, findings: list[Finding], config: Config) 
                 # the older form records no values: it could be clearing a warning it was not written for
                 problems.append(_finding(report, entry, "rule.EXPL-02.unrecorded", rule=STALE_RULE, target=add_to))
             elif finding.severity is Severity.WARNING and not finding.cleared:
-                finding = dataclasses.replace(finding, explanation=entry.texts)
+                finding = finding.replace(explanation=entry.texts)
             elif finding.severity is Severity.ERROR:
                 explained_errors.setdefault(entry.index, finding)
         result.append(finding)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
@@ -26,7 +25,7 @@ def apply_severity(finding: Finding, config: Config) -> Finding:
     rule = find(finding.rule)
     if finding.severity is Severity.INFO and rule is not None and rule.severity is not Severity.INFO:
         return finding
-    return dataclasses.replace(finding, severity=Severity(override))
+    return finding.replace(severity=Severity(override))
 
 
 def apply_waivers(finding: Finding, config: Config, today: dt.date) -> Finding:
@@ -39,5 +38,5 @@ def apply_waivers(finding: Finding, config: Config, today: dt.date) -> Finding:
             continue
         if waiver.pointer is not None and waiver.pointer != finding.pointer:
             continue
-        return dataclasses.replace(finding, waived_by=waiver.label())
+        return finding.replace(waived_by=waiver.label())
     return finding

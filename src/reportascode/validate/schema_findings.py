@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -112,7 +111,7 @@ def iter_schema_findings(
         yield _to_finding(error, doc, name, version, store, report, missing_field)
     for rule, (error, missing_field, count) in unlisted.items():
         summary = _to_finding(error, doc, name, version, store, report, missing_field)
-        yield replace(summary, message_key="finding.more_stopped" if stopped else "finding.more",
+        yield summary.replace(message_key="finding.more_stopped" if stopped else "finding.more",
                       args=make_args({"count": count, "rule": rule, "line": summary.line, "column": summary.column}))
 
 

@@ -41,15 +41,17 @@ from reportascode.files.cachestore import CacheStore, cache_root, digest
 from reportascode.messages import Bilingual
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding, Severity
-from reportascode.model.loader import Document, LoadProblem, load_bytes
+from reportascode.model.loader import Document, LoadProblem, load_bytes, split_pointer
 from reportascode.model.positions import PositionTree
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report
 
 FILE, REPORT, RECONCILIATION, EXPLAINED = "file", "report", "reconciliation", "explained"
+RULES = "rules"
 # kind -> (most entries, most bytes): the least recently used go first beyond these
 LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024),
-          RECONCILIATION: (2048, 64 * 1024 * 1024), EXPLAINED: (2048, 64 * 1024 * 1024)}
+          RECONCILIATION: (2048, 64 * 1024 * 1024), EXPLAINED: (2048, 64 * 1024 * 1024),
+          RULES: (2048, 64 * 1024 * 1024)}
 PAYLOAD = 3  # the layout of this module's payloads: part of every key
 MAX_TREE_FILES = 10_000  # a report folder with more files than this is not cached
 MAX_TREE_BYTES = 512 * 1024 * 1024  # nor one whose files add up to more than this
@@ -79,6 +81,8 @@ class ValidationCache:
         self._signature: str | None = None
         self._report_keys: dict[Path, str | None] = {}  # the report key each report of the run was validated under
         self._pending_parts: dict[Path, list[tuple[str, str, Any]]] = {}  # parts of a report, stored with it
+        self._rule_files: dict[Path, str | None] = {}  # a workspace's rules/ fingerprint, as its report keys hold
+        self._hashed = Hashed()  # the files hashed in this run
 
     @classmethod
     def open(cls, root: Path, schemas: SchemaStore) -> ValidationCache | None:
@@ -156,9 +160,10 @@ class ValidationCache:
         """Everything a report's findings are computed from, or ``None`` when that can't be said exactly."""
         if os.path.lexists(report.folder / LOCK_MANIFEST) or report.workspace.overlay:
             return None
-        folder = tree_fingerprint(report.folder)
-        previous = tree_fingerprint(report.folder.parent / str(report.year - 1))
-        rules = tree_fingerprint(report.workspace.root / "rules")
+        folder = tree_fingerprint(report.folder, self._hashed)
+        previous = tree_fingerprint(report.folder.parent / str(report.year - 1), self._hashed)
+        rules = tree_fingerprint(report.workspace.root / "rules", self._hashed)
+        self._rule_files.setdefault(report.workspace.root, rules)
         if folder is None or previous is None or rules is None:
             return None
         return "\0".join((self.signature(), _parser_identity(report.parser), f"checks={run_checks}",
@@ -191,6 +196,36 @@ class ValidationCache:
                 return compute()
             key = f"{key}\0{digest(text.encode('utf-8', 'surrogatepass'))}"
         return self._part(EXPLAINED, key, report, compute)
+
+    def workspace_rules(self, report: Report, config: Config,
+                        compute: Callable[[], tuple[list[Finding], list[Finding], list[tuple[str, str]]]]
+                        ) -> tuple[list[Finding], list[Finding]]:
+        """The workspace rules' findings on ``report`` and their rule files' findings: read back when the rule
+        files are the same and every field the rules read is (its value, where it stands, whether its file is
+        there and loads), so an edit elsewhere in a file they read neither evaluates nor imports them; else
+        computed (``compute`` also names the fields read)."""
+        key = self._part_key(report, config, None)
+        rules = self._rule_files.get(report.workspace.root)
+        if key is not None and rules is not None:
+            key = f"{key}\0{rules}"
+            entry = self.store.get(RULES, key)
+            if isinstance(entry, dict):
+                try:
+                    reads = [(_text(file), _text(pointer)) for file, pointer in entry["reads"]]
+                    if entry["inputs"] == _field_inputs(report, reads):
+                        return decode_findings(entry["findings"]), decode_findings(entry["rule_files"])
+                except (KeyError, TypeError, ValueError, RecursionError, ArithmeticError, NotCacheable):
+                    pass
+        found, rule_files, reads = compute()
+        if key is None or rules is None:
+            return found, rule_files
+        try:
+            payload = {"reads": [list(read) for read in reads], "inputs": _field_inputs(report, reads),
+                       "findings": encode_findings(found), "rule_files": encode_findings(rule_files)}
+        except (NotCacheable, RecursionError):
+            return found, rule_files
+        self._pending_parts.setdefault(report.folder, []).append((RULES, key, payload))
+        return found, rule_files
 
     def _part(self, kind: str, key: str | None, report: Report, compute: Callable[[], list[Finding]]
               ) -> list[Finding]:
@@ -234,7 +269,7 @@ class ValidationCache:
     def _part_key(self, report: Report, config: Config, subfolder: str | None) -> str | None:
         if self._report_keys.get(report.folder) is None:
             return None
-        files = tree_fingerprint(report.folder / subfolder) if subfolder is not None else "-"
+        files = tree_fingerprint(report.folder / subfolder, self._hashed) if subfolder is not None else "-"
         if files is None:
             return None
         return "\0".join((self.signature(), _parser_identity(report.parser), str(report.workspace.root), report.id,
@@ -287,10 +322,78 @@ class ValidationCache:
 # --- fingerprints ---------------------------------------------------------------------------------------------
 
 
-def tree_fingerprint(folder: Path) -> str | None:
+def _field_inputs(report: Report, reads: Iterable[tuple[str, str]]) -> str:
+    """Everything a workspace rule can see of the fields it reads: for each (file, pointer up to any ``*``),
+    whether the file is there and loads, the value there (walked as the rules walk it: a ``*`` beyond it
+    expands what is there) and where it and its container stand. Raises :class:`NotCacheable` for a value
+    :func:`encode` can't hold."""
+    parts: list[Any] = []
+    for file, pointer in reads:
+        doc = report.document(file)
+        if doc is None:
+            parts.append([file, pointer, "none"])
+            continue
+        data = doc.data if doc.ok else None
+        parts.append([file, pointer, doc.ok, encode(_at(data, pointer)), list(doc.value_position(pointer)),
+                      list(doc.container_position(pointer))])
+    return digest(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+
+
+_ABSENT = ("absent",)  # encodes as a tuple: no document value reads as one
+
+
+def _at(data: Any, pointer: str) -> Any:
+    """The value at ``pointer`` stepped as rules/workspace_rules.py's ``_collect`` steps (a mapping's member, a
+    list's item by its digits), or :data:`_ABSENT`; null anywhere on the way is absent too, as it is there."""
+    if data is None:
+        return _ABSENT
+    for token in split_pointer(pointer):
+        if isinstance(data, dict):
+            data = data.get(token, _ABSENT)
+        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
+            data = data[int(token)]
+        else:
+            return _ABSENT
+        if data is _ABSENT or data is None:
+            return _ABSENT
+    return data
+
+
+# a file whose modification or change time is this close to the run's start (or later) is read again rather than
+# taken as hashed earlier in the run: a change within one tick of the file system's clock can keep both times
+RACY_NS = 3_000_000_000
+
+
+class Hashed:
+    """The files one run has hashed (path -> (what ``stat`` said, content hash)), so that a folder walked again in
+    the run (to check that the inputs did not change while results were computed, or the evidence exports
+    inside the report folder) reads only files that changed or may have: a file is taken as hashed when ``stat``
+    says exactly what it said (device, inode, size, mode, modification and change times to the nanosecond) and
+    both times are older than the run's start by :data:`RACY_NS` (any write since would have moved its change
+    time past them, as git's index trusts a file)."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.trusted_before = time.time_ns() - RACY_NS
+        self.files: dict[str, tuple[tuple[int, ...], str]] = {}
+
+    def known(self, path: str, info: os.stat_result) -> str | None:
+        found = self.files.get(path)
+        if found is None or found[0] != _stat_key(info):
+            return None
+        return found[1] if max(info.st_mtime_ns, info.st_ctime_ns) < self.trusted_before else None
+
+
+def _stat_key(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mode, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def tree_fingerprint(folder: Path, hashed: Hashed | None = None) -> str | None:
     """Every name under ``folder`` with its kind and content hash (``absent`` when there is no such folder);
     ``None`` when it can't be said exactly: a link to a folder, something that is neither file nor folder, an
-    unreadable file, or more than :data:`MAX_TREE_FILES` files / :data:`MAX_TREE_BYTES` bytes."""
+    unreadable file, or more than :data:`MAX_TREE_FILES` files / :data:`MAX_TREE_BYTES` bytes. ``hashed``: the
+    files this run hashed already (taken from it when unchanged), and where the files hashed now are kept."""
     if not os.path.lexists(folder):
         return "absent"
     if folder.is_symlink() or not folder.is_dir():
@@ -298,14 +401,14 @@ def tree_fingerprint(folder: Path) -> str | None:
     lines: list[str] = []
     budget = [MAX_TREE_FILES, MAX_TREE_BYTES]
     try:
-        if not _walk(str(folder), "", lines, budget):
+        if not _walk(str(folder), "", lines, budget, hashed):
             return None
     except (OSError, RecursionError):
         return None
     return digest("\n".join(lines).encode("utf-8", "surrogateescape"))
 
 
-def _walk(folder: str, prefix: str, lines: list[str], budget: list[int]) -> bool:
+def _walk(folder: str, prefix: str, lines: list[str], budget: list[int], hashed: Hashed | None) -> bool:
     import stat
 
     with os.scandir(folder) as listing:
@@ -325,16 +428,21 @@ def _walk(folder: str, prefix: str, lines: list[str], budget: list[int]) -> bool
             lines.append(f"L {name} -> {target}")
         if stat.S_ISDIR(info.st_mode):
             lines.append(f"D {name}")
-            if not _walk(entry.path, name + "/", lines, budget):
+            if not _walk(entry.path, name + "/", lines, budget, hashed):
                 return False
         elif stat.S_ISREG(info.st_mode):
             budget[0] -= 1
             budget[1] -= info.st_size
             if budget[0] < 0 or budget[1] < 0:
                 return False
-            with open(entry.path, "rb") as stream:
-                data = stream.read(MAX_TREE_BYTES + 1)
-            lines.append(f"F {name} {len(data)} {oct(info.st_mode & 0o777)} {digest(data)}")
+            known = hashed.known(entry.path, info) if hashed is not None else None
+            if known is None:
+                with open(entry.path, "rb") as stream:
+                    data = stream.read(MAX_TREE_BYTES + 1)
+                known = f"{len(data)} {oct(info.st_mode & 0o777)} {digest(data)}"
+                if hashed is not None:
+                    hashed.files[entry.path] = (_stat_key(info), known)
+            lines.append(f"F {name} {known}")
         else:
             return False
     return True
