@@ -607,6 +607,71 @@ def test_workspace_rules_are_kept_by_the_fields_they_read(ws: Path, what: str) -
         assert validate(ws, fmt, lang, "reports/2024") == validate(ws, fmt, lang, "reports/2024", cached=False), what
 
 
+def _modules_after_run(root: Path, prefix: str) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
+    probe = ("import sys, runpy\nsys.argv = ['rac', 'validate', 'reports/2024']\n"
+             "try:\n    runpy.run_module('reportascode', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             f"sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith({prefix!r}))))\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True, check=True)
+    listed: list[str] = json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"'))
+    return {name.removeprefix(prefix) for name in listed} - {"helpers"}
+
+
+ALL_FAMILIES = {"finance", "geo", "identity", "licence", "numbers", "outbound", "outsourcing", "quality", "seats",
+                "security", "shareholders", "signatures", "trunks", "yoy"}
+CHECK_EDITS: list[tuple[str, Callable[[Path], None], set[str]]] = [
+    # (what, the edit, the check families run again: only those whose checks read the file edited)
+    ("company.yaml", lambda r: _replace(r / "reports/2024/company.yaml", "compliance@xinglan.example",
+                                        "compliance2@xinglan.example"),
+     {"finance", "identity", "licence", "seats", "shareholders", "signatures", "yoy"}),
+    ("branches.yaml", lambda r: _replace(r / "reports/2024/branches.yaml", "星澜大厦 6–8 层", "星澜大厦 6–9 层"),
+     {"geo", "identity"}),
+    # the reconciliation reads trunks.yaml too: it imports the registry whole (every family); TRK-* run again
+    ("trunks.yaml", lambda r: _replace(r / "reports/2024/trunks.yaml", "channels: 300", "channels: 310"),
+     ALL_FAMILIES),
+    ("the submission date, read through the report's submission date", lambda r: _replace(
+        r / "reports/2024/meta.yaml", "submission_date: 2025-03-18", "submission_date: 2025-06-18"),
+     {"identity", "licence", "signatures"}),
+    ("the previous year's operations.yaml", lambda r: _replace(r / "reports/2023/operations.yaml", "  ai: 40",
+                                                               "  ai: 88"), {"yoy"}),
+    ("the previous year's company.yaml", lambda r: _replace(r / "reports/2023/company.yaml", "total: 720",
+                                                            "total: 721"), {"licence", "yoy"}),
+    ("the previous year removed", lambda r: shutil.rmtree(r / "reports/2023"),
+     ALL_FAMILIES),
+    ("a severity override in the config", _config("severity:\n  YOY-01: error\n"),
+     ALL_FAMILIES),
+    # the reconciliation, run again, imports every family (as for trunks.yaml); no check reads an export
+    ("an evidence export", lambda r: (r / "reports/2024/evidence/complaints.csv").unlink(), ALL_FAMILIES),
+]
+
+
+@pytest.mark.parametrize("what", [edit[0] for edit in CHECK_EDITS])
+def test_each_check_is_kept_by_the_files_it_read(ws: Path, what: str) -> None:
+    """A domain check's findings are read back while every report file it read, this year's and the previous
+    year's, is unchanged: an edit runs (and imports) only the check families whose checks read the file; the
+    config or the previous year's folder appearing or going runs them all. Answers equal uncached ones."""
+    _, edit, families = next(e for e in CHECK_EDITS if e[0] == what)
+    prefix = "reportascode.rules.checks."
+    assert _modules_after_run(ws, prefix) == ALL_FAMILIES  # cold
+    assert _modules_after_run(ws, prefix) == set()  # warm
+    edit(ws)
+    assert _modules_after_run(ws, prefix) == families, what
+    for fmt, lang in (("json", "en"), ("text", "zh")):
+        assert validate(ws, fmt, lang, "reports/2024") == validate(ws, fmt, lang, "reports/2024", cached=False), what
+    if not (ws / ".reportascode.yaml").exists():  # (a config's severities and thresholds import the registry whole)
+        assert _modules_after_run(ws, prefix) == set()  # and warm again
+
+
+def test_the_check_order_does_not_depend_on_which_families_came_first() -> None:
+    """The cache imports the families it needs first; the registry's order of checks stays the same."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
+    listing = "from reportascode.rules.registry import checks\nprint([c.id for c in checks()])\n"
+    first = "import importlib\nimportlib.import_module('reportascode.rules.checks.yoy')\n"
+    orders = [subprocess.run([sys.executable, "-c", before + listing], env=env, capture_output=True, text=True,
+                             check=True).stdout for before in ("", first)]
+    assert orders[0] == orders[1] and "YOY-01" in orders[0]
+
+
 # --- the language server: unsaved text is never served from the cache -------------------------------------------
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportascode.messages import LANGUAGES, default_language, en, has_message, template
+from reportascode.messages import LANGUAGES, catalogue, default_language, has_message, template
 
 # click's modules bind gettext's functions at import; they are rebound to the catalogue here
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "utils", "termui")
@@ -119,4 +119,4 @@ def _click_modules() -> list[Any]:
 
 def _click_texts(lang: str) -> dict[str, str]:
     """click's English texts (the ``click.*`` entries of the English catalogue) -> their text in ``lang``."""
-    return {text: template(key, lang) for key, text in en.MESSAGES.items() if key.startswith("click.")}
+    return {text: template(key, lang) for key, text in catalogue("en").items() if key.startswith("click.")}

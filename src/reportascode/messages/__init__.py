@@ -11,11 +11,10 @@ import os
 import string
 from typing import Any
 
-from reportascode.messages import en, zh
 from reportascode.records import FrozenRecord
 
 LANGUAGES = ("zh", "en")
-_CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.MESSAGES, "en": en.MESSAGES}
+_CATALOGUES: dict[str, dict[str, str]] = {}  # by language, each imported when first used: a run mostly speaks one
 STRICT_VARIABLE = "RAC_STRICT_MESSAGES"
 
 
@@ -74,11 +73,11 @@ def strict() -> bool:
 
 def message(key: str, lang: str, args: dict[str, Any] | None = None) -> str:
     """The text of ``key`` in ``lang`` (falling back to the other language, then to the key itself)."""
-    template = _CATALOGUES.get(lang, zh.MESSAGES).get(key)
+    template = catalogue(lang if lang in LANGUAGES else "zh").get(key)
     if template is None:
         if strict():
             raise MessageError(f"no message {key!r} in {lang!r}")
-        template = next((c[key] for c in _CATALOGUES.values() if key in c), key)
+        template = next((c[key] for c in map(catalogue, LANGUAGES) if key in c), key)
     values = {k: (v.text(lang) if isinstance(v, Bilingual) else v) for k, v in (args or {}).items()}
     try:
         return _FORMATTER.format(template, **values)
@@ -90,7 +89,7 @@ def message(key: str, lang: str, args: dict[str, Any] | None = None) -> str:
 
 def template(key: str, lang: str) -> str:
     """The unformatted text of ``key`` (for texts that another library formats, such as click's)."""
-    return _CATALOGUES[lang][key]
+    return catalogue(lang)[key]
 
 
 def either(keys: list[str], args: dict[str, Any] | None = None) -> Bilingual:
@@ -105,7 +104,21 @@ def join_list(items: list[str], lang: str) -> str:
 
 
 def has_message(key: str, lang: str) -> bool:
-    return key in _CATALOGUES[lang]
+    return key in catalogue(lang)
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """The messages of ``lang`` (one of :data:`LANGUAGES`; another is a KeyError, as an unknown key is)."""
+    if lang not in _CATALOGUES:
+        if lang == "zh":
+            from reportascode.messages.zh import MESSAGES as chinese
+
+            _CATALOGUES[lang] = chinese
+        elif lang == "en":
+            from reportascode.messages.en import MESSAGES as english
+
+            _CATALOGUES[lang] = english
+    return _CATALOGUES[lang]
 
 
 def placeholders(template: str) -> set[str]:

@@ -7,6 +7,7 @@ so validation never touches the network.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -71,6 +72,14 @@ class FieldLabel(FrozenRecord):
         return Bilingual(self.zh, self.en).text(lang)
 
 
+def _listing(folder: Path) -> list[str]:
+    """The names in ``folder`` (none when it can't be listed, as ``Path.glob`` gives)."""
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
 class SchemaStore:
     """All schemas of one workspace. Validators are compiled once per process and version."""
 
@@ -105,7 +114,8 @@ class SchemaStore:
 
     def _names(self, version: str) -> list[str]:
         """The schemas of a version, by name (``common``, ``meta``, …), across the workspace and the package."""
-        found = {p.name.removesuffix(".schema.json") for d in self.search for p in (d / version).glob("*.schema.json")}
+        found = {name.removesuffix(".schema.json") for d in self.search for name in _listing(d / version)
+                 if name.endswith(".schema.json")}  # as glob("*.schema.json"), without compiling its pattern
         return sorted(name for name in found if self.path(version, name) is not None)
 
     def refused_references(self) -> list[tuple[Path, int, int, str]]:

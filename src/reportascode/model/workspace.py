@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reportascode.errors import UsageError
@@ -104,9 +105,16 @@ class Report(Record):
         doc = self.document(name)
         return doc.data if doc is not None and doc.ok else None
 
-    @cached_property
+    @property
     def submission_date(self) -> dt.date | None:
-        """The one submission date: ``rac submit``'s record, else meta.yaml's ``submission_date``."""
+        """The one submission date: ``rac submit``'s record, else meta.yaml's ``submission_date`` (a read of
+        meta.yaml each time it is asked for, as :attr:`reads` records them)."""
+        if self.reads is not None:
+            self.reads.add("meta")
+        return self._submission_date
+
+    @cached_property
+    def _submission_date(self) -> dt.date | None:
         from reportascode.model.submission import submission_date
 
         return submission_date(self.folder, self.data("meta"))
@@ -119,7 +127,13 @@ class Report(Record):
 
     def unknown_files(self) -> list[str]:
         known = set(REPORT_FILES) | self.workspace.extra_report_files
-        return sorted(p.name for p in self.folder.glob("*.y*ml") if p.stem not in known)
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return []
+        # the names glob("*.y*ml") matches (".y", anything, "ml"), without compiling its pattern
+        return sorted(name for name in names
+                      if name.endswith("ml") and ".y" in name[:-2] and PurePosixPath(name).stem not in known)
 
     @cached_property
     def previous(self) -> Report | None:

@@ -194,8 +194,18 @@ def load_all() -> dict[str, Rule]:
 
 
 def checks() -> list[Rule]:
-    """The domain checks, in registration order (family modules in name order)."""
-    return [rule for rule in load_all().values() if rule.kind is Kind.CHECK]
+    """The domain checks, family modules in name order, each module's in registration order (also when some
+    families were imported before the rest: rac validate's cache imports only those it needs)."""
+    from reportascode.rules.checks import family_modules
+
+    found = [rule for rule in load_all().values() if rule.kind is Kind.CHECK]
+    order = {module: index for index, module in enumerate(family_modules())}
+    return sorted(found, key=lambda rule: order.get(getattr(rule.func, "__module__", ""), len(order)))
+
+
+def registered(rule_id: str) -> Rule | None:
+    """The rule ``rule_id`` if the module declaring it has been imported (no other module is imported)."""
+    return _RULES.get(rule_id)
 
 
 def find(rule_id: str) -> Rule | None:

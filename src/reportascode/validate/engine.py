@@ -21,6 +21,7 @@ from reportascode.validate.policy import apply_config, apply_severity
 from reportascode.validate.schema_findings import iter_schema_findings
 
 if TYPE_CHECKING:
+    from reportascode.rules.registry import Rule
     from reportascode.validate.validation_cache import ValidationCache
 
 MAX_LISTED_UNKNOWN = 20  # unknown files listed one by one; the rest are counted in one finding
@@ -246,7 +247,7 @@ def validate_report(report: Report, config: Config, store: SchemaStore, run_chec
 
         yield from lock_findings(report)
     if run_checks:
-        checked = filter(fills.keep_check_finding, run_domain_checks(report, config, schema_problems))
+        checked = filter(fills.keep_check_finding, run_domain_checks(report, config, schema_problems, cache))
         yield from (f for f in checked if (f.file, f.pointer) not in refused)
         yield from run_reconciliation(report, config, cache)
 
@@ -307,20 +308,58 @@ def _year_matches_folder(report: Report) -> Iterator[Finding]:
                             folder=report.folder.name)
 
 
-def run_domain_checks(report: Report, config: Config, schema_problems: set[str]) -> Iterator[Finding]:
-    from reportascode.rules.registry import CheckContext, checks
+def run_domain_checks(report: Report, config: Config, schema_problems: set[str],
+                      cache: ValidationCache | None = None) -> Iterator[Finding]:
+    """The findings of every domain check, in the registry's order. Through the cache, each check's findings are
+    read back while the report files it read (this year's and the previous year's) are unchanged: an edit
+    re-runs, and imports, only the checks that read the file edited."""
+    if cache is not None:
+        yield from cache.domain_checks(report, config, lambda check: _run_check(check, report, config, schema_problems),
+                                       _every_check, _check_in)
+        return
+    from reportascode.rules.registry import checks
 
     for check in checks():
-        if config.severity.get(check.id) == "off":
-            continue
-        context = CheckContext(report, config, check)
-        assert check.func is not None  # a check always has its function
-        try:
-            yield from list(check.func(context))
-        except _DATA_ERRORS:
-            # The check met data the schema rejects; that schema finding already tells the user.
-            if not schema_problems:
-                raise
+        yield from _run_check(check, report, config, schema_problems) or ()
+
+
+def _run_check(check: Rule, report: Report, config: Config, schema_problems: set[str]) -> list[Finding] | None:
+    """One check's findings; ``None`` when it met data the schema refused (that schema finding tells the user)."""
+    from reportascode.rules.registry import CheckContext
+
+    if config.severity.get(check.id) == "off":
+        return []
+    assert check.func is not None  # a check always has its function
+    try:
+        return list(check.func(CheckContext(report, config, check)))
+    except _DATA_ERRORS:
+        if not schema_problems:  # on schema-valid data, a bug
+            raise
+        return None
+
+
+def _every_check() -> list[tuple[Rule, str]]:
+    """Every domain check in the registry's order, with the module that declares it."""
+    from reportascode.rules.registry import checks
+
+    return [(check, getattr(check.func, "__module__", "")) for check in checks()]
+
+
+def _check_in(check_id: str, module: str) -> Rule | None:
+    """Check ``check_id``, importing only ``module`` (one of the check family modules: a name read from the cache
+    is never imported otherwise); ``None`` when that module does not declare it."""
+    import importlib
+
+    from reportascode.rules.checks import family_modules
+    from reportascode.rules.registry import Kind, registered
+
+    if module not in family_modules():
+        return None
+    importlib.import_module(module)
+    check = registered(check_id)
+    if check is None or check.kind is not Kind.CHECK or getattr(check.func, "__module__", None) != module:
+        return None
+    return check
 
 
 def run_reconciliation(report: Report, config: Config, cache: ValidationCache | None = None) -> Iterator[Finding]:

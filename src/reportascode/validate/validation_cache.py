@@ -1,7 +1,7 @@
 """The cache of ``rac validate``: what a run computed, kept by everything it was computed from, so the next run
 reads it back instead of parsing, compiling schemas and running checks again. It never changes an answer.
 
-Four kinds of entries (docs/cache.md):
+Six kinds of entries (docs/cache.md):
 
 * **file**: one report file's parsed document (data, positions, load problems) and its schema findings, keyed by
   the file's content hash, its path, the parser, the schemas' signature (every schema file's content, the search
@@ -15,6 +15,13 @@ Four kinds of entries (docs/cache.md):
 * **reconciliation**: a report's REC-* findings, keyed by the evidence exports, the config, the schemas and rac's
   code, and holding the file entry key of each report file the run read (recorded as it read them): read back
   only while each of those files is unchanged, so an edit to a file it does not read does not re-run it.
+* **checks**: a report's domain check findings, check by check, keyed by the config, the schemas, rac's code and
+  whether the previous year is there, each holding the file entry keys of the files it read this year and the
+  year before (recorded as it read them): read back while they are unchanged, so an edit re-runs, and imports,
+  only the checks that read the file edited.
+* **rules**: a report's workspace rule findings and the rule files' findings, keyed by the rule files, the config,
+  the schemas and rac's code, holding every field the rules read: read back while each field's value, type and
+  position are the same, so editing another field of a file they read neither evaluates nor imports them.
 * **explained**: a report's findings after severity overrides and explanations, keyed by the findings before them
   (their hash), the config, the schemas and rac's code, holding the files read (explanations.yaml): an edit that
   changes no finding does not re-apply (nor import) the explanations.
@@ -34,7 +41,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportascode import __version__
 from reportascode.files.cachestore import CacheStore, cache_root, digest
@@ -46,12 +53,15 @@ from reportascode.model.positions import PositionTree
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report
 
+if TYPE_CHECKING:
+    from reportascode.rules.registry import Rule
+
 FILE, REPORT, RECONCILIATION, EXPLAINED = "file", "report", "reconciliation", "explained"
-RULES = "rules"
+RULES, CHECKS = "rules", "checks"
 # kind -> (most entries, most bytes): the least recently used go first beyond these
 LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024),
           RECONCILIATION: (2048, 64 * 1024 * 1024), EXPLAINED: (2048, 64 * 1024 * 1024),
-          RULES: (2048, 64 * 1024 * 1024)}
+          RULES: (2048, 64 * 1024 * 1024), CHECKS: (2048, 64 * 1024 * 1024)}
 PAYLOAD = 3  # the layout of this module's payloads: part of every key
 MAX_TREE_FILES = 10_000  # a report folder with more files than this is not cached
 MAX_TREE_BYTES = 512 * 1024 * 1024  # nor one whose files add up to more than this
@@ -83,6 +93,7 @@ class ValidationCache:
         self._pending_parts: dict[Path, list[tuple[str, str, Any]]] = {}  # parts of a report, stored with it
         self._rule_files: dict[Path, str | None] = {}  # a workspace's rules/ fingerprint, as its report keys hold
         self._hashed = Hashed()  # the files hashed in this run
+        self._today = dt.date.today()  # the date the run validates on (report_key is told it)
 
     @classmethod
     def open(cls, root: Path, schemas: SchemaStore) -> ValidationCache | None:
@@ -158,6 +169,7 @@ class ValidationCache:
 
     def report_key(self, report: Report, config: Config, run_checks: bool, today: dt.date) -> str | None:
         """Everything a report's findings are computed from, or ``None`` when that can't be said exactly."""
+        self._today = today
         if os.path.lexists(report.folder / LOCK_MANIFEST) or report.workspace.overlay:
             return None
         folder = tree_fingerprint(report.folder, self._hashed)
@@ -226,6 +238,94 @@ class ValidationCache:
             return found, rule_files
         self._pending_parts.setdefault(report.folder, []).append((RULES, key, payload))
         return found, rule_files
+
+    def domain_checks(self, report: Report, config: Config, run: Callable[[Rule], list[Finding] | None],
+                      every_check: Callable[[], list[tuple[Rule, str]]],
+                      check_in: Callable[[str, str], Rule | None]) -> list[Finding]:
+        """The domain checks' findings, in the registry's order: each check's read back while every report file
+        it read (this year's and the previous year's, by their file entries) is unchanged, else run with its
+        reads recorded. ``run(check)``: its findings, ``None`` when it met data the schema refused (then not
+        kept); ``every_check()``: each check with its module; ``check_in(id, module)``: one check, importing
+        only its module, so an edit imports only the families whose checks read the file edited."""
+        key = self._part_key(report, config, None)
+        if key is not None:
+            # today's date too: no check reads it now, but one that did (a deadline) would not be served stale
+            key = f"{key}\0previous={report.previous is not None}\0{self._today.isoformat()}"
+        stored = self._stored_checks(report, key) if key is not None else None
+        planned: list[tuple[str, str, Rule | None, dict[str, str] | None, list[Finding] | None]] = []
+        if stored is not None:
+            for check_id, module, reads, findings in stored:
+                check = check_in(check_id, module) if findings is None else None
+                if findings is None and check is None:  # the cache names what this code does not declare
+                    planned = []
+                    break
+                planned.append((check_id, module, check, reads, findings))
+        if not planned:
+            planned = [(check.id, module, check, None, None) for check, module in every_check()]
+        found: list[Finding] = []
+        kept: list[Any] | None = []
+        for check_id, module, check, reads, findings in planned:
+            if findings is None:
+                assert check is not None
+                findings, reads = self._recorded(report, lambda check=check: run(check))  # type: ignore[misc]
+            if findings is None or reads is None:
+                kept = None  # not kept: it met refused data, or read a file not loaded through the cache
+            elif kept is not None:
+                kept.append([check_id, module, reads, encode_findings(findings)])
+            found.extend(findings or ())
+        if key is not None and kept is not None:
+            self._pending_parts.setdefault(report.folder, []).append((CHECKS, key, {"checks": kept}))
+        return found
+
+    def _stored_checks(self, report: Report, key: str
+                       ) -> list[tuple[str, str, dict[str, str] | None, list[Finding] | None]] | None:
+        """Each stored check with its reads and findings when the files it read are unchanged (else ``None`` for
+        both), in the stored order; ``None`` when there is no usable entry."""
+        entry = self.store.get(CHECKS, key)
+        if not isinstance(entry, dict):
+            return None
+        stored: list[tuple[str, str, dict[str, str] | None, list[Finding] | None]] = []
+        try:
+            for check_id, module, reads, findings in entry["checks"]:
+                if not isinstance(check_id, str) or not isinstance(module, str) or not isinstance(reads, dict):
+                    return None
+                holds = all(isinstance(name, str) and isinstance(value, str)
+                            and self._read_key_any(report, name) == value for name, value in reads.items())
+                stored.append((check_id, module, reads, decode_findings(findings)) if holds
+                              else (check_id, module, None, None))
+        except (KeyError, TypeError, ValueError, RecursionError, ArithmeticError):
+            return None
+        return stored
+
+    def _recorded(self, report: Report, compute: Callable[[], list[Finding] | None]
+                  ) -> tuple[list[Finding] | None, dict[str, str] | None]:
+        """``compute()`` with the report files it read recorded (``-name``: the previous year's), each by its file
+        entry key; the reads are ``None`` when one was not loaded through the cache."""
+        previous = report.previous
+        outer = report.reads, previous.reads if previous is not None else None
+        report.reads = set()
+        if previous is not None:
+            previous.reads = set()
+        try:
+            found = compute()
+        finally:
+            names = sorted(report.reads)
+            earlier = sorted(previous.reads or ()) if previous is not None else []
+            report.reads = outer[0]
+            if previous is not None:
+                previous.reads = outer[1]
+        reads = {name: self._read_key(report, name) for name in names}
+        reads.update({f"-{name}": self._read_key(previous, name) for name in earlier if previous is not None})
+        if any(value is None for value in reads.values()):
+            return found, None
+        return found, {name: value for name, value in reads.items() if value is not None}
+
+    def _read_key_any(self, report: Report, name: str) -> str | None:
+        """:meth:`_read_key` of this year's file ``name`` or, for ``-name``, the previous year's."""
+        if name.startswith("-"):
+            previous = report.previous
+            return self._read_key(previous, name[1:]) if previous is not None else None
+        return self._read_key(report, name)
 
     def _part(self, kind: str, key: str | None, report: Report, compute: Callable[[], list[Finding]]
               ) -> list[Finding]:
@@ -453,8 +553,8 @@ def _schema_files(directory: Path) -> list[str]:
     try:
         for version in sorted(p for p in directory.iterdir() if p.is_dir()):
             found.append(f"version {version.name}")  # a version folder counts even empty (SCHEMA-VERSION lists them)
-            for file in sorted(version.glob("*.schema.json")):
-                found.append(f"{version.name}/{file.name} {digest(file.read_bytes())}")
+            for name in sorted(n for n in os.listdir(version) if n.endswith(".schema.json")):  # glob's names
+                found.append(f"{version.name}/{name} {digest((version / name).read_bytes())}")
     except OSError:
         found.append("unreadable")  # the store reads the same folder and says so; the key stays exact
     return found
@@ -523,7 +623,11 @@ def _find_parser(parser: str) -> str:
     if location is None:
         return "auto:ruamel"
     folder = Path(location).parent
-    compiled = sorted(p.name for p in folder.glob("_yaml*") if p.suffix in (".so", ".pyd"))
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        names = []
+    compiled = sorted(n for n in names if n.startswith("_yaml") and os.path.splitext(n)[1] in (".so", ".pyd"))
     return f"auto:{','.join(compiled) or 'ruamel'}"
 
 

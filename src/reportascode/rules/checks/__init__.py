@@ -22,10 +22,20 @@ def import_families() -> None:
         return
     import importlib
 
-    for name in _module_names(__path__):
-        if name not in _NOT_FAMILIES and not name.startswith("_"):
-            importlib.import_module(f"{__name__}.{name}")
+    for module in family_modules():
+        importlib.import_module(module)
     _imported = True
+
+
+_families: list[str] = []
+
+
+def family_modules() -> list[str]:
+    """The full names of the check family modules (without importing them; listed once a run)."""
+    if not _families:
+        _families.extend(f"{__name__}.{name}" for name in _module_names(__path__)
+                         if name not in _NOT_FAMILIES and not name.startswith("_"))
+    return _families
 
 
 def _module_names(folders: list[str]) -> list[str]:
