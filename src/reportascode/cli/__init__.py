@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 import reportascode.cli.deferred_imports  # noqa: F401  (first: before anything imports dataclasses)
-from reportascode.cli import history_argv, language, validate_argv
+from reportascode.cli import language, validate_argv
 from reportascode.cli.echo import echo
 from reportascode.errors import RacError
 from reportascode.messages import message
@@ -66,7 +66,11 @@ def main(argv: list[str] | None = None) -> None:
         warnings.simplefilter("ignore")
     lang = language.resolve(args)
     fast = validate_argv.parse(args)
-    history = history_argv.parse(args) if fast is None else None
+    history = None
+    if fast is None:  # (imported only then: its command table costs rac validate's fast path ~3 ms)
+        from reportascode.cli import history_argv
+
+        history = history_argv.parse(args)
     try:
         if fast is not None:
             language.use_without_click(lang)

@@ -11,7 +11,7 @@ document order, ``==`` with a dict): code that used ``doc.value_positions[pointe
 
 from __future__ import annotations
 
-import base64
+import binascii
 import sys
 from array import array
 from collections.abc import Iterator, Mapping
@@ -35,13 +35,23 @@ def _b64(numbers: array[int]) -> str:
     if sys.byteorder != "little":
         numbers = array(numbers.typecode, numbers)
         numbers.byteswap()
-    return base64.b64encode(numbers.tobytes()).decode("ascii")
+    # binascii, not base64: importing base64 costs every rac validate ~1 ms (it pulls struct and more)
+    return binascii.b2a_base64(numbers.tobytes(), newline=False).decode("ascii")
+
+
+def _strict_b64decode(text: str) -> bytes:
+    """Base64 with nothing but its alphabet and padding (``base64.b64decode(text, validate=True)``)."""
+    if sys.version_info >= (3, 11):
+        return binascii.a2b_base64(text, strict_mode=True)
+    import base64
+
+    return base64.b64decode(text, validate=True)
 
 
 def _unb64(typecode: str, text: Any) -> array[int]:
     if not isinstance(text, str):
         raise ValueError("not a position tree")
-    raw = base64.b64decode(text, validate=True)
+    raw = _strict_b64decode(text)
     numbers = array(typecode)
     if len(raw) % numbers.itemsize:
         raise ValueError("not a position tree")
@@ -161,7 +171,7 @@ class PositionTree:
     def to_state(self) -> dict[str, Any]:
         """JSON-safe and compact (the validation cache keeps documents as JSON): arrays as little-endian base64."""
         return {"value": _b64(self._value), "key": _b64(self._key), "end": _b64(self._end),
-                "kind": base64.b64encode(bytes(self._kind)).decode("ascii"),
+                "kind": binascii.b2a_base64(bytes(self._kind), newline=False).decode("ascii"),
                 "keys": [[index, list(keys)] for index, keys in self._keys.items()]}
 
     @classmethod
@@ -173,7 +183,7 @@ class PositionTree:
         tree._value, tree._key = _unb64("Q", state.get("value")), _unb64("Q", state.get("key"))
         tree._end = _unb64("I", state.get("end"))
         kind = state.get("kind")
-        tree._kind = bytearray(base64.b64decode(kind, validate=True)) if isinstance(kind, str) else bytearray()
+        tree._kind = bytearray(_strict_b64decode(kind)) if isinstance(kind, str) else bytearray()
         rows = state.get("keys")
         if not isinstance(rows, list):
             raise ValueError("not a position tree")
