@@ -214,12 +214,15 @@ def test_xlsx_sheet_data_is_what_openpyxl_writes(puts: list[Any], merges: list[t
     buffer = io.BytesIO()
     reference.save(buffer)
     expected = normalize(buffer.getvalue(), dt.date(2025, 1, 1))
-    book, stores = _cell_store(puts, merges, heights)
-    found = normalize_parts(workbook_parts(book, stores), dt.date(2025, 1, 1))
-    with zipfile.ZipFile(io.BytesIO(expected)) as a, zipfile.ZipFile(io.BytesIO(found)) as b:
-        assert a.namelist() == b.namelist()
-        for name in a.namelist():
-            assert a.read(name) == b.read(name), name
+    for lxml in (True, False):  # without lxml, the store's cells go through openpyxl's own writer
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("openpyxl.LXML", lxml)
+            book, stores = _cell_store(puts, merges, heights)
+            found = normalize_parts(workbook_parts(book, stores), dt.date(2025, 1, 1))
+        with zipfile.ZipFile(io.BytesIO(expected)) as a, zipfile.ZipFile(io.BytesIO(found)) as b:
+            assert a.namelist() == b.namelist()
+            for name in a.namelist():
+                assert a.read(name) == b.read(name), (lxml, name)
 
 
 @settings(max_examples=200, deadline=None)

@@ -61,6 +61,26 @@ class CellStore:
         self.merges.append((row, 1, row, span))
         ws.merged_cells.add(CellRange(min_col=1, min_row=row, max_col=span, max_row=row))
 
+    def to_worksheet(self, ws: Any) -> None:
+        """Put the cells into ``ws`` as openpyxl's own cells (and the covered cells of merges), for openpyxl's
+        writer: the path taken when openpyxl writes without lxml (``OPENPYXL_LXML=False``)."""
+        from openpyxl.cell.cell import MergedCell
+        from openpyxl.styles.cell_style import StyleArray
+
+        for (row, column), (text, cell, style) in sorted(self.cells.items()):
+            target = ws.cell(row=row, column=column)
+            if cell is None:
+                target._value, target.data_type = text, "s"
+            else:
+                target._value, target.data_type = cell._value, cell.data_type
+            target._style = StyleArray(style)
+        for min_row, min_col, max_row, max_col in self.merges:
+            ws.cell(row=min_row, column=min_col)  # openpyxl makes a merge's first cell when it has none
+            for row in range(min_row, max_row + 1):
+                for column in range(min_col, max_col + 1):
+                    if (row, column) != (min_row, min_col):
+                        ws._cells[row, column] = MergedCell(ws, row, column)
+
     def dimension(self) -> str:
         """What openpyxl's ``calculate_dimension`` gives: the bounding range of the cells (merged ones too)."""
         from openpyxl.utils import get_column_letter
@@ -155,6 +175,7 @@ class _Parts(dict[str, bytes]):
 
 def workbook_parts(book: Any, stores: dict[int, CellStore]) -> dict[str, bytes]:
     """Every part of ``book``'s package (name → bytes), each worksheet's cells from ``stores`` (by ``id(ws)``)."""
+    import openpyxl
     from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
     from openpyxl.worksheet._writer import WorksheetWriter
     from openpyxl.writer.excel import ExcelWriter
@@ -181,12 +202,18 @@ def workbook_parts(book: Any, stores: dict[int, CellStore]) -> dict[str, bytes]:
             ws._drawing = SpreadsheetDrawing()
             ws._drawing.charts = ws._charts
             ws._drawing.images = ws._images
-            writer = SheetWriter(ws, stores[id(ws)])
+            store = stores[id(ws)]
+            if lxml:
+                writer = SheetWriter(ws, store)
+            else:  # the rows go out as bytes through lxml's incremental writer only
+                store.to_worksheet(ws)
+                writer = WorksheetWriter(ws, out=io.BytesIO())
             writer.write()
             ws._rels = writer._rels
             self._archive.writestr(ws.path[1:], writer.out.getvalue())
             self.manifest.append(ws)
 
+    lxml = bool(openpyxl.LXML)
     parts = _Parts()
     Writer(book, parts).save()
     return dict(parts)
