@@ -11,7 +11,6 @@ stood in the old one (``a``). When a matched record moved, ``old_pointer`` gives
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -183,6 +182,8 @@ class _Walker:
         removals_until(len(a))
 
     def by_content(self, a: list[Any], b: list[Any], ptr_a: str, ptr_b: str, item_pattern: str) -> None:
+        import difflib  # here: most comparisons (a warm rac log's few) match no list by content
+
         matcher = difflib.SequenceMatcher(None, [canonical(x) for x in a], [canonical(y) for y in b], autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":

@@ -48,7 +48,6 @@ def safe_rev(rev: str) -> str:
 
 
 _OBJECT_ID = r"[0-9a-f]{40}|[0-9a-f]{64}"
-_OBJECT_ID_BYTES = re.compile(_OBJECT_ID)
 # git check-ref-format, and no more: ASCII letters, digits and CJK-safe printable text, no "..", "@{", "//",
 # no component starting with "." or "-", none ending with ".lock", nothing git would read as an option
 _BAD_REF = r"\.\.|@\{|//|/\.|\.lock(?:/|$)|[\x00-\x20\x7f~^:?*\[\\]"
@@ -257,7 +256,8 @@ class BlobReader:
         are read (a first blame or log reads thousands). Not kept in this reader's cache."""
         import threading
 
-        wanted = [b for b in blob_ids if _OBJECT_ID_BYTES.fullmatch(b)]  # ids only: one request per line
+        object_id_pattern = _pattern(_OBJECT_ID)
+        wanted = [b for b in blob_ids if object_id_pattern.fullmatch(b)]  # ids only: one request per line
         process = self._started()
         stdin: IO[bytes] = process.stdin  # type: ignore[assignment]
         stdout: IO[bytes] = process.stdout  # type: ignore[assignment]

@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, decode, load_bytes, load_text, prescan
 
 # a line at column 0 that starts a top-level section: a plain key, then its colon and a space or the line's end
-_KEY_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:(?=[ \n]|\Z)")
-_AT_COLUMN_0 = re.compile(r"^[^ \n#-]", re.MULTILINE)  # a line at column 0 that is not a comment nor an item
-_ITEM_START = re.compile(r"^-(?: |$)", re.MULTILINE)  # a top-level list's record
-_DASH_AT_0 = re.compile(r"^-", re.MULTILINE)
-_SIGNIFICANT = re.compile(r"^[^ \n#]", re.MULTILINE)  # the first line at column 0 that is not a comment
+_KEY_LINE = lazy_compile(r"[A-Za-z_][A-Za-z0-9_-]*:(?=[ \n]|\Z)")
+_AT_COLUMN_0 = lazy_compile(r"^[^ \n#-]", re.MULTILINE)  # a line at column 0 that is not a comment nor an item
+_ITEM_START = lazy_compile(r"^-(?: |$)", re.MULTILINE)  # a top-level list's record
+_DASH_AT_0 = lazy_compile(r"^-", re.MULTILINE)
+_SIGNIFICANT = lazy_compile(r"^[^ \n#]", re.MULTILINE)  # the first line at column 0 that is not a comment
 _UNSAFE_CHARS = "&*!\r\x85\u2028\u2029\ufeff"  # anchors, aliases, tags; breaks the parsers count apart
 _UNSAFE_LINES = ("%", "---", "...")  # a directive, a document's start or end
 

@@ -40,6 +40,8 @@ MAX_DEPTH = 64
 # 180,000-250,000 values. The bounds leave room above that and stop what no report needs (an alias bomb).
 MAX_NODES = 500_000
 MAX_NUMBER_DIGITS = 300
+# patterns compiled when first used (model/lazy_regex.py): a run that parses no file, or only well-formed ones,
+# compiles few or none of them
 
 _INT = lazy_compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL = lazy_compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
