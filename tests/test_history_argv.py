@@ -177,3 +177,17 @@ def test_the_fast_path_runs_without_click(history: GitRepo) -> None:
         assert slow.stderr.endswith("CLICK") and not slow.stderr.endswith("NO-CLICK"), slow.stderr
         assert (fast.returncode, fast.stdout) == (slow.returncode, slow.stdout) and fast.returncode == 0
         assert fast.stdout
+
+
+def test_a_history_process_ends_with_everything_written(history: GitRepo) -> None:
+    """`python -m reportascode log|blame` (main() of a whole process, which skips the collector's last pass):
+    the output is complete and the cache is written, as in-process runs give them."""
+    env = {k: v for k, v in os.environ.items() if k != "RAC_NO_CACHE"}
+    cache = history.root / ".git" / "rac-cache" / "history"
+    for args in (["log", "2024", "--format", "json"], ["blame", OPS], ["log", "2024"]):
+        for _ in range(2):  # cold (writes the cache), then warm (reads it)
+            run = subprocess.run([sys.executable, "-m", "reportascode", *args], capture_output=True, text=True,
+                                 cwd=history.root, env=env)
+            expected = run_rac(*args, "--no-cache", cwd=history.root)
+            assert (run.returncode, run.stdout, run.stderr) == (expected.code, expected.out, expected.err)
+            assert list(cache.rglob("*.json"))

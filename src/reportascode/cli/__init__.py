@@ -100,6 +100,10 @@ def main(argv: list[str] | None = None) -> None:
         code = _internal(exc)
     finally:
         language.restore()
+    if history is not None and argv is None:  # a `rac log`/`rac blame` process about to end: what it made lives
+        import gc  # to its end, so the collector's last pass over it all is skipped (~5 % of a warm run)
+
+        gc.freeze()
     sys.exit(code if isinstance(code, int) else 0)
 
 
