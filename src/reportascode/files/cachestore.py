@@ -127,11 +127,8 @@ class CacheStore:
         name = _digest("\0".join((str(FORMAT), kind, key)).encode("utf-8", "surrogatepass"))
         return self.folder / kind / f"{name}.json"
 
-    def get(self, kind: str, key: str, object_hook: Callable[[dict[str, Any]], Any] | None = None,
-            parse_float: Callable[[str], Any] | None = None) -> Any:
-        """The stored payload, or ``None`` when there is none or it is not exactly what was written for ``key``.
-        ``object_hook`` and ``parse_float`` are json's, for payloads with tagged values (they may raise
-        ``ValueError`` or ``ArithmeticError`` on what they refuse: the entry is then ignored)."""
+    def _read(self, kind: str, key: str) -> tuple[Path, bytes] | None:
+        """The entry file of ``key`` and what follows its checksum line, when the checksum holds."""
         file = self._file(kind, key)
         if file is None:
             return None
@@ -152,6 +149,22 @@ class CacheStore:
         checksum, _, body = raw.partition(b"\n")
         if checksum.decode("ascii", "replace") != _digest(body):
             return None
+        return file, body
+
+    @staticmethod
+    def _used(file: Path) -> None:
+        with contextlib.suppress(OSError):  # recently used: kept when the kind is pruned
+            os.utime(file)
+
+    def get(self, kind: str, key: str, object_hook: Callable[[dict[str, Any]], Any] | None = None,
+            parse_float: Callable[[str], Any] | None = None) -> Any:
+        """The stored payload, or ``None`` when there is none or it is not exactly what was written for ``key``.
+        ``object_hook`` and ``parse_float`` are json's, for payloads with tagged values (they may raise
+        ``ValueError`` or ``ArithmeticError`` on what they refuse: the entry is then ignored)."""
+        read = self._read(kind, key)
+        if read is None:
+            return None
+        file, body = read
         try:
             entry = json.loads(body.decode("utf-8"), object_hook=object_hook, parse_float=parse_float)
         except (ValueError, UnicodeDecodeError, RecursionError, ArithmeticError, TypeError):
@@ -159,9 +172,36 @@ class CacheStore:
         if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("kind") != kind \
                 or entry.get("key") != key:
             return None
-        with contextlib.suppress(OSError):  # recently used: kept when the kind is pruned
-            os.utime(file)
+        self._used(file)
         return entry.get("payload")
+
+    def get_text(self, kind: str, key: str) -> str | None:
+        """A text stored by :meth:`put_text`, exactly as written, or ``None`` (as :meth:`get`). Kept as it is,
+        after a line naming its key, so that a long text is read without being decoded from JSON."""
+        read = self._read(kind, key)
+        if read is None:
+            return None
+        file, body = read
+        header, newline, text = body.partition(b"\n")
+        try:
+            if not newline or json.loads(header.decode("utf-8")) != _text_header(kind, key):
+                return None
+            decoded = text.decode("utf-8")
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return None
+        self._used(file)
+        return decoded
+
+    def put_text(self, kind: str, key: str, text: str) -> None:
+        """Store ``text`` for :meth:`get_text`; as :meth:`put`, a cache that can't be written stays cold."""
+        if self._file(kind, key) is None or self._writable(kind) is None:
+            return
+        try:
+            body = (json.dumps(_text_header(kind, key), ensure_ascii=False, separators=(",", ":")) + "\n"
+                    + text).encode("utf-8")
+        except (TypeError, ValueError, UnicodeEncodeError):
+            return
+        self._write(kind, key, body)
 
     def put(self, kind: str, key: str, payload: Any, default: Callable[[Any], Any] | None = None) -> None:
         """Store ``payload`` (plain JSON data; ``default`` is json's, for tagged values). A cache that can't be
@@ -174,7 +214,12 @@ class CacheStore:
                               ensure_ascii=False, separators=(",", ":"), default=default).encode("utf-8")
         except (TypeError, ValueError, RecursionError):
             return
-        if len(body) > MAX_ENTRY_BYTES - 100:
+        self._write(kind, key, body)
+
+    def _write(self, kind: str, key: str, body: bytes) -> None:
+        """The entry file of ``key``: a checksum line and ``body``, replaced atomically."""
+        file = self._file(kind, key)
+        if file is None or self._writable(kind) is None or len(body) > MAX_ENTRY_BYTES - 100:
             return
         from reportascode.files.atomic import replace_bytes
 
@@ -221,6 +266,11 @@ class CacheStore:
             with contextlib.suppress(OSError):
                 _prune(self.folder / kind, most, most_bytes)
         self._written.clear()
+
+
+def _text_header(kind: str, key: str) -> dict[str, Any]:
+    """The line before a text entry's text: not a JSON entry's (that is one JSON document, with a payload)."""
+    return {"format": FORMAT, "kind": kind, "key": key, "text": True}
 
 
 def _prune(folder: Path, most: int, most_bytes: int) -> None:

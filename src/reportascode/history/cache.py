@@ -45,6 +45,14 @@ class HistoryCache:
         self.store.put(kind, self._key(key), payload, default=_encode_default)
         self.store.prune()
 
+    def get_text(self, kind: str, key: str) -> str | None:
+        """A text stored by :meth:`put_text` for ``key``, or ``None``."""
+        return self.store.get_text(kind, self._key(key))
+
+    def put_text(self, kind: str, key: str, text: str) -> None:
+        self.store.put_text(kind, self._key(key), text)
+        self.store.prune()
+
     def remove(self, kind: str, key: str) -> None:
         self.store.remove(kind, self._key(key))
 

@@ -99,11 +99,15 @@ def log_json_entries(entries: list[LogEntry]) -> list[str]:
     return parts
 
 
+LOG_JSON_SEPARATOR = ",\n    "  # between two entries' objects in the document of log_json
+
+
 def log_json_document(entries: list[str]) -> str:
-    """The document of :func:`log_json` around its entries' objects (:func:`log_json_entries`), in order."""
+    """The document of :func:`log_json` around its entries' objects (:func:`log_json_entries`) in order, or
+    around runs of them already joined by ``LOG_JSON_SEPARATOR`` (none empty)."""
     if not entries:
         return _indented(log_data([])) + "\n"
-    return '{\n  "version": 1,\n  "commits": [\n    ' + ",\n    ".join(entries) + "\n  ]\n}\n"
+    return '{\n  "version": 1,\n  "commits": [\n    ' + LOG_JSON_SEPARATOR.join(entries) + "\n  ]\n}\n"
 
 
 def _change_json(change: Change) -> str:

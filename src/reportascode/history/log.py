@@ -10,7 +10,7 @@ from reportascode.diff.compare import KINDS, Change, compare
 from reportascode.errors import UsageError
 from reportascode.history.cache import HistoryCache, decode_commit, encode_commit, encode_data
 from reportascode.history.git import BlobReader, Commit, Git
-from reportascode.history.history_output import log_json_document, log_json_entries
+from reportascode.history.history_output import LOG_JSON_SEPARATOR, log_json_document, log_json_entries
 from reportascode.history.revisions import ParsedBlobs, open_revision
 from reportascode.model.schemas import REPORT_FILES
 
@@ -56,14 +56,16 @@ def report_log(report: Report, since: str | None = None,
 def report_log_json(report: Report, since: str | None = None,
                     progress: Callable[[int, int], None] | None = None, use_cache: bool = True) -> str:
     """``log_json(report_log(…))``, the same text. Each cached part also keeps its entries as that text writes
-    them (``logjson``), so a warm run writes what it reads instead of making every entry again."""
+    them (``logjson``, a plain text entry), so a warm run writes what it reads instead of making every entry
+    again."""
     _, texts = _report_log(report, since, progress, use_cache, as_json=True)
     return log_json_document(texts)
 
 
 def _report_log(report: Report, since: str | None, progress: Callable[[int, int], None] | None, use_cache: bool,
                 as_json: bool) -> tuple[list[LogEntry], list[str]]:
-    """The log's entries (unless ``as_json``) or their JSON texts (when ``as_json``), newest first."""
+    """The log's entries (unless ``as_json``), or (when ``as_json``) their JSON texts, in runs joined by
+    ``LOG_JSON_SEPARATOR``; newest first."""
     git = Git.discover(report.folder)
     git.require_history()
     folder = git.relpath(report.folder)
@@ -76,28 +78,29 @@ def _report_log(report: Report, since: str | None, progress: Callable[[int, int]
         known = NOTHING_KNOWN
     new = _entries(git, folder, git.log([folder], since=since or known.head, until=head or "HEAD"), progress)
     storing = since is None and head is not None and cache.store.folder is not None
-    new_texts = log_json_entries(new) if as_json or storing else []
+    new_text = LOG_JSON_SEPARATOR.join(log_json_entries(new)) if as_json or storing else ""
+    texts = [new_text, *known.texts] if new_text else known.texts
     if storing and head is not None:
         if len(known.parts) < MAX_PARTS:
-            _store(cache, folder, head, known.head, new, new_texts, known.parts)
+            _store(cache, folder, head, known.head, new, new_text, known.parts)
         else:  # put together into one part: every entry is needed, also where only their texts were read
-            entries = new + (_cached(cache, folder, False).entries if as_json else known.entries)
-            texts = new_texts + known.texts if as_json else log_json_entries(entries)
-            if len(entries) == len(texts):  # else a part went missing since it was read: put together later
-                _store(cache, folder, head, None, entries, texts, [])
+            entries = _cached(cache, folder, False) if as_json else known
+            if entries.head == known.head:  # else a part went missing since it was read: put together later
+                _store(cache, folder, head, None, new + entries.entries, LOG_JSON_SEPARATOR.join(
+                    texts if as_json else log_json_entries(new + entries.entries)), [])
                 for merged in known.parts:
                     cache.remove("logpart", merged)
                     cache.remove("logjson", merged)
-    return new + known.entries, new_texts + known.texts
+    return new + known.entries, texts
 
 
 def _store(cache: HistoryCache, folder: str, head: str, after: str | None, entries: list[LogEntry],
-           texts: list[str], older: list[str]) -> None:
-    """A part of the entries of the commits after ``after`` up to ``head`` (their JSON texts beside them), and the
+           text: str, older: list[str]) -> None:
+    """A part of the entries of the commits after ``after`` up to ``head`` (their JSON text beside them), and the
     log of ``folder`` at ``head`` made of it and the ``older`` parts."""
     part = _part_key(folder, after, head)
     cache.put("logpart", part, {"entries": [_entry_json(e) for e in entries]})
-    cache.put("logjson", part, {"entries": texts})
+    cache.put_text("logjson", part, text)
     cache.put("log", folder, {"head": head, "parts": [part, *older]})
 
 
@@ -156,7 +159,7 @@ def _is_data_file(path: str, folder: str) -> bool:
 
 class _Known(NamedTuple):
     """What the cache holds for a report folder: its head, its parts' keys (newest first) and their entries, or
-    (when asked for JSON) their entries' JSON texts."""
+    (when asked for JSON) their entries' JSON texts, one run of them per part that has entries."""
 
     head: str | None
     parts: list[str]
@@ -169,7 +172,8 @@ NOTHING_KNOWN = _Known(None, [], [], [])
 
 def _cached(cache: HistoryCache, folder: str, as_json: bool) -> _Known:
     """The cached log of ``folder``; nothing unless every part is there and they join up from the first commit to
-    the head. With ``as_json``, each part's JSON texts (made from its entries when they are not stored)."""
+    the head. With ``as_json``, each part's JSON text instead of its entries (made from them when it is not
+    stored)."""
     payload = cache.get("log", folder)
     if payload is None:
         return NOTHING_KNOWN
@@ -184,28 +188,20 @@ def _cached(cache: HistoryCache, folder: str, as_json: bool) -> _Known:
             if upto is None or not isinstance(part, str) or not part.startswith(f"{folder}\0") \
                     or not part.endswith(f"\0{upto}"):
                 return NOTHING_KNOWN
-            if not (as_json and _texts(cache.get("logjson", part), texts)):
+            text = cache.get_text("logjson", part) if as_json else None
+            if text is None:
                 stored = cache.get("logpart", part)
                 if stored is None:
                     return NOTHING_KNOWN
                 read = [_entry_from_json(e) for e in stored["entries"]]
-                if as_json:
-                    texts += log_json_entries(read)
-                else:
-                    entries += read
+                entries += read
+                text = LOG_JSON_SEPARATOR.join(log_json_entries(read)) if as_json else ""
+            if text:
+                texts.append(text)
             upto = part[len(folder) + 1:-len(upto) - 1] or None
         return _Known(head, parts, entries, texts) if upto is None else NOTHING_KNOWN
     except (KeyError, TypeError, ValueError, ArithmeticError):
         return NOTHING_KNOWN
-
-
-def _texts(stored: Any, into: list[str]) -> bool:
-    """Add a ``logjson`` entry's texts to ``into``; False when it is not there or not a list of texts."""
-    texts = stored.get("entries") if isinstance(stored, dict) else None
-    if type(texts) is not list or (texts and {type(t) for t in texts} != {str}):
-        return False
-    into += texts
-    return True
 
 
 _CHANGE_FIELDS = ("file", "pointer", "kind", "old", "new", "delta", "percent", "label_zh", "label_en",
