@@ -236,3 +236,23 @@ def test_a_linked_cache_folder_is_not_followed(repo: GitRepo, monkeypatch: pytes
     assert outputs(repo) == uncached(repo, monkeypatch)
     assert outputs(repo) == uncached(repo, monkeypatch)
     assert not list(elsewhere.rglob("*"))
+
+
+def test_text_entries_read_back_exactly_and_never_as_json(tmp_path: Path) -> None:
+    """A text entry (files/cachestore.py, put_text) reads back as written, for its key only; a JSON entry is never
+    read as a text nor a text as a JSON entry, and a damaged one is no entry."""
+    from reportascode.files.cachestore import CacheStore
+
+    store = CacheStore(tmp_path / "store")
+    texts = {"empty": "", "lines": "{\n  \"a\": 1\n}\n\n", "中文": "林晓雯 \u2028 \\n \"\x00", "k\0\n": "x\r\ny"}
+    for key, text in texts.items():
+        store.put_text("t", key, text)
+    assert {key: store.get_text("t", key) for key in texts} == texts
+    assert store.get_text("t", "other") is None and store.get_text("u", "lines") is None
+    store.put("t", "json", {"payload": "x"})
+    assert store.get_text("t", "json") is None and store.get("t", "lines") is None
+    store.put_text("t", "lone surrogate", "\udc80")  # not encodable: not stored
+    assert store.get_text("t", "lone surrogate") is None
+    for file in (tmp_path / "store" / "t").glob("*.json"):
+        file.write_bytes(file.read_bytes()[:-1])
+    assert all(store.get_text("t", key) is None for key in texts)
