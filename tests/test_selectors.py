@@ -293,3 +293,12 @@ def test_the_flat_layout_takes_the_same_forms(tmp_path: Path) -> None:
     first = runs["2024"]
     assert first[0].code == 0 and first[1] == 0 and first[3] and "rac/2024/locked <sha>" in first[5], first
     assert all(result == first for result in runs.values()), runs
+
+
+def test_a_missing_report_path_is_named_as_typed(tmp_path: Path) -> None:
+    """``reports/1999`` is the path the user typed, not the entity ``reports``: the message names that path."""
+    workspace = tmp_path / "ws"
+    shutil.copytree(SAMPLE_REPORTS / "2024", workspace / "reports" / "2024")
+    for command in (("validate",), ("log",)):
+        run = run_rac(*command, "reports/1999", "--lang", "en", cwd=workspace)
+        assert run.code == 2 and "there is no report reports/1999" in run.err and "reports/reports" not in run.err, run

@@ -233,7 +233,10 @@ def resolve(workspace: Workspace, text: str, cwd: Path, *, parser: str = "auto",
     if match and match.group(1) not in (".", ".."):
         folder = workspace.root / "reports" / text
         if folder not in listing.folders:
-            raise UsageError("selector.no_report", selector=text, path=_display(workspace, folder))
+            # "reports/1999" is the path the user typed, not the entity "reports"
+            named = path if match.group(1) == "reports" and not (workspace.root / "reports/reports").is_dir() \
+                else folder
+            raise UsageError("selector.no_report", selector=text, path=_display(workspace, named))
         return [Target(text, Report(workspace, folder, parser))]
     raise UsageError("selector.no_such", selector=text)
 
