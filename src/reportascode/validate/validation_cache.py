@@ -41,7 +41,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reportascode import __version__
 from reportascode.files.cachestore import CacheStore, cache_root, digest
@@ -55,6 +55,8 @@ from reportascode.model.workspace import Report
 
 if TYPE_CHECKING:
     from reportascode.rules.registry import Rule
+
+_Found = TypeVar("_Found", bound="list[Finding] | None")  # what a part of the findings computes
 
 FILE, REPORT, RECONCILIATION, EXPLAINED = "file", "report", "reconciliation", "explained"
 RULES, CHECKS = "rules", "checks"
@@ -297,8 +299,7 @@ class ValidationCache:
             return None
         return stored
 
-    def _recorded(self, report: Report, compute: Callable[[], list[Finding] | None]
-                  ) -> tuple[list[Finding] | None, dict[str, str] | None]:
+    def _recorded(self, report: Report, compute: Callable[[], _Found]) -> tuple[_Found, dict[str, str] | None]:
         """``compute()`` with the report files it read recorded (``-name``: the previous year's), each by its file
         entry key; the reads are ``None`` when one was not loaded through the cache."""
         previous = report.previous
@@ -342,23 +343,9 @@ class ValidationCache:
                     return decode_findings(entry["findings"])
             except (KeyError, TypeError, ValueError, RecursionError, ArithmeticError):
                 pass
-        previous = report.previous
-        report.reads = set()
-        if previous is not None:
-            previous.reads = set()
-        try:
-            found = compute()
-        finally:
-            names = report.reads
-            other_year = previous.reads if previous is not None else None
-            report.reads = None
-            if previous is not None:
-                previous.reads = None
-        if other_year:  # it read the year before: not keyed by it here, so not kept
-            return found
-        reads = {name: self._read_key(report, name) for name in sorted(names)}
-        if any(value is None for value in reads.values()):
-            return found
+        found, reads = self._recorded(report, compute)
+        if reads is None or any(name.startswith("-") for name in reads):
+            return found  # a read not through the cache, or of the year before (not keyed by it here): not kept
         try:
             payload = {"reads": reads, "findings": encode_findings(found)}
         except (NotCacheable, RecursionError):
