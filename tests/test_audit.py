@@ -169,3 +169,12 @@ def test_log_and_blame_review_output(history: tuple[GitRepo, list[str]]) -> None
     unknown = run_rac("blame", "--lang", "en", OPS, "/seats/nope", cwd=repo.root)
     assert unknown.code == 2 and "Traceback" not in unknown.err
     assert "/seats/nope" in unknown.err and "/seats/total" in unknown.err
+
+
+@pytest.mark.parametrize("pointer", ["seats", "bad", "--output=x", "/nope/deeper"])
+def test_blame_of_a_missing_pointer_is_exit_2_with_the_nearest(history: tuple[GitRepo, list[str]],
+                                                                pointer: str) -> None:
+    """A pointer without a leading slash once looped for ever looking for its nearest neighbours."""
+    repo, _ = history
+    run = run_rac("blame", "--lang", "en", OPS, "--", pointer, cwd=repo.root)
+    assert run.code == 2 and pointer in run.err, run

@@ -188,7 +188,7 @@ def _nearest(pointer: str, pointers: list[str]) -> list[str]:
         under = [p for p in pointers if p.startswith(prefix + "/")]
         if under:
             return under[:5]
-        prefix = prefix.rsplit("/", 1)[0]
+        prefix = prefix.rsplit("/", 1)[0] if "/" in prefix else ""  # "seats" (no slash) must end the walk too
     return difflib.get_close_matches(pointer, pointers, n=5, cutoff=0.3)
 
 
