@@ -739,6 +739,19 @@ def _compose_and_convert(compose: Callable[[str], Any], text: str, path: str, pa
     return doc
 
 
+def leaf_values(data: Any) -> Iterator[Any]:
+    """Every scalar of ``data``, in no particular order: for a question about values alone (no pointers built)."""
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        else:
+            yield item
+
+
 def iter_leaves(data: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
     """Every scalar of ``data`` with its pointer, in document order."""
     if isinstance(data, dict):

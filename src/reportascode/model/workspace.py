@@ -190,13 +190,14 @@ class Workspace(Record):
             elif candidate.is_dir():
                 found.extend(sorted(d for d in candidate.iterdir() if d.is_dir() and is_report_year(d.name)))
         # a report is inside reports/: a year folder linked from elsewhere is not one
-        inside = [f for f in found if _is_within(f.resolve(), base)]
+        real_base = base.resolve()
+        inside = [f for f in found if f.resolve().is_relative_to(real_base)]
         return [f for f in inside if _looks_like_report(f)]
 
     def contains(self, path: Path) -> bool:
         """Whether ``path``, links resolved, stays in the workspace (or in its ``reports/``, itself a link)."""
         resolved = path.resolve()
-        return _is_within(resolved, self.root) or _is_within(resolved, self.root / "reports")
+        return resolved.is_relative_to(self.root.resolve()) or _is_within(resolved, self.root / "reports")
 
     def reports(self, parser: str = "auto") -> list[Report]:
         return [Report(self, folder, parser) for folder in self.report_folders()]

@@ -39,12 +39,12 @@ from reportascode.rules.expressions import (
     kind,
     short,
 )
+from reportascode.rules.rule_files import rule_files
 from reportascode.rules.tool_rules import RULE_EVAL, RULE_FILE, RULE_SKIPPED
 
 if TYPE_CHECKING:
     from reportascode.model.workspace import Report
 
-RULES_DIR = "rules"
 FILE_RULE = RULE_FILE.id  # a mistake in a rule file
 SKIPPED_RULE = RULE_SKIPPED.id  # a rule skipped for a report that lacks a field it reads
 EVAL_RULE = RULE_EVAL.id  # a rule that cannot be evaluated on a report's values
@@ -100,13 +100,6 @@ class RuleSet:
 
 
 # ------------------------------------------------------------------------------------------------------ loading
-
-def rule_files(root: Path) -> list[Path]:
-    folder = root / RULES_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-
 
 def load_rules(root: Path, store: SchemaStore | None = None, builtin_ids: Iterable[str] | None = None) -> RuleSet:
     """Every rule of ``root/rules/*.yaml``. Never raises for bad rule files: their problems are findings."""

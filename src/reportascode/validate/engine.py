@@ -88,6 +88,15 @@ class _LazyRules:
         self.store = store
         self.rules: Any = None
         self.cached_files: dict[Path, list[Finding]] = {}  # workspace root -> its rule files' findings, cached
+        self._present: dict[Path, bool] = {}  # workspace root -> whether it has rule files
+
+    def present(self, root: Path) -> bool:
+        """Whether the workspace at ``root`` has rule files: without any, nothing is imported or cached."""
+        if root not in self._present:
+            from reportascode.rules.rule_files import rule_files
+
+            self._present[root] = bool(rule_files(root))
+        return self._present[root]
 
     def get(self) -> Any:
         if self.rules is None:
@@ -97,7 +106,7 @@ class _LazyRules:
         return self.rules
 
     def evaluate(self, report: Report) -> list[Finding]:
-        return list(self.get().evaluate(report))
+        return list(self.get().evaluate(report)) if self.present(report.workspace.root) else []
 
     def evaluate_with_reads(self, report: Report) -> tuple[list[Finding], list[Finding], list[tuple[str, str]]]:
         """The findings of the rules on ``report``, the rule files' findings, and every field the rules read (file
@@ -108,6 +117,8 @@ class _LazyRules:
         return found, list(rule_set.findings), reads
 
     def rule_file_findings(self, root: Path) -> list[Finding]:
+        if not self.present(root):
+            return []
         if self.rules is None and root in self.cached_files:
             return self.cached_files[root]
         return list(self.get().rule_set(root).findings)
@@ -175,7 +186,7 @@ def _validate_one(report: Report, config: Config, store: SchemaStore, run_checks
     """One report's findings (explanations applied) and how many of its files exist."""
     found = list(validate_report(report, config, store, run_checks, cache))
     if run_checks:  # rules/*.yaml of the report's workspace
-        if cache is None:
+        if cache is None or not workspace_rules.present(report.workspace.root):
             found.extend(workspace_rules.evaluate(report))
         else:
             ruled, rule_files = cache.workspace_rules(report, config,

@@ -9,7 +9,7 @@ from typing import Any
 
 from reportascode.messages import Bilingual, either
 from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, Severity, make_args
-from reportascode.model.loader import Document, iter_leaves, join_pointer
+from reportascode.model.loader import Document, escape_token, join_pointer, leaf_values
 from reportascode.model.schemas import RefusedReference, SchemaStore
 from reportascode.model.values import clip, kind_of, plain_json
 from reportascode.validate.typos import suggest
@@ -132,15 +132,27 @@ def _decimals_within(data: Any, limits: dict[str, int]) -> bool:
     """Whether every decimal has no more places than its field's ``x-decimals`` allows, and no text reads as a
     date of year 0000 (jsonschema-rs accepts it as a date; Python's dates, and so rac's checks, can't hold it:
     the reference validator words it as an invalid date)."""
-    for pointer, value in iter_leaves(data):
-        if isinstance(value, str):
-            if value.startswith("0000-"):
+    if not limits:
+        return not any(isinstance(value, str) and value.startswith("0000-") for value in leaf_values(data))
+    return _within(data, "", limits)
+
+
+def _within(data: Any, pattern: str, limits: dict[str, int]) -> bool:
+    """:func:`_decimals_within` below ``pattern``: the pointer with every index (and all-digit key) as ``*``."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            token = escape_token(str(key))
+            if not _within(value, f"{pattern}/{'*' if token.isdigit() else token}", limits):
                 return False
-        elif isinstance(value, Decimal):
-            exponent = value.as_tuple().exponent
-            limit = limits.get("/".join("*" if t.isdigit() else t for t in pointer.split("/")))
-            if limit is not None and isinstance(exponent, int) and -exponent > limit:
-                return False
+    elif isinstance(data, list):
+        below = f"{pattern}/*"
+        return all(_within(value, below, limits) for value in data)
+    elif isinstance(data, str):
+        return not data.startswith("0000-")
+    elif isinstance(data, Decimal):
+        exponent = data.as_tuple().exponent
+        limit = limits.get(pattern)
+        return limit is None or not isinstance(exponent, int) or -exponent <= limit
     return True
 
 
