@@ -141,3 +141,14 @@ def test_days_in_month_is_calendars() -> None:
     for year in (*range(1, 2500, 7), 1900, 2000, 2024, 2100, 9999):
         for month in range(1, 13):
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)
+
+
+def test_digests_without_openssl_are_hashlibs() -> None:
+    import hashlib
+
+    from reportascode.files.digests import blake2b_hex, sha256_hex
+
+    for data in (b"", b"abc", "年报 é".encode() * 9999):
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+        assert blake2b_hex(data) == hashlib.blake2b(data, digest_size=32).hexdigest()
+        assert blake2b_hex(data, 20) == hashlib.blake2b(data, digest_size=20).hexdigest()

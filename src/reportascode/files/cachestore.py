@@ -24,18 +24,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reportascode.files.digests import blake2b_hex
+
 FORMAT = 1
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger entries are neither written nor read
 CACHE_FOLDER = "rac-cache"
 
 
 def _digest(text: bytes) -> str:
-    # blake2b is built into the interpreter; hashlib would load OpenSSL first (milliseconds on every run)
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # an interpreter without it
-        from hashlib import blake2b
-    return blake2b(text, digest_size=32).hexdigest()
+    return blake2b_hex(text)
 
 
 def digest(data: bytes) -> str:

@@ -16,7 +16,6 @@ Importing this package is light (csv and the standard library); openpyxl is impo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding, FindingCounts
@@ -26,6 +25,7 @@ from reportascode.reconcile.evidence import Progress, ReadStats, discover, has_e
 from reportascode.reconcile.kinds import KINDS
 from reportascode.reconcile.sink import MAX_LISTED, Sink
 from reportascode.reconcile.table import TableRow
+from reportascode.records import FrozenRecord, Record
 from reportascode.validate.policy import apply_config
 
 __all__ = [
@@ -38,9 +38,10 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class EvidenceSummary:
+class EvidenceSummary(FrozenRecord):
     """One evidence file read: its kind, path, rows used and rows skipped, and whether it was read completely."""
+
+    FIELDS = ("kind", "file", "rows", "bad_rows", "complete")
 
     kind: str
     file: str
@@ -48,18 +49,29 @@ class EvidenceSummary:
     bad_rows: int
     complete: bool
 
+    def __init__(self, kind: str, file: str, rows: int, bad_rows: int, complete: bool) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "file", file)
+        object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "bad_rows", bad_rows)
+        object.__setattr__(self, "complete", complete)
 
-@dataclass
-class ReconciliationResult(FindingCounts):
+
+class ReconciliationResult(FindingCounts, Record):
     """``rows``: the discrepancy table; ``findings``: sorted, severity overrides and waivers applied (waived ones
     kept, with ``waived_by``); ``evidence``: the files read; ``missing``: evidence kinds without a file."""
 
-    report: str
-    has_evidence: bool = False
-    rows: list[TableRow] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    evidence: list[EvidenceSummary] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    FIELDS = ("report", "has_evidence", "rows", "findings", "evidence", "missing")
+
+    def __init__(self, report: str, has_evidence: bool = False, rows: list[TableRow] | None = None,
+                 findings: list[Finding] | None = None, evidence: list[EvidenceSummary] | None = None,
+                 missing: list[str] | None = None) -> None:
+        self.report = report
+        self.has_evidence = has_evidence
+        self.rows: list[TableRow] = [] if rows is None else rows
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.evidence: list[EvidenceSummary] = [] if evidence is None else evidence
+        self.missing: list[str] = [] if missing is None else missing
 
     @property
     def exceeding(self) -> list[TableRow]:

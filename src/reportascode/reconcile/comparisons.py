@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +21,7 @@ from reportascode.reconcile.evidence import EvidenceFile, ReadStats, month_text,
 from reportascode.reconcile.kinds import CHANNEL_12321, CHANNEL_MIIT_APPEAL
 from reportascode.reconcile.sink import Sink
 from reportascode.reconcile.table import ABSOLUTE, TableRow, row
+from reportascode.records import Record
 
 
 def _integer(value: Any) -> int | None:
@@ -91,32 +91,38 @@ def _percent(value: Decimal) -> str:
 # --- trunk bills: REC-01, REC-02, REC-09, REC-10 -----------------------------------------------------------------
 
 
-@dataclass
-class _BilledTrunk:
+class _BilledTrunk(Record):
     """A trunk as the carrier bills it: channels per month, and the rows billing it."""
 
-    carrier: str
-    province: str
-    first_line: int
-    months: dict[int, int] = field(default_factory=dict)  # month -> channels (largest line of that month)
-    lines: dict[int, int] = field(default_factory=dict)  # month -> first row billing it
+    FIELDS = ("carrier", "province", "first_line", "months", "lines")
+
+    def __init__(self, carrier: str, province: str, first_line: int, months: dict[int, int] | None = None,
+                 lines: dict[int, int] | None = None) -> None:
+        self.carrier = carrier
+        self.province = province
+        self.first_line = first_line
+        self.months: dict[int, int] = {} if months is None else months  # month -> channels (largest that month)
+        self.lines: dict[int, int] = {} if lines is None else lines  # month -> first row billing it
 
     @property
     def channels(self) -> int:
         return max(self.months.values(), default=0)
 
 
-@dataclass
-class _ReportTrunk:
+class _ReportTrunk(Record):
     """A trunk as the report declares it."""
 
-    index: int
-    id: str
-    carrier: str | None
-    province: str | None
-    channels: int | None
-    start: dt.date | None
-    end: dt.date | None
+    FIELDS = ("index", "id", "carrier", "province", "channels", "start", "end")
+
+    def __init__(self, index: int, id: str, carrier: str | None, province: str | None, channels: int | None,
+                 start: dt.date | None, end: dt.date | None) -> None:
+        self.index = index
+        self.id = id
+        self.carrier = carrier
+        self.province = province
+        self.channels = channels
+        self.start = start
+        self.end = end
 
 
 class TrunkBills(Collector):
@@ -266,14 +272,17 @@ def _month_ranges(months: list[int]) -> str:
 # --- caller numbers: REC-03, REC-04, REC-05 ----------------------------------------------------------------------
 
 
-@dataclass
-class _Number:
+class _Number(Record):
     """A caller number as the report declares it."""
 
-    index: int
-    number: str
-    outbound_enabled: bool | None  # None: not a boolean (the schema says so; no follow-up here)
-    commitment: dt.date | None
+    FIELDS = ("index", "number", "outbound_enabled", "commitment")
+
+    def __init__(self, index: int, number: str, outbound_enabled: bool | None, commitment: dt.date | None
+                 ) -> None:
+        self.index = index
+        self.number = number
+        self.outbound_enabled = outbound_enabled  # None: not a boolean (the schema says so; no follow-up here)
+        self.commitment = commitment
 
 
 def _boolean(value: Any) -> bool | None:

@@ -20,7 +20,6 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +44,7 @@ from reportascode.reconcile.kinds import (
     EvidenceKind,
 )
 from reportascode.reconcile.sink import Sink
+from reportascode.records import FrozenRecord, Record
 
 EVIDENCE_DIR = "evidence"
 FORMATS = ("csv", "xlsx")
@@ -59,28 +59,37 @@ MAX_INT_DIGITS = 18
 Progress = Callable[[str, int, "float | None", bool], None]
 
 
-@dataclass(frozen=True)
-class EvidenceFile:
+class EvidenceFile(FrozenRecord):
     """An evidence export found in a report's ``evidence/`` folder, and its kind."""
+
+    FIELDS = ("kind", "path", "file")
 
     kind: EvidenceKind
     path: Path
     file: str  # workspace-relative, forward slashes
+
+    def __init__(self, kind: EvidenceKind, path: Path, file: str) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "file", file)
 
     @property
     def format(self) -> str:
         return self.path.suffix.lower().lstrip(".")
 
 
-@dataclass
-class ReadStats:
+class ReadStats(Record):
     """What reading one file gave: rows used, rows skipped as malformed, and whether reading stopped early."""
 
-    rows: int = 0
-    bad_rows: int = 0
-    complete: bool = True
-    header_line: int = 1
-    columns: dict[str, int] = field(default_factory=dict)  # column name -> 1-based column index in the file
+    FIELDS = ("rows", "bad_rows", "complete", "header_line", "columns")
+
+    def __init__(self, rows: int = 0, bad_rows: int = 0, complete: bool = True, header_line: int = 1,
+                 columns: dict[str, int] | None = None) -> None:
+        self.rows = rows
+        self.bad_rows = bad_rows
+        self.complete = complete
+        self.header_line = header_line
+        self.columns: dict[str, int] = {} if columns is None else columns  # column name -> 1-based column
 
     def column(self, name: str) -> int:
         return self.columns.get(name, 1)

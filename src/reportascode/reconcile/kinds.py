@@ -7,34 +7,49 @@ the columns, in English or in Chinese (aliases included); column order is free, 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+
+from reportascode.records import FrozenRecord
 
 # Cell types; evidence.py converts raw cells by these names.
 TEXT, INT, DECIMAL, DATE, MONTH, BOOL, STATUS, PROVINCE, CARRIER = (
     "text", "int", "decimal", "date", "month", "bool", "status", "province", "carrier")
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(FrozenRecord):
     """A column of an evidence export: its name, Chinese header, cell type and other accepted headers."""
+
+    FIELDS = ("name", "zh", "type", "required", "aliases")
 
     name: str
     zh: str
     type: str
-    required: bool = True
-    aliases: tuple[str, ...] = ()
+    required: bool
+    aliases: tuple[str, ...]
+
+    def __init__(self, name: str, zh: str, type: str, required: bool = True, aliases: tuple[str, ...] = ()
+                 ) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "zh", zh)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "required", required)
+        object.__setattr__(self, "aliases", aliases)
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, self.zh, *self.aliases)
 
 
-@dataclass(frozen=True)
-class EvidenceKind:
+class EvidenceKind(FrozenRecord):
     """A kind of evidence export (a file name) and its columns."""
+
+    FIELDS = ("name", "columns")
 
     name: str  # its title: the message "evidence.<name>"
     columns: tuple[Column, ...]
+
+    def __init__(self, name: str, columns: tuple[Column, ...]) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "columns", columns)
 
     def title(self, lang: str) -> str:
         from reportascode.messages import message

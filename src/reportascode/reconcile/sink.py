@@ -4,24 +4,26 @@ first ``max_listed`` findings are kept and the rest are counted in one summary f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.workspace import Report
+from reportascode.records import Record
 from reportascode.rules import registry
 
 MAX_LISTED = 20
 
 
-@dataclass
-class _Overflow:
+class _Overflow(Record):
     """Findings of one rule past the listed maximum: counted at the first of them."""
 
-    line: int
-    count: int = 0
-    severity: Severity = Severity.INFO
+    FIELDS = ("line", "count", "severity")
+
+    def __init__(self, line: int, count: int = 0, severity: Severity = Severity.INFO) -> None:
+        self.line = line
+        self.count = count
+        self.severity = severity
 
 
 class Sink:

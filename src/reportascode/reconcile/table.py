@@ -3,11 +3,11 @@ verdict}. A row is data; formatters turn it into text, JSON or Markdown, and the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from reportascode.model.findings import make_args
+from reportascode.records import FrozenRecord
 
 RATE = "rate"  # |evidence - report| / report <= tolerance
 ABSOLUTE = "absolute"  # |evidence - report| <= tolerance (report None counts as 0)
@@ -16,8 +16,7 @@ OK = "ok"
 EXCEEDS = "exceeds"
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(FrozenRecord):
     """One compared figure.
 
     ``field`` is a stable identifier (``trunks.channels[中国电信/33]``); ``label_key``/``label_args`` give its
@@ -36,6 +35,25 @@ class TableRow:
     file: str
     pointer: str
     evidence_file: str
+
+    FIELDS = ("rule", "field", "label_key", "label_args", "report_value", "evidence_value", "tolerance",
+              "tolerance_kind", "file", "pointer", "evidence_file")
+
+    def __init__(self, rule: str, field: str, label_key: str, label_args: tuple[tuple[str, Any], ...],
+                 report_value: Decimal | None, evidence_value: Decimal | None, tolerance: Decimal,
+                 tolerance_kind: str, file: str, pointer: str, evidence_file: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "rule", rule)
+        set_field(self, "field", field)
+        set_field(self, "label_key", label_key)
+        set_field(self, "label_args", label_args)
+        set_field(self, "report_value", report_value)
+        set_field(self, "evidence_value", evidence_value)
+        set_field(self, "tolerance", tolerance)
+        set_field(self, "tolerance_kind", tolerance_kind)
+        set_field(self, "file", file)
+        set_field(self, "pointer", pointer)
+        set_field(self, "evidence_file", evidence_file)
 
     @property
     def diff(self) -> Decimal | None:

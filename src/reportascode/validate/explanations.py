@@ -21,14 +21,14 @@ warning stands and ``EXPL-02`` (at the entry's ``field``) asks to review the tex
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass
 
+from reportascode.files.digests import sha256_hex
 from reportascode.messages import Bilingual
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.workspace import Report
+from reportascode.records import FrozenRecord
 
 RULE = "EXPL-01"
 STALE_RULE = "EXPL-02"
@@ -46,19 +46,29 @@ def fingerprint(finding: Finding) -> str:
     values = [finding.message_key,
               [[name, str(value)] for name, value in finding.args if name not in _THRESHOLD_ARGS]]
     text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return sha256_hex(text.encode("utf-8"))[:12]
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(FrozenRecord):
     """One entry of explanations.yaml: the check and field it explains, its text and fingerprint."""
+
+    FIELDS = ("index", "check", "field", "text", "text_en", "fingerprint")
 
     index: int
     check: str
     field: str
     text: str
-    text_en: str = ""
-    fingerprint: str | None = None
+    text_en: str
+    fingerprint: str | None
+
+    def __init__(self, index: int, check: str, field: str, text: str, text_en: str = "",
+                 fingerprint: str | None = None) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "check", check)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "text_en", text_en)
+        object.__setattr__(self, "fingerprint", fingerprint)
 
     @property
     def texts(self) -> Bilingual:
