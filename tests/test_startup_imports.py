@@ -152,3 +152,54 @@ def test_digests_without_openssl_are_hashlibs() -> None:
         assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
         assert blake2b_hex(data) == hashlib.blake2b(data, digest_size=32).hexdigest()
         assert blake2b_hex(data, 20) == hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+HEAVY_FOR_VALIDATE = ("typing", "hashlib", "dataclasses", "ast", "email.utils", "socket", "click", "ipaddress")
+PROBE_VALIDATE = f"""
+import atexit, runpy, sys
+atexit.register(lambda: print("IMPORTED", sorted(m for m in {HEAVY_FOR_VALIDATE!r} if m in sys.modules)))
+sys.argv = ["rac", "validate", "reports/2024"]
+runpy.run_module("reportascode", run_name="__main__")
+"""
+
+
+def test_validate_imports_none_of_the_heavy_modules(workspace: Path) -> None:
+    """typing (~3 ms), hashlib (OpenSSL, ~2 ms), dataclasses, ast, email.utils, click and ipaddress (by
+    urllib.parse, deferred) are not imported by
+    ``rac validate`` of a workspace without rule files: run cold (everything computed), warm and with a file
+    edited, as the benchmark's P1 runs it."""
+    subprocess.run(["git", "init", "-q", str(workspace)], check=True)
+    company = workspace / "reports" / "2024" / "company.yaml"
+    for step in ("cold", "warm", "edited"):
+        if step == "edited":
+            company.write_text(company.read_text(encoding="utf-8").replace("@", "+1@", 1), encoding="utf-8")
+        run = subprocess.run([sys.executable, "-c", PROBE_VALIDATE], capture_output=True, text=True, cwd=workspace)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert run.stdout.strip().splitlines()[-1] == "IMPORTED []", (step, run.stdout[-300:], run.stderr)
+
+
+def test_jsonschema_rs_holds_the_real_typing_after_the_stand_in() -> None:
+    code = ("import sys\n"
+            "from reportascode.model.fast_schema_engine import import_jsonschema_rs\n"
+            "rs = import_jsonschema_rs()\n"
+            "print('typing' in sys.modules, 'email.utils' in sys.modules,"
+            " rs.Draft202012Validator({'type': 'string'}).is_valid('x'))\n"
+            "import typing\n"
+            "print(hasattr(typing, 'Any'), [n for n, m in sys.modules.items() if m is not None and"
+            " getattr(m, '__name__', '') == 'typing' and not hasattr(m, 'Any')])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:2] == ["False False True", "True []"], out
+
+
+def test_deferred_urllib_parse_is_the_real_one_on_first_use() -> None:
+    code = ("import sys\n"
+            "import reportascode.cli\n"
+            "import pathlib\n"
+            "waiting = type(sys.modules['urllib.parse']).__name__, 'ipaddress' in sys.modules\n"
+            "uri = pathlib.Path('/tmp/a b/年报').as_uri()\n"
+            "import urllib, urllib.parse\n"
+            "from urllib.parse import urlencode, urlsplit\n"
+            "print(waiting, uri, type(urllib.parse).__name__, urllib.parse is sys.modules['urllib.parse'],"
+            " urllib.parse.quote_from_bytes.__module__, urlencode({'a': 'b c'}), urlsplit('http://h/p').netloc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ("('_DeferredModule', False) file:///tmp/a%20b/%E5%B9%B4%E6%8A%A5 module True urllib.parse a=b+c h"), out

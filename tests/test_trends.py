@@ -107,6 +107,15 @@ def no_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf, "unavailable", lambda: pdf.UsageError("render.no_cjk_font"))
 
 
+@pytest.fixture
+def cjk_charts() -> None:
+    """Charts with Chinese labels need a CJK font: skipped without one, as on a fresh machine."""
+    from reportascode.trends.charts import cjk_family
+
+    if cjk_family() is None:
+        pytest.skip("no CJK font here for the charts' Chinese labels (CI installs fonts-noto-cjk)")
+
+
 # -- the metrics ----------------------------------------------------------------------------------------------
 def test_sample_figures_are_the_filed_ones() -> None:
     from reportascode.model.workspace import Workspace
@@ -229,7 +238,7 @@ def test_a_single_year_has_no_cagr(tmp_path: Path) -> None:
     assert "不适用" in run_rac("trends", "--lang", "zh", cwd=root).out
 
 
-@pytest.mark.usefixtures("no_pdf")
+@pytest.mark.usefixtures("no_pdf", "cjk_charts")
 @pytest.mark.parametrize("years", [("2022", "2024"), ("2024",)], ids=["gap", "single"])
 def test_gap_and_single_year_workspaces_render(tmp_path: Path, years: tuple[str, ...]) -> None:
     root = _workspace(tmp_path, years)
@@ -259,7 +268,7 @@ def test_entities_are_trended_separately(tmp_path: Path) -> None:
     assert unknown.code == 2 and "acme" in unknown.err
 
 
-@pytest.mark.usefixtures("no_pdf")
+@pytest.mark.usefixtures("no_pdf", "cjk_charts")
 def test_a_report_with_errors_is_refused_unless_draft(tmp_path: Path) -> None:
     root = _workspace(tmp_path, ("2023", "2024"))
     path = root / "reports/2024/operations.yaml"
@@ -278,14 +287,13 @@ def test_a_report_with_errors_is_refused_unless_draft(tmp_path: Path) -> None:
 
 
 # -- charts ---------------------------------------------------------------------------------------------------
+@pytest.mark.usefixtures("cjk_charts")
 def test_charts_are_deterministic_and_keep_chinese_text(tmp_path: Path) -> None:
     from reportascode.model.selector import select
     from reportascode.trends.charts import cjk_family, draw_charts
     from reportascode.trends.run import select_trends
     from reportascode.validate.session import validate_selection
 
-    if cjk_family() is None:
-        pytest.skip("no CJK font here (CI installs fonts-noto-cjk)")
     session = select((), command="trends", cwd=_workspace(tmp_path))
     [trend] = select_trends(session, validate_selection(session))
     first = draw_charts(trend, "zh", salt="a")

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import errno
 import sys
-from typing import Any
 
 import reportascode.cli.deferred_imports  # noqa: F401  (first: before anything imports dataclasses)
 from reportascode.cli import language, validate_argv
 from reportascode.cli.echo import echo
 from reportascode.errors import RacError
 from reportascode.messages import message
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {

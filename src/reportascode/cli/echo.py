@@ -9,7 +9,10 @@ import codecs
 import errno
 import io
 import sys
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def echo(text: str, *, nl: bool = True, err: bool = False) -> None:

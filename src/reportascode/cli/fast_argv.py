@@ -14,9 +14,12 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from reportascode.messages import LANGUAGES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 TEXT = ("",)  # accepted values of an option that takes any text (that does not look like an option)
 COUNT = None  # accepted values of an option that takes a count of at least 1

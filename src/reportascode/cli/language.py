@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from reportascode.messages import LANGUAGES, catalogue, default_language, has_message, template
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # click's modules bind gettext's functions at import; they are rebound to the catalogue here
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "utils", "termui")

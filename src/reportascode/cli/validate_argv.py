@@ -12,11 +12,14 @@ codes over a table of command lines, and these options with the click command's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from reportascode.cli.choices import ENGINES, FINDING_FORMATS
 from reportascode.cli.fast_argv import COUNT, Options, parse_command, run_without_click
 from reportascode.messages import LANGUAGES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 COMMAND = "validate"
 OPTIONS: Options = {

@@ -4,7 +4,10 @@ that parses the common command lines itself (validate_argv.py) both call :func:`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NoReturn
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def run_validate(selectors: Sequence[str], output_format: str, lang: str | None, strict: bool, engine: str,

@@ -22,9 +22,12 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from reportascode.files.digests import blake2b_hex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = 1
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger entries are neither written nor read

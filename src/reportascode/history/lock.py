@@ -9,7 +9,6 @@ import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from reportascode import __version__
 from reportascode.errors import UsageError
@@ -29,6 +28,10 @@ from reportascode.model.dates import parse_date
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.loader import load_bytes
 from reportascode.model.workspace import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)

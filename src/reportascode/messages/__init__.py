@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import string
-from typing import Any
 
 from reportascode.records import FrozenRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGES = ("zh", "en")
 _CATALOGUES: dict[str, dict[str, str]] = {}  # by language, each imported when first used: a run mostly speaks one

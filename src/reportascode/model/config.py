@@ -7,12 +7,15 @@ import json
 from collections.abc import Callable, Collection
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from reportascode.errors import UsageError
 from reportascode.model.loader import load_bytes, load_file
 from reportascode.model.schemas import packaged_schema_dir
 from reportascode.records import FrozenRecord, Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_FILE = ".reportascode.yaml"
 ThresholdNames = Callable[[str], Collection[str] | None]

@@ -10,8 +10,6 @@ tests/test_loader_events.py compares both paths over the fixture corpus and gene
 
 from __future__ import annotations
 
-from typing import Any
-
 from reportascode.model import loader
 from reportascode.model.loader import (
     _FORBIDDEN,
@@ -26,6 +24,10 @@ from reportascode.model.loader import (
     resolve_plain,
 )
 from reportascode.model.positions import MAPPING, SEQUENCE, PositionTree
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # the tags PyYAML's resolver gives the plain scalars "<<" and "=" (neither is a standard tag: LOAD-TAG)
 _RESOLVED_SPECIAL = {"<<": "tag:yaml.org,2002:merge", "=": "tag:yaml.org,2002:value"}

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
 
 from reportascode.messages import Bilingual
 from reportascode.records import FrozenRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Findings of one rule in one file listed one by one; the rest are counted in one more finding ("finding.more").
 MAX_LISTED_PER_RULE = 100

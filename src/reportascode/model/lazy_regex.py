@@ -5,7 +5,10 @@ mistake's form, an export's date format, a workspace schema's references) would 
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _compile = re.compile
 
@@ -27,4 +30,5 @@ class LazyPattern:
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+    lazy: Any = LazyPattern(pattern, flags)  # typed as the pattern it stands for (typing.cast is not imported)
+    return lazy  # type: ignore[no-any-return]

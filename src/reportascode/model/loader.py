@@ -26,12 +26,15 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from reportascode.messages import Bilingual, message
 from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.positions import MAPPING, SEQUENCE, PositionTree, PositionView
 from reportascode.records import FrozenRecord, Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 65_536

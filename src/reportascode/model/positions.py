@@ -15,7 +15,10 @@ import binascii
 import sys
 from array import array
 from collections.abc import Iterator, Mapping
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SCALAR, MAPPING, SEQUENCE = 0, 1, 2
 _SHIFT = 32

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 import sys
 from types import ModuleType
-from typing import Any
 
 from reportascode.model.lazy_regex import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def import_pyyaml() -> ModuleType:

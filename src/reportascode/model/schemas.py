@@ -12,11 +12,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
 
 from reportascode.files import paths
 from reportascode.model.lazy_regex import lazy_compile
 from reportascode.records import FrozenRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 REPORT_FILES = (
     "meta",

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from reportascode.model.dates import parse_date
 from reportascode.model.loader import load_file
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MANIFEST_NAME = ".rac-lock.yaml"
 

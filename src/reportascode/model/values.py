@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 Number = int | Decimal
 

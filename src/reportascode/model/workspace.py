@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from reportascode.errors import UsageError
 from reportascode.files.paths import confine
@@ -15,6 +14,10 @@ from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file, read_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
 from reportascode.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_FILE = ".reportascode.yaml"
 YEAR = lazy_compile(r"^\d{4}$")
@@ -197,18 +200,16 @@ class Workspace(Record):
     def contains(self, path: Path) -> bool:
         """Whether ``path``, links resolved, stays in the workspace (or in its ``reports/``, itself a link)."""
         resolved = path.resolve()
-        return resolved.is_relative_to(self.root.resolve()) or _is_within(resolved, self.root / "reports")
+        return any(resolved.is_relative_to(base) for base in self._real_bases)
+
+    @cached_property
+    def _real_bases(self) -> tuple[Path, Path]:
+        """The workspace and its ``reports/``, links resolved: once a run (every file read is checked against
+        them, as the root itself is pinned once by :func:`~reportascode.files.paths.confine`)."""
+        return self.root.resolve(), (self.root / "reports").resolve()
 
     def reports(self, parser: str = "auto") -> list[Report]:
         return [Report(self, folder, parser) for folder in self.report_folders()]
-
-
-def _is_within(path: Path, base: Path) -> bool:
-    try:
-        path.relative_to(base.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def _looks_like_report(folder: Path) -> bool:

@@ -8,20 +8,23 @@ Report data is read defensively: a value of the wrong shape is skipped (the sche
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from decimal import Decimal
-from typing import Any
 
 from reportascode.messages import Bilingual
 from reportascode.model.dates import parse_date
 from reportascode.model.findings import Severity
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.workspace import Report
 from reportascode.reconcile.evidence import EvidenceFile, ReadStats, month_text, province_name
 from reportascode.reconcile.kinds import CHANNEL_12321, CHANNEL_MIIT_APPEAL
 from reportascode.reconcile.sink import Sink
 from reportascode.reconcile.table import ABSOLUTE, TableRow, row
 from reportascode.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _integer(value: Any) -> int | None:
@@ -44,7 +47,7 @@ def _value(report: Report, name: str, *keys: str) -> Any:
     return data
 
 
-_SEPARATORS = re.compile(r"[\s\-()（）]")
+_SEPARATORS = lazy_compile(r"[\s\-()（）]")
 
 
 def normalise_number(number: str) -> str:

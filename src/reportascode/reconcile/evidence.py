@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from reportascode.files.paths import check_read
 from reportascode.model.lazy_regex import lazy_compile
@@ -45,6 +44,10 @@ from reportascode.reconcile.kinds import (
 )
 from reportascode.reconcile.sink import Sink
 from reportascode.records import FrozenRecord, Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 EVIDENCE_DIR = "evidence"
 FORMATS = ("csv", "xlsx")
@@ -411,9 +414,9 @@ def _sniff_delimiter(head: bytes, encoding: str) -> str:
 
 # --- cell conversion --------------------------------------------------------------------------------------------
 
-_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_THOUSANDS = lazy_compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 _DATE = lazy_compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-_DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_DATE_COMPACT = lazy_compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH = lazy_compile(r"(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))(?:[-/.]\d{1,2})?")
 _TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√", "✓"})
 _FALSE = frozenset({"false", "no", "n", "0", "否", "无", "×", "✗"})

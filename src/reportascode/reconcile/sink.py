@@ -4,13 +4,15 @@ first ``max_listed`` findings are kept and the rest are counted in one summary f
 
 from __future__ import annotations
 
-from typing import Any
-
 from reportascode.model.config import Config
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.workspace import Report
 from reportascode.records import Record
 from reportascode.rules import registry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_LISTED = 20
 

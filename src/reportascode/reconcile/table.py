@@ -4,10 +4,13 @@ verdict}. A row is data; formatters turn it into text, JSON or Markdown, and the
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from reportascode.model.findings import make_args
 from reportascode.records import FrozenRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 RATE = "rate"  # |evidence - report| / report <= tolerance
 ABSOLUTE = "absolute"  # |evidence - report| <= tolerance (report None counts as 0)

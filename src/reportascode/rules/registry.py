@@ -18,7 +18,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
 from reportascode.messages import Bilingual, has_message, message
 from reportascode.model.findings import Finding, Severity, make_args
@@ -26,8 +25,10 @@ from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.loader import resolve_pointer
 from reportascode.records import FrozenRecord
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
     from reportascode.model.config import Config
     from reportascode.model.workspace import Report

@@ -8,7 +8,6 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from decimal import InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from reportascode.model.config import Config
 from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, FindingCounts, Severity, make_args
@@ -20,7 +19,10 @@ from reportascode.validate.placeholders import ReportPlaceholders
 from reportascode.validate.policy import apply_config, apply_severity
 from reportascode.validate.schema_findings import iter_schema_findings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from reportascode.rules.registry import Rule
     from reportascode.validate.validation_cache import ValidationCache
 

@@ -9,10 +9,13 @@ Light on purpose: this module is on the ``rac validate`` path.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from reportascode.model.findings import Finding, Severity, make_args
 from reportascode.model.loader import Document, iter_leaves, leaf_values
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 PLACEHOLDER = "待填"
 PLACEHOLDERS = (PLACEHOLDER, "TODO")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
 
 from reportascode.messages import Bilingual, either
 from reportascode.model.findings import MAX_LISTED_PER_RULE, Finding, Severity, make_args
@@ -13,6 +12,10 @@ from reportascode.model.loader import Document, escape_token, join_pointer, leaf
 from reportascode.model.schemas import RefusedReference, SchemaStore
 from reportascode.model.values import clip, kind_of, plain_json
 from reportascode.validate.typos import suggest
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_SCHEMA_ERRORS = 10_000  # per document; past it, the counts in the "more" findings are lower bounds
 # JSON Schema keyword → rule id (the ids are declared in rules/tool_rules.py; the rest is SCHEMA-OTHER)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from reportascode.model.selector import Selection, select
 from reportascode.rules.registry import load_workspace_config
 from reportascode.validate.engine import Progress, ValidationResult, validate_reports
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def select_reports(values: Sequence[str | Path], **options: Any) -> Selection:

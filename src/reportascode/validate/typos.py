@@ -13,9 +13,12 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from reportascode.model.lazy_regex import lazy_compile
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _DATE = lazy_compile(r"^(\d{4})\s*(?:年|/|\.|-)\s*(\d{1,2})\s*(?:月|/|\.|-)\s*(\d{1,2})\s*日?$")
 _AMOUNT = lazy_compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>亿元|亿|万元|万|元)?$")

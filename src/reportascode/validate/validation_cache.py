@@ -41,7 +41,6 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from reportascode import __version__
 from reportascode.files.cachestore import CacheStore, cache_root, digest
@@ -53,10 +52,13 @@ from reportascode.model.positions import PositionTree
 from reportascode.model.schemas import SchemaStore
 from reportascode.model.workspace import Report
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
     from reportascode.rules.registry import Rule
 
-_Found = TypeVar("_Found", bound="list[Finding] | None")  # what a part of the findings computes
+    _Found = TypeVar("_Found", bound="list[Finding] | None")  # what a part of the findings computes
 
 FILE, REPORT, RECONCILIATION, EXPLAINED = "file", "report", "reconciliation", "explained"
 RULES, CHECKS = "rules", "checks"

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.loader import iter_leaves
 from reportascode.rules.checks.helpers import b24_services, fmt, integer, mapping, number
 from reportascode.rules.registry import CheckContext, register, thresholds
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @register("FIN-01", Severity.ERROR, reads=("finance",), basis="V", sources=("order42_art35", "tsm_manual"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from reportascode.model.findings import Finding, Severity
 from reportascode.rules.checks.helpers import (
@@ -20,6 +19,10 @@ from reportascode.rules.checks.helpers import (
     records,
 )
 from reportascode.rules.registry import CheckContext, register, thresholds
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @register("GEO-01", Severity.ERROR, reads=("operations", "branches", "licence"), basis="V",

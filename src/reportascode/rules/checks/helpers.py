@@ -7,20 +7,23 @@ and a check stays quiet rather than guess.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
 
 from reportascode.messages import Bilingual
 from reportascode.model.dates import parse_date
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.rules.registry import CheckContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NATIONWIDE = "全国"
 
 # A telecom licence number as issued (common.schema.json#/$defs/licence_no): province prefix, 合字, categories
 # joined by dots, a dash and eight digits: B2-20203417, 京B2-20202418, A2.B1.B2-20090003, 合字B1.B2-20130004.
-LICENCE_NO = re.compile(r"^[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新]?(?:合字)?"
+LICENCE_NO = lazy_compile(r"^[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新]?(?:合字)?"
                         r"(?P<categories>[AB][12](?:\.[AB][12])*)-\d{8}$")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from reportascode.messages import Bilingual
 from reportascode.model.findings import Finding, Severity
@@ -25,6 +24,10 @@ from reportascode.rules.checks.helpers import (
     year_start,
 )
 from reportascode.rules.registry import CheckContext, register, thresholds
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @register("LIC-01", Severity.ERROR, reads=("licence", "meta"), basis="V", sources=("notice321",))

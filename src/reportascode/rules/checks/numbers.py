@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from typing import Any
 
 from reportascode.model.findings import Finding, Severity
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.rules.checks.helpers import (
     NATIONWIDE,
     b24_coverage,
@@ -23,9 +22,13 @@ from reportascode.rules.checks.helpers import (
 )
 from reportascode.rules.registry import CheckContext, register
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 SHORT_KINDS = ("95", "96")
 ALLOWED_PURPOSES = ("callback", "info")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy_compile(r"\d+")
 
 
 def _self_held(entry: dict[str, Any]) -> bool:

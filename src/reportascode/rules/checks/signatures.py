@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
 from reportascode.messages import Bilingual
 from reportascode.model.findings import Finding, Severity
 from reportascode.rules.checks.helpers import date
 from reportascode.rules.registry import CheckContext, register
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @register("SIG-01", Severity.ERROR, reads=("signatures", "company"), basis="V", sources=("order42_art35",))

@@ -3,11 +3,11 @@ the report year and are not sublet, and numbers and trunks that refer to each ot
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from reportascode.model.findings import Finding, Severity
+from reportascode.model.lazy_regex import lazy_compile
 from reportascode.rules.checks.helpers import (
     active_at_year_end,
     active_in_year,
@@ -69,7 +69,7 @@ def lawful_trunks(ctx: CheckContext) -> Iterator[Finding]:
                               carrier=carrier, carriers="、".join(BASIC_CARRIERS))
 
 
-_SEPARATORS = re.compile(r"[\s-]")
+_SEPARATORS = lazy_compile(r"[\s-]")
 
 
 def _norm(number: str) -> str:

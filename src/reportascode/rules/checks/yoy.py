@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from reportascode.messages import Bilingual
 from reportascode.model.findings import Finding, Severity
 from reportascode.model.loader import resolve_pointer
 from reportascode.rules.checks.helpers import fmt, number, pct, plain
 from reportascode.rules.registry import CheckContext, register, thresholds
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # (file, pointer): the key metrics, in the order findings are reported.
 KEY_METRICS: tuple[tuple[str, str], ...] = (
@@ -57,11 +60,13 @@ def year_on_year(ctx: CheckContext) -> Iterator[Finding]:
         before = _value(previous.data(file_name), pointer)
         if now is None or before is None or now == before:
             continue
-        label = Bilingual.of(f"check.YOY-01.metric.{file_name}{pointer.replace('/', '.')}")
-        args: dict[str, Any] = {"label": label, "before": fmt(before), "now": fmt(now), "previous_year": previous.year,
-                "previous_file": previous.file_path(file_name), "field": f"{file_name}.yaml#{pointer}",
-                "limit": plain(limit * 100)}
         if before == 0:
-            yield ctx.finding(file_name, pointer, key=ctx.variant("from_zero"), **args)
+            changed: dict[str, Any] = {"key": ctx.variant("from_zero")}
         elif abs(now - before) / abs(before) > limit:
-            yield ctx.finding(file_name, pointer, change=pct((now - before) / abs(before)), **args)
+            changed = {"change": pct((now - before) / abs(before))}
+        else:
+            continue  # within the limit: no finding, so no label worded in both languages
+        label = Bilingual.of(f"check.YOY-01.metric.{file_name}{pointer.replace('/', '.')}")
+        yield ctx.finding(file_name, pointer, **changed, label=label, before=fmt(before), now=fmt(now),
+                          previous_year=previous.year, previous_file=previous.file_path(file_name),
+                          field=f"{file_name}.yaml#{pointer}", limit=plain(limit * 100))

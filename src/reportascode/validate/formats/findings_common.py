@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from reportascode.messages import message
 from reportascode.model.findings import Finding
 from reportascode.validate.engine import ValidationResult
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def finding_message(finding: Finding, lang: str) -> str:
