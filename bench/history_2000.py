@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Command, compare, table
+from measure import RAC, Command, compare, table
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "reports" / "2024"
@@ -56,7 +56,7 @@ def main() -> None:
     try:
         repo = work / "repo"
         build_repo(repo, args.commits)
-        rac = [sys.executable, "-m", "reportascode"]
+        rac = RAC
         cache = repo / ".git" / "rac-cache"
         snapshot = work / "cache-10-behind"
         blame_argv = [*rac, "blame", "reports/2024/operations.yaml"]

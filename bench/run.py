@@ -20,12 +20,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import ENV, Command, Measure, compare, table
+from measure import ENV, RAC, Command, Measure, compare, table
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "reports"
 SCHEMAS = ROOT / "src" / "reportascode" / "schemas" / "1.0"
-RAC = [sys.executable, "-m", "reportascode"]
 FLOOR = "python -c pass (interpreter floor)"
 P1_RAC = "rac validate reports/2024 (11 files, schema + checks), cold cache"
 P1_WARM = "rac validate reports/2024, warm cache, one file edited since the last run"

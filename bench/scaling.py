@@ -19,11 +19,10 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Command, Measure, compare
+from measure import RAC, Command, Measure, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "reports"
-RAC = [sys.executable, "-m", "reportascode"]
 
 ENTRY = """- number: 400-{a:03d}-{b:04d}
   kind: carrier_400
