@@ -92,6 +92,7 @@ class SchemaStore:
         self.search.append(packaged_schema_dir())
         self.fast = fast
         self._raw: dict[tuple[str, str], dict[str, Any]] = {}
+        self._paths: dict[tuple[str, str], Path | None] = {}
         self._validators: dict[tuple[str, str], Any] = {}
         self._fast_validators: dict[tuple[str, str], Any] = {}
         self._decimal_limits: dict[tuple[str, str], dict[str, int]] = {}
@@ -103,12 +104,14 @@ class SchemaStore:
         return tuple(sorted(found))
 
     def path(self, version: str, name: str) -> Path | None:
-        """The schema file, workspace first; a file that links outside its schemas folder is not used."""
-        for directory, resolved in self._resolved_search:
-            candidate = directory / version / f"{name}.schema.json"
-            if candidate.is_file() and candidate.resolve().is_relative_to(resolved):
-                return candidate
-        return None
+        """The schema file, workspace first; a file that links outside its schemas folder is not used. Found once
+        a run (a schema is asked for by every file and reference that names it)."""
+        key = (version, name)
+        if key not in self._paths:
+            self._paths[key] = next((candidate for directory, resolved in self._resolved_search
+                                     for candidate in (directory / version / f"{name}.schema.json",)
+                                     if candidate.is_file() and candidate.resolve().is_relative_to(resolved)), None)
+        return self._paths[key]
 
     @cached_property
     def _resolved_search(self) -> list[tuple[Path, Path]]:

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from reportascode.errors import UsageError
-from reportascode.files.paths import confine
+from reportascode.files.paths import confine, confined_root
 from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file, read_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
@@ -93,7 +93,7 @@ class Report(Record):
             unsaved = self.workspace.unsaved_text(path)
             if unsaved is None and not (path.exists() or path.is_symlink()):
                 self._documents[name] = None
-            elif not self.workspace.contains(path):
+            elif not self._may_read(path, unsaved is not None):
                 self._documents[name] = Document(path=self.file_path(name), problems=[
                     LoadProblem("LOAD-READ", 1, 1, "", "load.outside_workspace")])
             elif unsaved is not None:  # an editor's unsaved text stands in for the file, through the same loader
@@ -102,6 +102,14 @@ class Report(Record):
             else:
                 self._documents[name] = self.workspace.load(path, self.file_path(name), self.parser)
         return self._documents[name]
+
+    def _may_read(self, path: Path, unsaved: bool) -> bool:
+        """Whether ``path`` stays in the workspace once links are resolved. When this workspace is the command's
+        confined one, the bounded reader checks that itself as it reads the file (the same answer, the same
+        finding): the path is resolved once, not twice."""
+        if not unsaved and confined_root() == Path(os.path.abspath(self.workspace.root)):
+            return True
+        return self.workspace.contains(path)
 
     def data(self, name: str) -> Any:
         """The plain data of one file, or ``None`` when it is missing, empty or unreadable."""
