@@ -6,6 +6,8 @@ import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportascode.model.loader import MAX_NODES, load_bytes, resolve_plain
 
@@ -123,3 +125,17 @@ def test_folded_block_scalars_carry_no_fold_markers(parser: str) -> None:
     # terminals), never silently dropped or kept
     assert doc.data == {"a": "x > 0 and y < 1\nz", "b": "p\n  q\nr\n", "c": ""}
     assert [(p.rule, p.line, p.column) for p in doc.problems] == [("LOAD-ENCODING", 10, 4)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\n", "\r", "中", "\u3000", "\x00", "\x07", "\x1b", "\x7f",
+                                         "\x84", "\x85", "\x9f", "\xa0", "\u2028", "\ud800", "\udfff", "\ufffd",
+                                         "\ufffe", "\uffff", "\U0001f600"]), max_size=40))
+def test_the_forbidden_character_is_found_as_the_pattern_finds_it(text: str) -> None:
+    from reportascode.model.loader import _FORBIDDEN, forbidden_char
+
+    expected, found = _FORBIDDEN.search(text), forbidden_char(text)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and (found.start(), found.group()) == (expected.start(), expected.group())

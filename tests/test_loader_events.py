@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(not libyaml_available(), reason="PyYAML without 
 
 def _tree(text: str) -> Document:
     """What the libyaml node tree and its converter give (the path the event stream replaces)."""
-    if prescan(text) is not None or loader._UNUSUAL_BREAKS.search(text):
+    if prescan(text) is not None or loader.has_unusual_break(text):
         return load_text(text, "f.yaml", "libyaml")
     with loader._collector_paused():
         return loader._compose_and_convert(loader.compose_libyaml, text, "f.yaml", "libyaml", Document("f.yaml"))

@@ -202,4 +202,5 @@ def test_deferred_urllib_parse_is_the_real_one_on_first_use() -> None:
             "print(waiting, uri, type(urllib.parse).__name__, urllib.parse is sys.modules['urllib.parse'],"
             " urllib.parse.quote_from_bytes.__module__, urlencode({'a': 'b c'}), urlsplit('http://h/p').netloc)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert out == ("('_DeferredModule', False) file:///tmp/a%20b/%E5%B9%B4%E6%8A%A5 module True urllib.parse a=b+c h"), out
+    assert out == ("('_DeferredModule', False) file:///tmp/a%20b/%E5%B9%B4%E6%8A%A5"
+                   " module True urllib.parse a=b+c h"), out

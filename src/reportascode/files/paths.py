@@ -47,6 +47,12 @@ def confined_root() -> Path | None:
     return Path(found[0]) if found is not None else None
 
 
+def is_confined_to(root: Path) -> bool:
+    """Whether this command is confined to the workspace at ``root`` (:func:`confine`)."""
+    found = _ROOT.get()
+    return found is not None and found[0] == os.path.abspath(root)
+
+
 def _within(path: str, base: str) -> bool:
     return path == base or path.startswith(base.rstrip(os.sep) + os.sep)
 

@@ -26,26 +26,45 @@ class MessageError(LookupError):
 
 
 class Bilingual(FrozenRecord):
-    """A message argument that is itself text in both languages (a field label, a type name)."""
+    """A message argument that is itself text in both languages (a field label, a type name). Made by
+    :meth:`of`, it words each language when that language is first read: a run mostly prints one, and the other's
+    catalogue is then never imported."""
 
     FIELDS = ("zh", "en")
 
-    zh: str
-    en: str
+    worded: tuple[str, dict[str, Any] | None] | None  # (key, arguments) of a text made by of()
+    _texts: dict[str, str]  # by language, as worded
 
     def __init__(self, zh: str, en: str) -> None:
-        object.__setattr__(self, "zh", zh)
-        object.__setattr__(self, "en", en)
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-    def __str__(self) -> str:
-        return self.zh
+        object.__setattr__(self, "_texts", {"zh": zh, "en": en})
+        object.__setattr__(self, "worded", None)
 
     @classmethod
     def of(cls, key: str, args: dict[str, Any] | None = None) -> Bilingual:
-        return cls(message(key, "zh", args), message(key, "en", args))
+        """The message ``key`` with ``args`` in both languages."""
+        made = cls.__new__(cls)
+        object.__setattr__(made, "_texts", {})
+        object.__setattr__(made, "worded", (key, dict(args) if args else None))
+        return made
+
+    @property
+    def zh(self) -> str:
+        return self.text("zh")
+
+    @property
+    def en(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        lang = "en" if lang == "en" else "zh"
+        texts = self._texts
+        if lang not in texts and self.worded is not None:
+            key, args = self.worded
+            texts[lang] = message(key, lang, args)
+        return texts[lang]
+
+    def __str__(self) -> str:
+        return self.zh
 
 
 def plural(count: Any, singular: str, plural_form: str | None = None) -> str:

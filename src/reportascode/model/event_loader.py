@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from reportascode.model import loader
 from reportascode.model.loader import (
-    _FORBIDDEN,
     _KIND_TAGS,
     _STANDARD_TAGS,
     Document,
@@ -20,6 +19,7 @@ from reportascode.model.loader import (
     LoadProblem,
     after_colon,
     explicit_str,
+    forbidden_char,
     join_pointer,
     resolve_plain,
 )
@@ -201,9 +201,9 @@ class _Builder:
             self.problem("LOAD-SYNTAX", event, frame.pointer, "load.complex_key")
             return 1
         key: str = event.value
-        if _FORBIDDEN.search(key):
+        if forbidden_char(key):
             self.problem("LOAD-ENCODING", event, frame.pointer, "load.escaped_control",
-                         char=f"U+{ord(_FORBIDDEN.search(key).group()):04X}")  # type: ignore[union-attr]
+                         char=f"U+{ord(forbidden_char(key).group()):04X}")  # type: ignore[union-attr]
             return 1
         if key.startswith("\u3000"):  # an indentation typed with full-width spaces: not indentation at all
             self.problem("LOAD-SYNTAX", event, join_pointer(frame.pointer, key), "load.fullwidth_indent",
@@ -264,8 +264,9 @@ class _Builder:
             value: Any = text if written_str else resolve_plain(text)
         else:
             value = text.replace("\a", "") if style == ">" else text
-            if style == '"' and _FORBIDDEN.search(value):  # written as an escape: "\x1b", "\ud800", "\0"
-                char = _FORBIDDEN.search(value).group()  # type: ignore[union-attr]
+            found = forbidden_char(value) if style == '"' else None
+            if found is not None:  # written as an escape: "\x1b", "\ud800", "\0"
+                char = found.group()
                 self.problem("LOAD-ENCODING", event, self.pointer(frame), "load.escaped_control",
                              char=f"U+{ord(char):04X}")
                 value = ""

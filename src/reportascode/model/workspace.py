@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from reportascode.errors import UsageError
-from reportascode.files.paths import confine, confined_root
+from reportascode.files.paths import confine, is_confined_to
 from reportascode.model.lazy_regex import lazy_compile
 from reportascode.model.loader import Document, LoadProblem, load_bytes, load_file, read_file
 from reportascode.model.schemas import DEFAULT_VERSION, REPORT_FILES
@@ -107,7 +107,7 @@ class Report(Record):
         """Whether ``path`` stays in the workspace once links are resolved. When this workspace is the command's
         confined one, the bounded reader checks that itself as it reads the file (the same answer, the same
         finding): the path is resolved once, not twice."""
-        if not unsaved and confined_root() == Path(os.path.abspath(self.workspace.root)):
+        if not unsaved and is_confined_to(self.workspace.root):
             return True
         return self.workspace.contains(path)
 

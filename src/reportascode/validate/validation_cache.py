@@ -66,7 +66,7 @@ RULES, CHECKS = "rules", "checks"
 LIMITS = {FILE: (8192, 256 * 1024 * 1024), REPORT: (2048, 256 * 1024 * 1024),
           RECONCILIATION: (2048, 64 * 1024 * 1024), EXPLAINED: (2048, 64 * 1024 * 1024),
           RULES: (2048, 64 * 1024 * 1024), CHECKS: (2048, 64 * 1024 * 1024)}
-PAYLOAD = 3  # the layout of this module's payloads: part of every key
+PAYLOAD = 4  # the layout of this module's payloads: part of every key
 MAX_TREE_FILES = 10_000  # a report folder with more files than this is not cached
 MAX_TREE_BYTES = 512 * 1024 * 1024  # nor one whose files add up to more than this
 LOCK_MANIFEST = ".rac-lock.yaml"
@@ -641,6 +641,12 @@ def encode(value: Any) -> Any:
             return {"o": {k: encode(v) for k, v in value.items()}}
         return {"m": [[encode(k), encode(v)] for k, v in value.items()]}
     if isinstance(value, Bilingual):
+        if value.worded is not None:  # kept as the message it is: neither language worded just to be stored
+            key, arguments = value.worded
+            try:
+                return {"bw": [key, encode(arguments or {})]}
+            except NotCacheable:
+                pass
         return {"b": [value.zh, value.en]}
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return {"date": value.isoformat()}
@@ -669,6 +675,10 @@ def decode(value: Any) -> Any:
         return {decode(k): decode(v) for k, v in inner}
     if tag == "b" and isinstance(inner, list) and len(inner) == 2 and all(isinstance(t, str) for t in inner):
         return Bilingual(inner[0], inner[1])
+    if tag == "bw" and isinstance(inner, list) and len(inner) == 2 and isinstance(inner[0], str):
+        arguments = decode(inner[1])
+        if isinstance(arguments, dict):
+            return Bilingual.of(inner[0], arguments)
     if tag == "date" and isinstance(inner, str):
         return dt.date.fromisoformat(inner)
     raise ValueError("not a cached value")
