@@ -8,6 +8,8 @@ all of them alike instead of over whichever ran while a neighbour was busy.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -63,6 +65,22 @@ def run_once(command: Command) -> tuple[float, float, float]:
     if proc.returncode not in command.ok_codes:
         raise SystemExit(f"{' '.join(command.argv)} exited {proc.returncode}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def instructions(command: Command) -> int | None:
+    """The instructions one run of ``command`` executes, counted by valgrind (callgrind) with Python's hash seed
+    fixed: the same count on every run, busy machine or not; ``None`` without valgrind. Kernel time and I/O are
+    not counted, so this complements wall and CPU time rather than replacing them."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    if command.before is not None:
+        command.before()
+    done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command.argv],
+                          cwd=command.cwd, env={**ENV, "PYTHONHASHSEED": "0"}, capture_output=True, text=True,
+                          check=False)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found else None
 
 
 def compare(commands: Sequence[Command], runs: int, warm_up: bool = True) -> dict[str, Measure]:

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import ENV, RAC, Command, Measure, compare, table
+from measure import ENV, RAC, Command, Measure, compare, instructions, table
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "reports"
@@ -38,7 +38,7 @@ def check_jsonschema() -> list[str] | None:
     return [exe] if exe else None
 
 
-def p1(work: Path, runs: int) -> dict[str, Measure]:
+def p1(work: Path, runs: int) -> tuple[list[Command], dict[str, Measure]]:
     """One report. The workspace is a git repository, as reports are kept, so rac's validation cache lives in
     its .git/rac-cache: emptied before each cold run; for a warm run, filled by an untimed run, then one file
     edited (a value changed, different each run, so the edit is never already in the cache)."""
@@ -75,7 +75,7 @@ def p1(work: Path, runs: int) -> dict[str, Measure]:
     if peer:
         commands.append(Command(P1_PEER, [*peer, "--schemafile", str(SCHEMAS / "operations.schema.json"),
                                           "reports/2024/operations.yaml"], ws))
-    return compare(commands, runs)
+    return commands, compare(commands, runs)
 
 
 def p2(runs: int) -> list[tuple[str, float]]:
@@ -136,12 +136,26 @@ def p6(work: Path, runs: int) -> dict[str, Measure]:
     ], runs)
 
 
+def instruction_table(title: str, commands: list[Command], base: str) -> str:
+    """Each command's instructions (one run under valgrind) and the ratio to ``base``'s."""
+    counts = {c.label: instructions(c) for c in commands}
+    reference = counts.get(base)
+    lines = [f"\n| {title} | instructions (M) | ratio |", "|---|---:|---:|"]
+    for label, count in counts.items():
+        shown = f"{count / 1e6:.1f}" if count else "(no valgrind)"
+        ratio = f"{count / reference:.2f}" if count and reference else ""
+        lines.append(f"| {label} | {shown} | {ratio} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=2000)
     parser.add_argument("--skip", default="", help="comma-separated: P1,P2,P3,P4,P5,P6")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count P1's instructions with valgrind (one run each, ~1 minute)")
     args = parser.parse_args()
     skip = {s.strip().upper() for s in args.skip.split(",") if s.strip()}
     env_line = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
@@ -149,8 +163,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="rac-bench-"))
     try:
         if "P1" not in skip:
-            rows = p1(work, args.runs)
+            commands, rows = p1(work, args.runs)
             print(table("P1 one report", rows, base=P1_PEER if P1_PEER in rows else None))
+            if args.instructions:
+                print(instruction_table("P1 one report", commands, P1_PEER))
             if P1_PEER in rows:
                 peer = rows[P1_PEER]
                 for label, case, target in ((P1_RAC, "cold", "≤ 0.40"), (P1_WARM, "warm, one file edited", "≤ 0.25"),
