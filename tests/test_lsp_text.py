@@ -88,3 +88,19 @@ def test_missing_keys_are_inserted_with_placeholders(navigator: SchemaNavigator)
     assert (edit.line, edit.start, edit.end) == (3, 0, 0)
     assert edit.text == "  human: 待填\n  ai_ratio_reported: 待填\n"
     assert missing_key_actions(lines, 1, "operations", navigator)[0].edits == action.edits
+
+
+def test_a_missing_extra_is_named_and_a_broken_rac_module_is_not_taken_for_one(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    from tests.conftest import run_rac
+
+    monkeypatch.delitem(sys.modules, "reportascode.lsp.server", raising=False)
+    monkeypatch.setitem(sys.modules, "pygls", None)
+    monkeypatch.setitem(sys.modules, "pygls.server", None)
+    missing = run_rac("lsp", cwd=tmp_path)
+    assert missing.code == 2 and "pip install" in missing.err, missing.err
+    monkeypatch.setitem(sys.modules, "reportascode.lsp.server", None)  # as a rac module that fails to import
+    broken = run_rac("lsp", cwd=tmp_path)
+    assert broken.code == 3 and "pip install" not in broken.err, broken.err

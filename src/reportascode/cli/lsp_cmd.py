@@ -19,6 +19,8 @@ def lsp(lang: str | None) -> None:
     try:
         from reportascode.lsp.server import serve
     except ImportError as missing:
+        if (missing.name or "").partition(".")[0] == "reportascode":  # rac's own module: a bug, not the extra
+            raise
         from reportascode.messages.install import install_command
 
         raise UsageError("lsp.not_installed", install=install_command("lsp", "pygls"), detail=str(missing)) from None
