@@ -204,3 +204,20 @@ def test_deferred_urllib_parse_is_the_real_one_on_first_use() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ("('_DeferredModule', False) file:///tmp/a%20b/%E5%B9%B4%E6%8A%A5"
                    " module True urllib.parse a=b+c h"), out
+
+
+def test_a_deferred_module_first_used_by_many_threads_is_whole_for_each() -> None:
+    code = ("import reportascode.cli, threading, urllib.parse, inspect\n"
+            "barrier, errors = threading.Barrier(8), []\n"
+            "def use():\n"
+            "    barrier.wait()\n"
+            "    try:\n"
+            "        urllib.parse.quote('a b'); inspect.isfunction(use)\n"
+            "    except Exception as exc:\n"
+            "        errors.append(repr(exc))\n"
+            "threads = [threading.Thread(target=use) for _ in range(8)]\n"
+            "[t.start() for t in threads]; [t.join() for t in threads]\n"
+            "print(errors or 'ok')\n")
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.strip() == "ok", out

@@ -13,6 +13,7 @@ LazyLoader would run the module on ``import inspect`` already, which reads ``__s
 
 from __future__ import annotations
 
+import _thread
 import importlib.util
 import sys
 import types
@@ -26,19 +27,29 @@ if TYPE_CHECKING:
 DEFERRED: dict[str, tuple[str, ...]] = {"inspect": (), "urllib.parse": ("quote_from_bytes",)}
 
 
+_LOCK = _thread.RLock()  # one thread runs a deferred module; the others wait for it, as an import makes them
+_RUNNING: dict[str, int] = {}  # module -> the thread running its code now (the one that holds the lock)
+
+
 class _DeferredModule(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
-        if name == "__path__":  # asked by ``from … import …``: a plain module is no package
-            raise AttributeError(name)
+        if name == "__path__" or _RUNNING.get(self.__name__) == _thread.get_ident():  # ``from … import …``
+            raise AttributeError(name)  # asks; or the module's own code asks of itself while it runs
         run(self)
         return getattr(self, name)
 
 
 def run(module: types.ModuleType) -> None:
-    """Run a deferred module's code (once): an ordinary module from here on."""
-    if isinstance(module, _DeferredModule):
-        module.__class__ = types.ModuleType  # type: ignore[assignment]
-        module.__spec__.loader.exec_module(module)  # type: ignore[union-attr]
+    """Run a deferred module's code (once): an ordinary module from here on, only once its code has run."""
+    with _LOCK:
+        if not isinstance(module, _DeferredModule) or module.__name__ in _RUNNING:
+            return
+        _RUNNING[module.__name__] = _thread.get_ident()
+        try:
+            module.__spec__.loader.exec_module(module)  # type: ignore[union-attr]
+            module.__class__ = types.ModuleType  # type: ignore[assignment]
+        finally:
+            _RUNNING.pop(module.__name__, None)
 
 
 def _stand_in(module: types.ModuleType, function: str) -> Callable[..., Any]:
