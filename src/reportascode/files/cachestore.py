@@ -34,13 +34,9 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger entries are neither written nor rea
 CACHE_FOLDER = "rac-cache"
 
 
-def _digest(text: bytes) -> str:
-    return blake2b_hex(text)
-
-
 def digest(data: bytes) -> str:
     """The hash entries are addressed by (and content is keyed by)."""
-    return _digest(data)
+    return blake2b_hex(data)
 
 
 def git_directory(start: Path) -> Path | None:
@@ -124,7 +120,7 @@ class CacheStore:
     def _file(self, kind: str, key: str) -> Path | None:
         if self.folder is None:
             return None
-        name = _digest("\0".join((str(FORMAT), kind, key)).encode("utf-8", "surrogatepass"))
+        name = digest("\0".join((str(FORMAT), kind, key)).encode("utf-8", "surrogatepass"))
         return self.folder / kind / f"{name}.json"
 
     def _read(self, kind: str, key: str) -> tuple[Path, bytes] | None:
@@ -147,7 +143,7 @@ class CacheStore:
         finally:
             os.close(handle)
         checksum, _, body = raw.partition(b"\n")
-        if checksum.decode("ascii", "replace") != _digest(body):
+        if checksum.decode("ascii", "replace") != digest(body):
             return None
         return file, body
 
@@ -224,7 +220,7 @@ class CacheStore:
         from reportascode.files.atomic import replace_bytes
 
         try:
-            replace_bytes(file, _digest(body).encode("ascii") + b"\n" + body, folder_checked=True)
+            replace_bytes(file, digest(body).encode("ascii") + b"\n" + body, folder_checked=True)
             self._written.add(kind)
         except OSError:
             pass

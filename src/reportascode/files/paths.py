@@ -42,11 +42,6 @@ def confine(root: Path | None) -> None:
     _ROOT.set((lexical, tuple(dict.fromkeys((*allowed, lexical)))))
 
 
-def confined_root() -> Path | None:
-    found = _ROOT.get()
-    return Path(found[0]) if found is not None else None
-
-
 def is_confined_to(root: Path) -> bool:
     """Whether this command is confined to the workspace at ``root`` (:func:`confine`)."""
     found = _ROOT.get()

@@ -201,9 +201,10 @@ class _Builder:
             self.problem("LOAD-SYNTAX", event, frame.pointer, "load.complex_key")
             return 1
         key: str = event.value
-        if forbidden_char(key):
+        escaped = forbidden_char(key)
+        if escaped is not None:
             self.problem("LOAD-ENCODING", event, frame.pointer, "load.escaped_control",
-                         char=f"U+{ord(forbidden_char(key).group()):04X}")  # type: ignore[union-attr]
+                         char=f"U+{ord(escaped.group()):04X}")
             return 1
         if key.startswith("\u3000"):  # an indentation typed with full-width spaces: not indentation at all
             self.problem("LOAD-SYNTAX", event, join_pointer(frame.pointer, key), "load.fullwidth_indent",

@@ -586,9 +586,10 @@ class _Converter:
                 self.problem("LOAD-SYNTAX", key_node, pointer, "load.complex_key")
                 continue
             key = key_node.value
-            if forbidden_char(key):
+            escaped = forbidden_char(key)
+            if escaped is not None:
                 self.problem("LOAD-ENCODING", key_node, pointer, "load.escaped_control",
-                             char=f"U+{ord(forbidden_char(key).group()):04X}")  # type: ignore[union-attr]
+                             char=f"U+{ord(escaped.group()):04X}")
                 continue
             child = join_pointer(pointer, key)
             if key.startswith("\u3000"):  # an indentation typed with full-width spaces: not indentation at all

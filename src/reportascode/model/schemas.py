@@ -108,10 +108,15 @@ class SchemaStore:
         a run (a schema is asked for by every file and reference that names it)."""
         key = (version, name)
         if key not in self._paths:
-            self._paths[key] = next((candidate for directory, resolved in self._resolved_search
-                                     for candidate in (directory / version / f"{name}.schema.json",)
-                                     if candidate.is_file() and candidate.resolve().is_relative_to(resolved)), None)
+            self._paths[key] = self._find(version, name)
         return self._paths[key]
+
+    def _find(self, version: str, name: str) -> Path | None:
+        for directory, resolved in self._resolved_search:
+            candidate = directory / version / f"{name}.schema.json"
+            if candidate.is_file() and candidate.resolve().is_relative_to(resolved):
+                return candidate
+        return None
 
     @cached_property
     def _resolved_search(self) -> list[tuple[Path, Path]]:

@@ -201,8 +201,7 @@ class Workspace(Record):
             elif candidate.is_dir():
                 found.extend(sorted(d for d in candidate.iterdir() if d.is_dir() and is_report_year(d.name)))
         # a report is inside reports/: a year folder linked from elsewhere is not one
-        real_base = base.resolve()
-        inside = [f for f in found if f.resolve().is_relative_to(real_base)]
+        inside = [f for f in found if f.resolve().is_relative_to(self._real_bases[1])]
         return [f for f in inside if _looks_like_report(f)]
 
     def contains(self, path: Path) -> bool:

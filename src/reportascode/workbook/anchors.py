@@ -7,12 +7,12 @@ re-saves the file. The base values are hashed; the hash is stored too, so a chan
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from reportascode.files.digests import sha256_hex
 from reportascode.model.values import encode
 
 ANCHOR_SHEET = "_rac"
@@ -68,7 +68,7 @@ class Anchors:
             lines.append(f"T\t{table.sheet}\t{table.header_row}\t{table.file}\t{table.pointer}\t"
                          f"{json.dumps(table.columns)}\t{json.dumps(table.headers, ensure_ascii=False)}")
             lines += [f"R\t{table.file}\t{table.pointer}\t{record}" for record in table.records]
-        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+        return sha256_hex("\n".join(lines).encode("utf-8"))
 
     def rows(self) -> list[list[str]]:
         out: list[list[str]] = [[MAGIC, FORMAT_VERSION]]
